@@ -1,0 +1,277 @@
+"""Configuration: defaults that need no file, a TOML file, environment overrides for secrets.
+
+Where things live (platform folders, via platformdirs):
+
+* config: ``<user config dir>/kiosk/config.toml`` (or ``--config PATH``), plus
+  ``machine.toml`` written at first start with the permanent kiosk id and the
+  per-store line secret (file mode 0600; never copied into the journal);
+* data: ``<user data dir>/kiosk/`` for the journal (``journal.sqlite3``) and logs.
+
+``KIOSK_CONFIG_DIR`` and ``KIOSK_DATA_DIR`` move both folders (tests use them).
+Secrets can come from the environment: ``KIOSK_LINE_SECRET``,
+``KIOSK_PSE_PRIVATE_KEY``, ``KIOSK_PSE_INTEGRITY_SECRET``, ``KIOSK_PSE_EVENTS_SECRET``,
+``KIOSK_TOPUP_CLIENT_SECRET``, ``KIOSK_LINES_API_KEY``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import secrets
+import tomllib
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import platformdirs
+
+from kiosk.errors import ConfigError
+
+APP_NAME = "kiosk"
+TIMEZONE = ZoneInfo("America/Bogota")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    id: str = "store-1"
+    name: str = "Tienda de ejemplo"
+    nit: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class LimitsConfig:
+    topup_min_pesos: int = 1_000
+    topup_max_pesos: int = 100_000
+    #: Used when the provider does not give fixed amounts for the operator.
+    topup_presets_pesos: tuple[int, ...] = (2_000, 5_000, 10_000, 20_000, 50_000)
+
+
+@dataclass(frozen=True)
+class PaymentConfig:
+    default_mode_counter: str = "assisted"
+    default_mode_kiosk: str = "checkout"
+    checkout_ttl_seconds: int = 600
+    poll_fast_seconds: float = 1.0
+    poll_fast_window_seconds: int = 120
+    poll_slow_seconds: float = 5.0
+    reconcile_every_seconds: int = 180
+    reconcile_window_hours: int = 24
+
+
+@dataclass(frozen=True)
+class TimeoutsConfig:
+    connect_seconds: float = 3.05
+    read_seconds: float = 8.0
+    #: Wall-clock limit of one call, retries included.
+    deadline_seconds: float = 20.0
+
+
+@dataclass(frozen=True)
+class PseGatewayConfig:
+    """Wompi-compatible PSE gateway. Empty ``base_url`` means: use the embedded sandbox."""
+
+    base_url: str = ""
+    checkout_base_url: str = ""
+    public_key: str = ""
+    private_key: str = field(default="", repr=False)
+    integrity_secret: str = field(default="", repr=False)
+    events_secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class TopupGatewayConfig:
+    """Reloadly-compatible top-up provider."""
+
+    base_url: str = ""
+    auth_url: str = ""
+    audience: str = ""
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class LinesGatewayConfig:
+    """The operator's line-services API (balance with a one-time code)."""
+
+    base_url: str = ""
+    api_key: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class JournalConfig:
+    #: SQLAlchemy URL; empty means ``sqlite:///<data dir>/journal.sqlite3``.
+    url: str = ""
+    retention_days: int = 180
+
+
+@dataclass(frozen=True)
+class Config:
+    config_dir: Path
+    data_dir: Path
+    kiosk_id: str
+    kiosk_name: str = "Caja 1"
+    mode: str = "counter"
+    language: str = "es"
+    line_secret: bytes = field(default=b"", repr=False)
+    store: StoreConfig = StoreConfig()
+    limits: LimitsConfig = LimitsConfig()
+    payment: PaymentConfig = PaymentConfig()
+    timeouts: TimeoutsConfig = TimeoutsConfig()
+    pse: PseGatewayConfig = PseGatewayConfig()
+    topups: TopupGatewayConfig = TopupGatewayConfig()
+    lines: LinesGatewayConfig = LinesGatewayConfig()
+    journal: JournalConfig = JournalConfig()
+
+    @property
+    def journal_url(self) -> str:
+        return self.journal.url or f"sqlite:///{self.data_dir / 'journal.sqlite3'}"
+
+    @property
+    def uses_sandbox(self) -> bool:
+        """No PSE gateway configured: the app serves payments from the embedded sandbox."""
+        return not self.pse.base_url
+
+
+def default_config_dir() -> Path:
+    override = os.environ.get("KIOSK_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("KIOSK_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+_SECTIONS: dict[str, type] = {
+    "store": StoreConfig,
+    "limits": LimitsConfig,
+    "payment": PaymentConfig,
+    "timeouts": TimeoutsConfig,
+    "pse": PseGatewayConfig,
+    "topups": TopupGatewayConfig,
+    "lines": LinesGatewayConfig,
+    "journal": JournalConfig,
+}
+_TOP_LEVEL = {"kiosk_name", "mode", "language", "data_dir"}
+_ENV_SECRETS = {
+    ("pse", "private_key"): "KIOSK_PSE_PRIVATE_KEY",
+    ("pse", "integrity_secret"): "KIOSK_PSE_INTEGRITY_SECRET",
+    ("pse", "events_secret"): "KIOSK_PSE_EVENTS_SECRET",
+    ("topups", "client_secret"): "KIOSK_TOPUP_CLIENT_SECRET",
+    ("lines", "api_key"): "KIOSK_LINES_API_KEY",
+}
+
+
+def _build_section(name: str, cls: type, values: Any) -> Any:
+    if not isinstance(values, dict):
+        raise ConfigError("config.section_not_table", section=name)
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError("config.unknown_key", section=name, key=key)
+        default = known[key].default
+        if isinstance(default, tuple):
+            if not isinstance(value, list):
+                raise ConfigError("config.wrong_type", section=name, key=key)
+            value = tuple(value)
+        elif isinstance(default, bool) or not isinstance(value, type(default)):
+            # int is acceptable where a float is expected; bools never sneak in as ints.
+            if not (isinstance(default, float) and type(value) is int):
+                raise ConfigError("config.wrong_type", section=name, key=key)
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("config.invalid_toml", path=str(path), detail=str(exc)) from None
+    except OSError as exc:
+        raise ConfigError("config.unreadable", path=str(path), detail=exc.strerror) from None
+
+
+def _write_private_toml(path: Path, values: Mapping[str, str]) -> None:
+    """Write a flat table of strings readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(f'{key} = "{value}"\n' for key, value in values.items())
+    temporary = path.with_suffix(".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("# Written at first start. Keep this file private.\n" + body)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def ensure_machine_identity(config_dir: Path) -> dict[str, str]:
+    """The permanent kiosk id and the per-store line secret, created once."""
+    path = config_dir / "machine.toml"
+    values = {k: str(v) for k, v in _read_toml(path).items()} if path.exists() else {}
+    changed = False
+    if "kiosk_id" not in values:
+        values["kiosk_id"] = uuid.uuid4().hex
+        changed = True
+    if "line_secret" not in values:
+        values["line_secret"] = secrets.token_hex(32)
+        changed = True
+    if changed:
+        _write_private_toml(path, values)
+    return values
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_dir: Path | None = None,
+    data_dir: Path | None = None,
+) -> Config:
+    """Defaults, then the TOML file (if any), then environment secrets."""
+    env = os.environ if env is None else env
+    config_dir = config_dir or default_config_dir()
+    file_path = path or config_dir / "config.toml"
+    raw: dict[str, Any] = {}
+    if file_path.exists():
+        raw = _read_toml(file_path)
+    elif path is not None:
+        raise ConfigError("config.missing_file", path=str(path))
+
+    sections: dict[str, Any] = {}
+    top: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _SECTIONS:
+            sections[key] = dict(value) if isinstance(value, dict) else value
+        elif key in _TOP_LEVEL:
+            if not isinstance(value, str):
+                raise ConfigError("config.wrong_type", section="", key=key)
+            top[key] = value
+        else:
+            raise ConfigError("config.unknown_key", section="", key=key)
+    for (section, key), variable in _ENV_SECRETS.items():
+        if env.get(variable):
+            sections.setdefault(section, {})[key] = env[variable]
+    built = {name: _build_section(name, cls, sections.get(name, {})) for name, cls in _SECTIONS.items()}
+
+    if top.get("mode", "counter") not in {"counter", "kiosk"}:
+        raise ConfigError("config.bad_mode", mode=top["mode"])
+    identity = ensure_machine_identity(config_dir)
+    line_secret = env.get("KIOSK_LINE_SECRET") or identity["line_secret"]
+    resolved_data_dir = data_dir or (
+        Path(top.pop("data_dir")) if "data_dir" in top else default_data_dir()
+    )
+    top.pop("data_dir", None)
+    return Config(
+        config_dir=config_dir,
+        data_dir=resolved_data_dir,
+        kiosk_id=identity["kiosk_id"],
+        line_secret=line_secret.encode("utf-8"),
+        **top,
+        **built,
+    )
