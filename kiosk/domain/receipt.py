@@ -1,0 +1,26 @@
+"""One receipt model, rendered on screen now and on paper and PDF later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.domain.sale import SaleKind, SaleState
+
+
+@dataclass(frozen=True)
+class Receipt:
+    reference: str
+    kind: SaleKind
+    state: SaleState
+    amount_pesos: int
+    #: Always masked (``*** *** 6789``): a receipt never carries a full line.
+    masked_line: str
+    issued_at: datetime
+    gateway_transaction_id: str = ""
+    provider_transaction_id: str = ""
+    pack_name: str = ""
+    #: First characters of the journal's chain hash after the sale's last entry.
+    chain_hash_short: str = ""
+    store_name: str = ""
+    kiosk_name: str = ""
