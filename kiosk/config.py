@@ -179,8 +179,8 @@ def _build_section(name: str, cls: type, values: Any) -> Any:
             if not isinstance(value, list):
                 raise ConfigError("config.wrong_type", section=name, key=key)
             value = tuple(value)
-        elif isinstance(default, bool) or not isinstance(value, type(default)):
-            # int is acceptable where a float is expected; bools never sneak in as ints.
+        elif type(value) is not type(default):
+            # An int is fine where a float is expected; a bool never passes for an int.
             if not (isinstance(default, float) and type(value) is int):
                 raise ConfigError("config.wrong_type", section=name, key=key)
         kwargs[key] = value
