@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            from kiosk.app import run_app
+            from ui.app import run_app
 
             return run_app(config_from_args(args), mode=args.mode)
         return int(args.handler(args) or 0)
