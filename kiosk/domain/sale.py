@@ -75,8 +75,10 @@ ALLOWED_TRANSITIONS: dict[SaleState, frozenset[SaleState]] = {
     S.PAYMENT_PENDING: frozenset(
         {S.PAID, S.PAYMENT_FAILED, S.CANCELLED_UNCONFIRMED, S.EXPIRED_UNCONFIRMED}
     ),
-    # An attempt was declined or errored: the payer may try again (a new attempt
-    # reference at the counter, the same checkout on the phone), or the sale closes.
+    # An attempt was declined, errored or refused: the payer may try again (a new
+    # attempt reference at the counter, the same checkout on the phone), or the sale
+    # closes: declined/error, not created (no attempt ever existed), or cancelled
+    # when nothing approvable is left (an assisted attempt that is already final).
     S.PAYMENT_FAILED: frozenset(
         {
             S.PAYMENT_REQUESTED,
@@ -84,6 +86,8 @@ ALLOWED_TRANSITIONS: dict[SaleState, frozenset[SaleState]] = {
             S.PAID,
             S.DECLINED,
             S.ERROR,
+            S.NOT_CREATED,
+            S.CANCELLED,
             S.CANCELLED_UNCONFIRMED,
             S.EXPIRED_UNCONFIRMED,
         }
