@@ -16,7 +16,7 @@ from typing import Any
 from kiosk.errors import KioskError
 
 DEFAULT_LANGUAGE = "es"
-_FAMILIES = ("config", "domain", "gateways", "journal", "sale")
+_FAMILIES = ("config", "domain", "gateways", "journal", "qr", "sale")
 
 
 def _load_catalogue() -> dict[str, Mapping[str, str]]:

@@ -1,0 +1,100 @@
+"""The one QR painter, for the screen, the PNG and the receipt.
+
+Modules are whole device pixels (no antialiasing, integer rectangles) with a
+white quiet zone of ``QUIET_ZONE_MODULES`` around them, so the code stays crisp
+at any size and any device pixel ratio. Layout arithmetic lives in ``kiosk.qr``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from kiosk.qr import QUIET_ZONE_MODULES, QrMatrix, qr_layout_rect
+
+_LIGHT = QColor(Qt.GlobalColor.white)
+_DARK = QColor(Qt.GlobalColor.black)
+
+
+def paint_qr(painter: QPainter, matrix: QrMatrix, rect: QRect) -> None:
+    """Paint ``matrix`` and its white quiet zone, centred in ``rect`` (logical pixels).
+
+    Only the square of the code and its quiet zone is painted; the rest of
+    ``rect`` is left to the caller's background.
+    """
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        # Work in device pixels: on a 1.5x screen, whole logical pixels would
+        # land on half device pixels and modules would come out uneven.
+        ratio = _device_pixel_ratio(painter)
+        if ratio != 1.0:
+            painter.scale(1.0 / ratio, 1.0 / ratio)
+        left = round(rect.x() * ratio)
+        top = round(rect.y() * ratio)
+        width = round(rect.width() * ratio)
+        height = round(rect.height() * ratio)
+        if width <= 0 or height <= 0:
+            return
+
+        module_px, x_offset, y_offset = qr_layout_rect(matrix.size, width, height)
+        quiet_px = QUIET_ZONE_MODULES * module_px
+        side_px = matrix.size * module_px + 2 * quiet_px
+        # Clip to rect: in a too small space the quiet zone is cut, never the neighbours.
+        painter.setClipRect(QRect(left, top, width, height), Qt.ClipOperation.IntersectClip)
+        painter.fillRect(QRect(left + x_offset, top + y_offset, side_px, side_px), _LIGHT)
+
+        code_left = left + x_offset + quiet_px
+        code_top = top + y_offset + quiet_px
+        for row, first_col, length in matrix.dark_runs:
+            painter.fillRect(
+                QRect(
+                    code_left + first_col * module_px,
+                    code_top + row * module_px,
+                    length * module_px,
+                    module_px,
+                ),
+                _DARK,
+            )
+    finally:
+        painter.restore()
+
+
+def qr_image(matrix: QrMatrix, size_px: int) -> QImage:
+    """A ``size_px`` square white image with the code painted in it (for PNG and receipts)."""
+    if size_px < 1:
+        raise ValueError("size_px must be at least 1")
+    image = QImage(size_px, size_px, QImage.Format.Format_RGB32)
+    image.fill(_LIGHT)
+    painter = QPainter(image)
+    try:
+        paint_qr(painter, matrix, QRect(0, 0, size_px, size_px))
+    finally:
+        painter.end()
+    return image
+
+
+def qr_png_bytes(matrix: QrMatrix, size_px: int) -> bytes:
+    """PNG file content of :func:`qr_image`, for receipts built in memory."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not qr_image(matrix, size_px).save(buffer, "PNG"):
+        raise OSError("could not encode the QR code as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def save_qr_png(matrix: QrMatrix, path: str | os.PathLike[str], size_px: int) -> None:
+    """Write :func:`qr_image` to ``path`` as PNG; raises ``OSError`` if it cannot be written."""
+    target = os.fspath(path)
+    if not qr_image(matrix, size_px).save(target, "PNG"):
+        raise OSError(f"could not write the QR code PNG to {target}")
+
+
+def _device_pixel_ratio(painter: QPainter) -> float:
+    device = painter.device()
+    return float(device.devicePixelRatioF()) if device is not None else 1.0

@@ -1,0 +1,1 @@
+"""Reusable widgets (keypad, QR view, ...) that screens compose."""

@@ -1,0 +1,143 @@
+"""QrView: the payment QR on screen, scaled to the space it has and crisp at any size."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.errors import ValidationError
+from kiosk.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix
+from ui.qr_painter import paint_qr
+
+ACCESSIBLE_NAME = "Código QR para pagar con su celular"
+SCAN_DESCRIPTION = "Escanee este código con la cámara de su celular para pagar."
+DEFAULT_PLACEHOLDER = "El código QR para pagar aparecerá aquí en un momento."
+
+#: Scanners need at least about 2 device pixels per module.
+_MIN_MODULE_PX = 2
+#: Comfortable size on a counter screen.
+_PREFERRED_MODULE_PX = 4
+#: A checkout URL of ~230 characters makes a 61-module code (version 11, level M);
+#: sizing the empty view like it keeps the screen from jumping when the QR arrives.
+_TYPICAL_MODULES = 61
+
+
+@lru_cache(maxsize=16)
+def _matrix_for(text: str, error_correction: str) -> QrMatrix:
+    # Screens set the same URL again on every state change; build it once.
+    return build_qr_matrix(text, error_correction=error_correction)
+
+
+class QrView(QWidget):
+    """Shows a QR code for ``text()``, or a plain Spanish placeholder while there is none."""
+
+    def __init__(self, parent: QWidget | None = None, *, error_correction: str = "M") -> None:
+        super().__init__(parent)
+        self._error_correction = error_correction
+        self._matrix: QrMatrix | None = None
+        self._placeholder = DEFAULT_PLACEHOLDER
+        self.setObjectName("qrView")
+        self.setAccessibleName(ACCESSIBLE_NAME)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._update_description()
+
+    # -- content -------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._matrix.text if self._matrix is not None else ""
+
+    def matrix(self) -> QrMatrix | None:
+        return self._matrix
+
+    def setText(self, text: str) -> None:
+        """Show a QR for ``text``; an empty text shows the placeholder.
+
+        Raises :class:`ValidationError` (``qr.too_long``, ...) when ``text``
+        cannot be encoded; the view is cleared first so a previous sale's QR
+        never stays on screen.
+        """
+        if not text:
+            self.clear()
+            return
+        if self._matrix is not None and self._matrix.text == text:
+            return
+        try:
+            matrix = _matrix_for(text, self._error_correction)
+        except ValidationError:
+            self.clear()
+            raise
+        self.setMatrix(matrix)
+
+    def setMatrix(self, matrix: QrMatrix | None) -> None:
+        if matrix is self._matrix:
+            return
+        self._matrix = matrix
+        self._update_description()
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self.setMatrix(None)
+
+    def placeholderText(self) -> str:
+        return self._placeholder
+
+    def setPlaceholderText(self, text: str) -> None:
+        self._placeholder = text
+        self._update_description()
+        if self._matrix is None:
+            self.update()
+
+    # -- geometry --------------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        side = self._side_for(_MIN_MODULE_PX)
+        return QSize(side, side)
+
+    def sizeHint(self) -> QSize:
+        side = self._side_for(_PREFERRED_MODULE_PX)
+        return QSize(side, side)
+
+    def _side_for(self, module_px: int) -> int:
+        modules = self._matrix.size if self._matrix is not None else _TYPICAL_MODULES
+        # Hints are logical pixels; the painter needs whole device pixels per module.
+        ratio = max(1.0, self.devicePixelRatioF())
+        return math.ceil((modules + 2 * QUIET_ZONE_MODULES) * module_px / ratio)
+
+    # -- painting --------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            if self._matrix is not None:
+                paint_qr(painter, self._matrix, self.rect())
+            else:
+                self._paint_placeholder(painter)
+        finally:
+            painter.end()
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        side = min(self.width(), self.height())
+        square = QRect(0, 0, side, side)
+        square.moveCenter(self.rect().center())
+        frame = QPen(self.palette().color(QPalette.ColorRole.Mid))
+        frame.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(frame)
+        painter.drawRect(square.adjusted(0, 0, -1, -1))
+        margin = max(4, side // 12)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            square.adjusted(margin, margin, -margin, -margin),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+            self._placeholder,
+        )
+
+    def _update_description(self) -> None:
+        # Never the URL itself: a screen reader would spell out a signature.
+        self.setAccessibleDescription(
+            SCAN_DESCRIPTION if self._matrix is not None else self._placeholder
+        )
