@@ -1,0 +1,87 @@
+"""Amounts a sale may take: whole pesos within the store's and the payment method's limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.domain.money import format_pesos, parse_pesos
+from kiosk.errors import ValidationError
+
+#: PSE's own minimum (Wompi refuses PSE payments under COP 1.500).
+PSE_MINIMUM_PESOS = 1_500
+DEFAULT_TOPUP_MINIMUM_PESOS = 1_000
+DEFAULT_TOPUP_MAXIMUM_PESOS = 100_000
+
+
+def _check_limit(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int of pesos, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative")
+    return value
+
+
+@dataclass(frozen=True)
+class AmountLimits:
+    """The configured range for one kind of sale, in whole pesos (both ends included)."""
+
+    minimum_pesos: int = DEFAULT_TOPUP_MINIMUM_PESOS
+    maximum_pesos: int = DEFAULT_TOPUP_MAXIMUM_PESOS
+
+    def __post_init__(self) -> None:
+        _check_limit(self.minimum_pesos, "minimum_pesos")
+        _check_limit(self.maximum_pesos, "maximum_pesos")
+        # A range nobody can pay in is a configuration mistake: say so at once.
+        if self.minimum_pesos > self.maximum_pesos:
+            raise ValueError(f"minimum {self.minimum_pesos} is above maximum {self.maximum_pesos}")
+
+    def effective(self, payment_method_minimum: int) -> AmountLimits:
+        """These limits with the payment method's minimum: the larger minimum wins."""
+        _check_limit(payment_method_minimum, "payment_method_minimum")
+        return AmountLimits(max(self.minimum_pesos, payment_method_minimum), self.maximum_pesos)
+
+
+def validate_amount(
+    value: int | str,
+    limits: AmountLimits,
+    *,
+    method_minimum: int = PSE_MINIMUM_PESOS,
+    fixed_amounts: tuple[int, ...] = (),
+) -> int:
+    """Whole pesos within ``limits`` (and among ``fixed_amounts`` when the operator has them).
+
+    ``value`` is either typed text (parsed with :func:`parse_pesos`, whose
+    ``money.*`` codes it may raise) or an int from a preset button.
+    Codes: ``amount.not_offered``, ``amount.below_minimum``, ``amount.above_maximum``;
+    params carry the int and its screen text (``minimum`` and ``minimum_text``, ...).
+    """
+    if isinstance(value, str):
+        pesos = parse_pesos(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        pesos = value
+    else:
+        raise TypeError(f"value must be an int or a str, not {type(value).__name__}")
+
+    if fixed_amounts and pesos not in fixed_amounts:
+        offered = sorted(set(fixed_amounts))
+        raise ValidationError(
+            "amount.not_offered",
+            amount=pesos,
+            amount_text=format_pesos(pesos),
+            offered=tuple(offered),
+            offered_text=", ".join(format_pesos(amount) for amount in offered),
+        )
+    effective = limits.effective(method_minimum)
+    if pesos < effective.minimum_pesos:
+        raise ValidationError(
+            "amount.below_minimum",
+            minimum=effective.minimum_pesos,
+            minimum_text=format_pesos(effective.minimum_pesos),
+        )
+    if pesos > effective.maximum_pesos:
+        raise ValidationError(
+            "amount.above_maximum",
+            maximum=effective.maximum_pesos,
+            maximum_text=format_pesos(effective.maximum_pesos),
+        )
+    return pesos
