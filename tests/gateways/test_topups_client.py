@@ -1,0 +1,176 @@
+"""The top-up client's requests and its reading of operators, packs and transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from kiosk.domain.catalogue import Pack
+from kiosk.gateways.errors import GatewayProtocolError
+from kiosk.gateways.topups import TopupClient, TopupStatus, parse_operator
+from tests.gateways.conftest import RecordedSleep
+from tests.gateways.faultserver import FaultServer, Json
+from tests.gateways.samples import TOKEN_PATH, token, topup_answer, topup_client
+
+CLARO = {
+    "id": 900,
+    "operatorId": 900,
+    "name": "Claro Colombia",
+    "bundle": False,
+    "denominationType": "RANGE",
+    "minAmount": 0.25,
+    "maxAmount": 25,
+    "localMinAmount": 1000,
+    "localMaxAmount": 100000,
+    "country": {"isoName": "CO", "name": "Colombia"},
+    "fixedAmounts": [],
+}
+CLARO_BUNDLES_TEXT = {
+    "operatorId": 901,
+    "name": "Claro Colombia Bundles",
+    "bundle": True,
+    "denominationType": "FIXED",
+    "fixedAmounts": [5000, 12000],
+    "fixedAmountsDescriptions": {"5000.00": "Todo Incluido 3 días", "12000.00": "Todo Incluido 7"},
+    "country": {"isoName": "CO"},
+}
+
+
+@pytest.fixture
+def client(server: FaultServer, sleeps: RecordedSleep) -> Iterator[TopupClient]:
+    server.on("POST", TOKEN_PATH, token())
+    made = topup_client(server.url, sleeps)
+    yield made
+    made.close()
+
+
+def test_topup_request_is_local_amount_with_our_reference(
+    server: FaultServer, client: TopupClient
+) -> None:
+    server.on("POST", "/topups-api/topups", Json(topup_answer("PENDING")))
+    result = client.topup("REF-1", 901, 12_000, "3001234567", sender_line="3109876543")
+    assert result.status is TopupStatus.PENDING and not result.status.is_final
+    (request,) = server.received("POST", "/topups-api/topups")
+    assert request.json() == {
+        "operatorId": 901,
+        "amount": 12_000,
+        "useLocalAmount": True,
+        "customIdentifier": "REF-1",
+        "recipientPhone": {"countryCode": "CO", "number": "3001234567"},
+        "senderPhone": {"countryCode": "CO", "number": "3109876543"},
+    }
+
+
+def test_topup_result_and_its_journal_fields(server: FaultServer, client: TopupClient) -> None:
+    server.on("POST", "/topups-api/topups", Json(topup_answer()))
+    result = client.topup("REF-1", 900, 5_000, "3001234567")
+    assert result.status.delivered
+    assert result.journal_fields() == {
+        "provider_transaction_id": "77",
+        "status": "SUCCESSFUL",
+        "custom_identifier": "REF-1",
+        "delivered_amount_pesos": 5_000,
+        "operator_transaction_id": "OP-77",
+        "transaction_date": "2024-05-01 10:00:00",
+    }
+    assert "3001234567" not in repr(result.journal_fields())
+
+
+@pytest.mark.parametrize("amount", [0, 5_000.0, "5000", False])
+def test_topup_refuses_amounts_that_are_not_whole_pesos(client: TopupClient, amount: Any) -> None:
+    with pytest.raises(ValueError):
+        client.topup("REF-1", 900, amount, "3001234567")
+
+
+def test_find_by_custom_identifier(server: FaultServer, client: TopupClient) -> None:
+    path = "/topups-api/topups/reports/transactions"
+    server.on("GET", path, Json({"content": [topup_answer()], "last": True}), Json({"content": []}))
+    found = client.find_by_custom_identifier("REF-1")
+    assert found is not None and found.transaction_id == "77"
+    assert client.find_by_custom_identifier("REF-2") is None
+    assert [r.query for r in server.received("GET", path)] == [
+        {"customIdentifier": ["REF-1"]},
+        {"customIdentifier": ["REF-2"]},
+    ]
+
+
+def test_detect_operator_reads_local_amounts(server: FaultServer, client: TopupClient) -> None:
+    path = "/topups-api/operators/auto-detect/phone/3001234567/countries/CO"
+    server.on("GET", path, Json(CLARO))
+    operator = client.detect_operator("3001234567")
+    assert (operator.id, operator.brand, operator.is_bundle) == (900, "Claro", False)
+    # With useLocalAmount the limits that matter are the local (COP) ones.
+    assert (operator.min_amount_pesos, operator.max_amount_pesos) == (1_000, 100_000)
+
+
+def test_bundle_packs_fall_back_to_free_text() -> None:
+    operator = parse_operator(CLARO_BUNDLES_TEXT)
+    assert operator.is_bundle and operator.fixed_amounts_pesos == (5_000, 12_000)
+    assert operator.packs == (
+        Pack(5_000, "Todo Incluido 3 días", "Todo Incluido 3 días"),
+        Pack(12_000, "Todo Incluido 7", "Todo Incluido 7"),
+    )
+
+
+def test_bundle_packs_with_details_and_sample_prices() -> None:
+    operator = parse_operator(
+        {
+            **CLARO_BUNDLES_TEXT,
+            "samplePrices": True,
+            "packs": [
+                {
+                    "amount": 5000,
+                    "name": "Todo Incluido 3 días",
+                    "dataMb": 1024,
+                    "minutes": 100,
+                    "apps": ["WhatsApp", "Facebook"],
+                    "validityDays": 3,
+                }
+            ],
+        }
+    )
+    (pack,) = operator.packs
+    assert pack == Pack(
+        amount_pesos=5_000,
+        name="Todo Incluido 3 días",
+        description="Todo Incluido 3 días",
+        data_mb=1024,
+        minutes=100,
+        apps=("WhatsApp", "Facebook"),
+        validity_days=3,
+        sample_price=True,
+    )
+
+
+def test_catalogue_follows_pages_and_finds_the_brand(
+    server: FaultServer, client: TopupClient
+) -> None:
+    movistar = {**CLARO, "operatorId": 700, "name": "Movistar Colombia"}
+    server.on(
+        "GET",
+        "/topups-api/operators",
+        Json({"content": [movistar, CLARO], "last": False}),
+        Json({"content": [CLARO_BUNDLES_TEXT], "last": True}),
+    )
+    catalogue = client.claro_catalogue()
+    assert catalogue.topup_operator.id == 900
+    assert catalogue.bundle_operator is not None and catalogue.bundle_operator.id == 901
+    assert [pack.amount_pesos for pack in catalogue.packs] == [5_000, 12_000]
+    first, second = server.received("GET", "/topups-api/operators")
+    assert first.query == {"countryCode": ["CO"], "includeBundles": ["true"]}
+    assert second.query["page"] == ["2"]
+
+
+def test_catalogue_without_the_brand_is_a_protocol_error(
+    server: FaultServer, client: TopupClient
+) -> None:
+    server.on("GET", "/topups-api/operators", Json([{**CLARO, "name": "Tigo Colombia"}]))
+    with pytest.raises(GatewayProtocolError):
+        client.claro_catalogue()
+
+
+def test_non_whole_pack_amount_is_a_protocol_error() -> None:
+    with pytest.raises(GatewayProtocolError):
+        parse_operator({**CLARO_BUNDLES_TEXT, "fixedAmounts": [4999.5]})
