@@ -35,15 +35,15 @@ class PersonType(IntEnum):
 
 
 class DocumentType(StrEnum):
-    """Wompi's ``user_legal_id_type``: the identity documents PSE lists."""
+    """Wompi's ``user_legal_id_type`` for PSE: the identity documents it lists
+    (Wompi also has ``RG`` and ``OTHER``, which no Colombian payer needs here)."""
 
     CC = "CC"  # cédula de ciudadanía
     CE = "CE"  # cédula de extranjería
     NIT = "NIT"  # número de identificación tributaria (DIAN)
     TI = "TI"  # tarjeta de identidad (minors)
     PP = "PP"  # pasaporte
-    RC = "RC"  # registro civil de nacimiento
-    DE = "DE"  # documento de identificación extranjero
+    DNI = "DNI"  # documento nacional de identidad de otro país
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,8 @@ DOCUMENT_RULES: Mapping[DocumentType, DocumentRule] = MappingProxyType(
         DocumentType.TI: DocumentRule(6, 11, digits_only=True, no_leading_zero=True),
         # ICAO passports have up to 9 characters; some countries use more.
         DocumentType.PP: DocumentRule(5, 12, digits_only=False, no_leading_zero=False),
-        # Registro civil: the NUIP (10-11 digits) or an older alphanumeric serial.
-        DocumentType.RC: DocumentRule(6, 11, digits_only=False, no_leading_zero=False),
-        # A foreign identity document: any country's format.
-        DocumentType.DE: DocumentRule(3, 20, digits_only=False, no_leading_zero=False),
+        # A foreign national identity document: any country's format.
+        DocumentType.DNI: DocumentRule(3, 20, digits_only=False, no_leading_zero=False),
     }
 )
 

@@ -220,9 +220,8 @@ MESSAGES = {
     "payer.document_type.NIT": {"es": "NIT", "en": "Tax ID (NIT)"},
     "payer.document_type.TI": {"es": "Tarjeta de identidad", "en": "Minor's ID card (TI)"},
     "payer.document_type.PP": {"es": "Pasaporte", "en": "Passport"},
-    "payer.document_type.RC": {"es": "Registro civil", "en": "Civil registry (RC)"},
-    "payer.document_type.DE": {
-        "es": "Documento de identificación extranjero",
-        "en": "Foreign identity document",
+    "payer.document_type.DNI": {
+        "es": "Documento de identidad extranjero (DNI)",
+        "en": "Foreign national ID (DNI)",
     },
 }
