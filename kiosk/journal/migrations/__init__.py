@@ -1,0 +1,1 @@
+"""Alembic migrations of the journal (run in code by kiosk.journal.migrate)."""

@@ -1,0 +1,133 @@
+"""`kiosk journal settle` and the journal commands without --db (the configured journal)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.config import load_config
+from kiosk.domain.sale import SaleKind, SaleState
+from kiosk.journal import Journal, open_journal
+from kiosk.journal.journal import PURGE_EVENT
+from kiosk.messages import CATALOGUE, render
+from tests.journal.helpers import FakeClock, Tamperer, drive, fresh_line
+
+
+def test_settle_closes_a_paid_not_delivered_sale(
+    journal: Journal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drive(journal, "KSETTLE", SaleState.PAID_NOT_DELIVERED)
+    code = main(
+        ["journal", "settle", "KSETTLE", "--how", "Reembolso en efectivo", "--db", journal.url]
+    )
+    assert code == 0
+    entry = journal.entries_for("KSETTLE")[-1]
+    assert capsys.readouterr().out.strip() == render(
+        "journal.cli.settled", {"reference": "KSETTLE", "hash": entry.hash}
+    )
+    assert (entry.state, entry.actor, entry.event) == (SaleState.SETTLED, "cli", "sale.settled")
+    assert entry.payload == {"how": "Reembolso en efectivo"}
+    assert journal.verify().ok
+
+
+def test_settle_refuses_what_the_state_machine_refuses(
+    journal: Journal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drive(journal, "KDONE", SaleState.DELIVERED)
+    assert main(["journal", "settle", "KDONE", "--how", "x", "--db", journal.url]) == 2
+    assert "ya terminó" in capsys.readouterr().err
+    assert main(["journal", "settle", "KNOPE", "--how", "x", "--db", journal.url]) == 2
+    assert "No existe la venta KNOPE" in capsys.readouterr().err
+    drive(journal, "KPND", SaleState.PAID_NOT_DELIVERED)
+    count = journal.entry_count()
+    how = "Devuelto al 310 555 1234"  # personal data in free text is refused too
+    assert main(["journal", "settle", "KPND", "--how", how, "--db", journal.url]) == 2
+    assert "información personal" in capsys.readouterr().err
+    assert journal.entry_count() == count
+
+
+@pytest.fixture
+def configured_journal() -> Iterator[Journal]:
+    """The journal the configuration points at (data folder of the test)."""
+    config = load_config()
+    opened = open_journal(
+        config.journal_url,
+        store_id=config.store.id,
+        kiosk_id=config.kiosk_id,
+        line_secret=config.line_secret,
+        now=FakeClock(),
+    )
+    yield opened
+    opened.close()
+
+
+def test_without_db_the_configured_journal_is_used_and_lines_are_checked(
+    configured_journal: Journal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drive(configured_journal, "KCONF", SaleState.PAYMENT_PENDING)
+    assert main(["journal", "verify"]) == 0
+    assert capsys.readouterr().out.startswith("Diario íntegro: 2 entradas, 1 ventas")
+
+    # A line swapped behind the app's back no longer matches the HMAC in the chain.
+    tamperer = Tamperer(configured_journal.url)
+    try:
+        tamperer.execute("UPDATE sale_lines SET line = '3009999999' WHERE reference = 'KCONF'")
+    finally:
+        tamperer.close()
+    assert main(["journal", "verify"]) == 1
+    assert "KCONF" in capsys.readouterr().out
+    # Without the store's secret (another kiosk's copy, --db) lines cannot be checked.
+    assert main(["journal", "verify", "--db", configured_journal.url]) == 0
+    capsys.readouterr()
+
+
+def test_a_swapped_sender_line_is_found_too(
+    configured_journal: Journal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configured_journal.record(
+        "KSEND",
+        SaleState.CREATED,
+        event="sale.created",
+        actor="cli",
+        kind=SaleKind.GIFT_PACK,
+        amount_pesos=9_000,
+        line=fresh_line(),
+        sender_line=fresh_line(),
+    )
+    assert main(["journal", "verify"]) == 0
+    tamperer = Tamperer(configured_journal.url)
+    try:
+        tamperer.execute("UPDATE sale_lines SET sender_line = '3009999999'")
+    finally:
+        tamperer.close()
+    assert main(["journal", "verify"]) == 1
+    assert "KSEND" in capsys.readouterr().out
+    report = configured_journal.verify()
+    assert (report.first_problem.what, report.first_problem.seq) == ("journal.line_mismatch", 1)
+
+
+def test_verify_of_a_missing_journal_says_so(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "verify", "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}"]) == 2
+    assert "No se encontró el diario de ventas" in capsys.readouterr().err
+
+
+def test_against_needs_a_real_hash(journal: Journal, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "verify", "--db", journal.url, "--against", "abc"]) == 2
+    assert "al menos 16" in capsys.readouterr().err
+
+
+def test_every_journal_code_has_spanish_and_english_text() -> None:
+    source = "".join(
+        path.read_text(encoding="utf-8")
+        for path in (Path(__file__).resolve().parents[2] / "kiosk" / "journal").glob("*.py")
+    )
+    codes = set(re.findall(r'"(journal\.[a-z_.]+)"', source)) - {PURGE_EVENT}
+    codes |= {f"journal.bad_{what}" for what in ("reference", "event", "actor")}
+    assert len(codes) > 30
+    for code in sorted(codes):
+        assert code in CATALOGUE, code
+        assert CATALOGUE[code]["es"] and CATALOGUE[code]["en"], code
