@@ -91,17 +91,21 @@ class PseTransaction:
         return self.status.is_final
 
     def journal_fields(self) -> dict[str, Any]:
-        """The chosen fields the journal keeps (no email, no document number)."""
-        return {
-            "gateway_transaction_id": self.id,
+        """The chosen fields the journal keeps (no email, no document number), named as
+        the gateway names them (the journal's ``pick_gateway_fields`` vocabulary)."""
+        fields = {
+            "id": self.id,
             "reference": self.reference,
             "status": self.status.value,
             "status_message": self.status_message,
-            "amount_pesos": self.amount_pesos,
+            "amount_in_cents": pesos_to_cents(self.amount_pesos),
+            "currency": CURRENCY,
             "created_at": _iso(self.created_at),
             "finalized_at": _iso(self.finalized_at),
-            "cus": self.cus,
+            "payment_method_type": "PSE",
+            "traceability_code": self.cus,
         }
+        return {name: value for name, value in fields.items() if value is not None}
 
 
 def _iso(moment: datetime | None) -> str | None:

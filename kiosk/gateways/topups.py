@@ -88,14 +88,16 @@ class TopupResult:
     transaction_date: str | None
 
     def journal_fields(self) -> dict[str, Any]:
-        return {
-            "provider_transaction_id": self.transaction_id,
+        # Named as the provider names them (the journal's ``pick_provider_fields`` vocabulary).
+        fields = {
+            "transactionId": self.transaction_id,
             "status": self.status.value,
-            "custom_identifier": self.custom_identifier,
-            "delivered_amount_pesos": self.delivered_amount_pesos,
-            "operator_transaction_id": self.operator_transaction_id,
-            "transaction_date": self.transaction_date,
+            "customIdentifier": self.custom_identifier,
+            "deliveredAmount": self.delivered_amount_pesos,
+            "operatorTransactionId": self.operator_transaction_id,
+            "transactionDate": self.transaction_date,
         }
+        return {name: value for name, value in fields.items() if value is not None}
 
 
 def _error_parser(payload: Any) -> tuple[str, dict[str, list[str]]]:

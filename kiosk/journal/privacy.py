@@ -138,6 +138,10 @@ def pick_gateway_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
     ):
         if data.get(name) is not None:
             picked[name] = _integral(data[name])
+    # Already-picked fields (a client's ``journal_fields()``) pass through unchanged.
+    for name in ("payment_method_type", "traceability_code"):
+        if data.get(name) is not None:
+            picked[name] = str(data[name])
     method = data.get("payment_method")
     if isinstance(method, Mapping):
         if method.get("type") is not None:

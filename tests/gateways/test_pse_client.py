@@ -18,6 +18,7 @@ from kiosk.gateways.pse import (
     format_expiration,
     integrity_signature,
 )
+from kiosk.journal.privacy import pick_gateway_fields
 from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json
 from tests.gateways.samples import INTEGRITY, PRIVATE, PUBLIC, TOKENS, transaction
@@ -219,8 +220,11 @@ def test_transaction_reading_and_journal_fields_leave_out_payer_data(
     assert tx.bank_url == "https://bank.example/pay/1"
     assert tx.cus == "123456789" and tx.is_final
     fields = tx.journal_fields()
-    assert fields["status"] == "APPROVED" and fields["amount_pesos"] == 15_000
+    assert fields["status"] == "APPROVED" and fields["amount_in_cents"] == 1_500_000
     assert fields["finalized_at"] == "2024-05-01T15:03:00+00:00"
+    assert fields["id"] == "11854-1-1" and fields["traceability_code"] == "123456789"
+    # The journal's own whitelist keeps every field the client hands it.
+    assert pick_gateway_fields(fields) == fields
     text = repr(fields) + repr(tx)
     assert "ana@example.com" not in text and "1020304050" not in text
 

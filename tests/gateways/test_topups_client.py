@@ -10,6 +10,7 @@ import pytest
 from kiosk.domain.catalogue import Pack
 from kiosk.gateways.errors import GatewayProtocolError
 from kiosk.gateways.topups import TopupClient, TopupStatus, parse_operator
+from kiosk.journal.privacy import pick_provider_fields
 from tests.gateways.conftest import RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json
 from tests.gateways.samples import TOKEN_PATH, token, topup_answer, topup_client
@@ -68,13 +69,15 @@ def test_topup_result_and_its_journal_fields(server: FaultServer, client: TopupC
     result = client.topup("REF-1", 900, 5_000, "3001234567")
     assert result.status.delivered
     assert result.journal_fields() == {
-        "provider_transaction_id": "77",
+        "transactionId": "77",
         "status": "SUCCESSFUL",
-        "custom_identifier": "REF-1",
-        "delivered_amount_pesos": 5_000,
-        "operator_transaction_id": "OP-77",
-        "transaction_date": "2024-05-01 10:00:00",
+        "customIdentifier": "REF-1",
+        "deliveredAmount": 5_000,
+        "operatorTransactionId": "OP-77",
+        "transactionDate": "2024-05-01 10:00:00",
     }
+    # The journal's own whitelist keeps every field the client hands it.
+    assert pick_provider_fields(result.journal_fields()) == result.journal_fields()
     assert "3001234567" not in repr(result.journal_fields())
 
 
