@@ -1,0 +1,61 @@
+"""Pack, date and countdown wording (no Qt)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.domain.catalogue import Pack
+from ui.formatting import (
+    format_countdown,
+    format_data,
+    format_days,
+    format_local_datetime,
+    format_minutes,
+    pack_card_lines,
+    pack_details,
+)
+
+
+@pytest.mark.parametrize(
+    ("data_mb", "text"),
+    [(500, "500 MB"), (1_024, "1 GB"), (3_072, "3 GB"), (3_000, "3 GB"), (1_536, "1,5 GB"),
+     (2_000_000, "Datos ilimitados")],
+)  # fmt: skip
+def test_data(data_mb: int, text: str):
+    assert format_data(data_mb) == text
+
+
+def test_minutes_and_days():
+    assert format_minutes(200) == "200 min"
+    assert format_minutes(100_000) == "Minutos ilimitados"
+    assert format_days(1) == "1 día"
+    assert format_days(7) == "7 días"
+
+
+def test_pack_details_fall_back_to_the_description():
+    described = Pack(4_000, "Bolsa", description="800 MB por 5 días")
+    assert pack_details(described) == ["800 MB por 5 días"]
+    assert pack_card_lines(described) == ["800 MB por 5 días"]
+    detailed = Pack(10_000, "7 días", description="ignorada", data_mb=3_072, minutes=200,
+                    apps=("WhatsApp", "Facebook", "X"), validity_days=7)  # fmt: skip
+    assert pack_details(detailed) == [
+        "3 GB",
+        "200 min",
+        "Apps: WhatsApp, Facebook y X",
+        "Vigencia: 7 días",
+    ]
+    assert pack_card_lines(detailed)[0] == "3 GB · 200 min"
+
+
+def test_dates_are_shown_in_bogota_time():
+    assert format_local_datetime(datetime(2025, 1, 1, 3, 30, tzinfo=UTC)) == "31/12/2024 22:30"
+    # A naive moment is the journal's UTC.
+    assert format_local_datetime(datetime(2025, 1, 1, 3, 30)) == "31/12/2024 22:30"
+
+
+def test_countdown():
+    assert format_countdown(600) == "10:00"
+    assert format_countdown(65) == "1:05"
+    assert format_countdown(-3) == "0:00"

@@ -1,0 +1,185 @@
+"""The main window: sizes at 1024x768, banner, status bar, shortcuts, busy layer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from kiosk.domain.receipt import Receipt
+from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+from tests.ui.conftest import KIOSK, STORE, child
+from ui.main_window import MainWindow
+from ui.screens.base import Screen
+from ui.style import load_stylesheet
+from ui.widgets.sandbox_banner import SANDBOX_TEXT
+
+pytestmark = pytest.mark.gui
+
+TOUCH_MINIMUM = 48
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox)
+
+
+def _ours(screen: QWidget) -> list[QWidget]:
+    """The screen's buttons and inputs, without Qt's own parts (a line edit's clear button)."""
+    return [
+        widget
+        for widget in screen.findChildren(QWidget)
+        if isinstance(widget, INTERACTIVE)
+        and not isinstance(widget.parent(), (QLineEdit, QComboBox))
+    ]
+
+
+def _fill_every_screen(window: MainWindow, packs) -> None:
+    window.topup.setPresets([2_000, 5_000, 10_000, 20_000, 50_000])
+    window.gift_pack.setPacks(packs)
+    window.balance.setCodeSent("*** *** 6789")
+    window.confirm.setSummary(SaleKind.TOPUP, "3123456789", "Claro", 10_000)
+    window.payer.setBanks([("1", "Banco que aprueba")])
+    window.payer.setTerms("https://example.test/t.pdf", "https://example.test/d.pdf")
+    window.payment.showPayment(
+        "http://127.0.0.1:9/p/?reference=K1",
+        10_000,
+        "K1",
+        datetime.now(UTC) + timedelta(minutes=10),
+        PaymentMode.CHECKOUT,
+    )
+    receipt = Receipt("K1", SaleKind.TOPUP, SaleState.PAYMENT_FAILED, 10_000, "*** *** 6789",
+                      datetime.now(UTC))  # fmt: skip
+    window.result.showResult(receipt, "Pago rechazado", "Intente de nuevo.")
+    window.result.setRetryAvailable(True)
+
+
+def test_every_button_and_input_is_at_least_48_px_tall(qtbot, window: MainWindow, packs):
+    window.show()
+    qtbot.waitExposed(window)
+    assert (window.width(), window.height()) == (1024, 768)
+    _fill_every_screen(window, packs)
+    checked = 0
+    for screen in window.screens():
+        window.stack.setCurrentWidget(screen)
+        QApplication.processEvents()
+        for widget in _ours(screen):
+            if widget.isVisible():
+                assert widget.height() >= TOUCH_MINIMUM, (
+                    f"{screen.objectName()}: {widget.objectName() or widget} is "
+                    f"{widget.height()} px tall"
+                )
+                checked += 1
+    assert checked > 40
+
+
+def test_every_interactive_widget_has_an_object_name(window: MainWindow, packs):
+    _fill_every_screen(window, packs)
+    for screen in window.screens():
+        for widget in _ours(screen):
+            assert widget.objectName(), f"{screen.objectName()}: unnamed {widget}"
+
+
+def test_screens_fit_at_1024x768(qtbot, window: MainWindow, packs):
+    window.show()
+    qtbot.waitExposed(window)
+    _fill_every_screen(window, packs)
+    for screen in window.screens():
+        window.stack.setCurrentWidget(screen)
+        QApplication.processEvents()
+        hint = screen.minimumSizeHint()
+        assert hint.width() <= window.stack.width(), screen.objectName()
+        assert hint.height() <= window.stack.height(), screen.objectName()
+
+
+def test_sandbox_banner_and_status_bar(qtbot, window: MainWindow):
+    banner = child(window, QLabel, "sandboxBanner")
+    assert banner.text() == SANDBOX_TEXT
+    assert window.isSandboxShown()
+    window.setSandbox(False)
+    assert not window.isSandboxShown()
+    status = child(window, QLabel, "statusStoreLabel").text()
+    assert STORE in status and KIOSK in status
+
+
+@pytest.mark.parametrize(
+    ("key", "signal"),
+    [(Qt.Key.Key_F1, "topupChosen"), (Qt.Key.Key_F2, "giftPackChosen"),
+     (Qt.Key.Key_F3, "balanceChosen")],
+)  # fmt: skip
+def test_function_keys_choose_a_job_from_the_start(qtbot, shown_window, key, signal):
+    with qtbot.waitSignal(getattr(shown_window.start, signal)):
+        qtbot.keyClick(shown_window, key)
+
+
+def test_function_keys_do_nothing_off_the_start_screen(qtbot, shown_window):
+    shown_window.show_balance()
+    with qtbot.assertNotEmitted(shown_window.start.topupChosen):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+
+
+def test_the_keys_are_shown_on_the_buttons_in_counter_mode(window):
+    key = child(window.start, QLabel, "startTopupButtonKey")
+    assert key.text() == "F1" and key.isVisibleTo(window.start)
+    assert "(Esc)" in child(window.topup, QPushButton, "topupBackButton").text()
+    window.setCounterMode(False)
+    assert not key.isVisibleTo(window.start)
+    assert child(window.topup, QPushButton, "topupBackButton").text() == "Volver"
+
+
+@pytest.mark.parametrize("name", ["topup", "gift_pack", "balance", "confirm", "payer"])
+def test_every_job_screen_has_a_way_back(qtbot, shown_window, name: str):
+    screen: Screen = getattr(shown_window, name)
+    shown_window.show_screen(screen)
+    back = child(screen, QPushButton, f"{screen.prefix}BackButton")
+    assert back.isVisible()
+    with qtbot.waitSignal(screen.back):
+        back.click()
+    with qtbot.waitSignal(screen.back):
+        qtbot.keyClick(shown_window, Qt.Key.Key_Escape)
+
+
+def test_the_busy_layer_blocks_the_screen_and_can_be_cancelled(qtbot, shown_window):
+    screen = shown_window.show_topup()
+    screen.setBusy(True, "Consultando el operador de la línea…")
+    overlay = child(screen, QWidget, "topupBusyOverlay")
+    assert overlay.isVisible()
+    assert not screen.content().isEnabled()
+    cancel = child(screen, QPushButton, "topupBusyCancelButton")
+    assert QApplication.focusWidget() is cancel
+    with qtbot.assertNotEmitted(screen.back), qtbot.waitSignal(screen.busyCancelled):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    with qtbot.waitSignal(screen.busyCancelled):
+        cancel.click()
+    screen.setBusy(False)
+    assert not overlay.isVisible()
+    assert screen.content().isEnabled()
+    assert QApplication.focusWidget() is child(screen, QLineEdit, "topupLineInput")
+
+
+def test_a_busy_layer_without_cancel_ignores_escape(qtbot, shown_window):
+    screen = shown_window.show_confirm()
+    screen.setBusy(True, "Creando el pago…", cancellable=False)
+    with qtbot.assertNotEmitted(screen.busyCancelled), qtbot.assertNotEmitted(screen.back):
+        qtbot.keyClick(shown_window, Qt.Key.Key_Escape)
+
+
+def test_the_stylesheet_ships_and_resolves_its_images():
+    qss = load_stylesheet()
+    assert "min-height: 48px" in qss
+    assert "@STYLES@" not in qss
+
+
+def test_closing_can_be_refused(qtbot, shown_window):
+    shown_window.setCloseAllowed(False)
+    shown_window.close()
+    assert shown_window.isVisible()
+    shown_window.setCloseAllowed(True)
+    shown_window.close()
+    assert not shown_window.isVisible()

@@ -1,0 +1,204 @@
+"""The top-up screen: consent, line validation, presets, amounts, keyboard-only sale."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
+
+from kiosk.domain.lines import normalize_line
+from kiosk.errors import ValidationError
+from kiosk.messages import render_error
+from tests.ui.conftest import child
+from ui.main_window import MainWindow
+from ui.screens.topup import TopupScreen
+
+pytestmark = pytest.mark.gui
+
+
+def _typed(qtbot, screen: TopupScreen, line: str, amount: str) -> None:
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), line)
+    qtbot.keyClicks(child(screen, QLineEdit, "topupAmountInput"), amount)
+
+
+def test_consent_is_never_preticked_and_continue_waits_for_it(qtbot, window: MainWindow):
+    screen = window.topup
+    consent = child(screen, QCheckBox, "topupConsentCheck")
+    continue_button = child(screen, QPushButton, "topupContinueButton")
+    assert not consent.isChecked()
+    assert not continue_button.isEnabled()
+
+    with qtbot.assertNotEmitted(screen.lineEntered):
+        _typed(qtbot, screen, "312 345 6789", "10000")
+    assert not continue_button.isEnabled(), "valid data but no consent"
+
+    with qtbot.waitSignal(screen.lineEntered) as entered:
+        consent.click()
+    assert entered.args == ["3123456789"]
+    assert continue_button.isEnabled()
+
+    window.show_start()  # a new sale forgets everything, consent included
+    assert not consent.isChecked()
+    assert child(screen, QLineEdit, "topupLineInput").text() == ""
+
+
+def test_continue_disabled_until_the_data_is_valid(qtbot, window: MainWindow):
+    screen = window.topup
+    child(screen, QCheckBox, "topupConsentCheck").click()
+    continue_button = child(screen, QPushButton, "topupContinueButton")
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), "312 345 678")
+    qtbot.keyClicks(child(screen, QLineEdit, "topupAmountInput"), "10000")
+    assert not continue_button.isEnabled(), "nine digits"
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), "9")
+    assert continue_button.isEnabled()
+    child(screen, QLineEdit, "topupAmountInput").setText("999999")
+    assert not continue_button.isEnabled(), "above the maximum"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("2134567890", "line.not_mobile"),
+        ("312 345 67890", "line.too_long"),
+        ("+1 312 345 6789", "line.not_colombian"),
+    ],
+)
+def test_a_bad_line_says_what_is_wrong_in_spanish(qtbot, window, typed: str, code: str):
+    screen = window.topup
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), typed)
+    message = child(screen, QLabel, "topupLineMessage")
+    with pytest.raises(ValidationError) as expected:
+        normalize_line(typed)
+    assert expected.value.code == code
+    assert message.isVisibleTo(screen)
+    assert message.text() == render_error(expected.value)
+    assert child(screen, QLabel, "topupLineEcho").text() == ""
+
+
+def test_a_short_line_is_not_nagged_while_typing_but_told_on_enter(qtbot, window):
+    screen = window.topup
+    edit = child(screen, QLineEdit, "topupLineInput")
+    qtbot.keyClicks(edit, "312345")
+    message = child(screen, QLabel, "topupLineMessage")
+    assert not message.isVisibleTo(screen)
+    screen.go_on()
+    assert message.isVisibleTo(screen)
+    assert message.text() == render_error(ValidationError("line.too_short", digits=6, expected=10))
+
+
+def test_a_valid_line_is_echoed_grouped(qtbot, window):
+    screen = window.topup
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), "+57 312-345-6789")
+    assert child(screen, QLabel, "topupLineEcho").text() == "312 345 6789"
+    assert screen.line() == "3123456789"
+
+
+def test_presets_come_from_set_presets(qtbot, window):
+    screen = window.topup
+    screen.setPresets([2_000, 5_000])
+    names = {button.objectName() for button in screen.findChildren(QPushButton)}
+    assert {"topupPreset_2000", "topupPreset_5000"} <= names
+    assert child(screen, QPushButton, "topupPreset_5000").text() == "$\u00a05.000"
+
+    screen.setPresets([3_000, 7_000, 15_000])
+    presets = {
+        button.objectName()
+        for button in screen.findChildren(QPushButton)
+        if button.objectName().startswith("topupPreset_")
+    }
+    assert presets == {"topupPreset_3000", "topupPreset_7000", "topupPreset_15000"}
+
+
+def test_a_preset_fills_the_amount(qtbot, window):
+    screen = window.topup
+    screen.setPresets([5_000, 20_000])
+    child(screen, QPushButton, "topupPreset_20000").click()
+    assert screen.amount() == 20_000
+    assert child(screen, QPushButton, "topupPreset_20000").isChecked()
+    assert not child(screen, QPushButton, "topupPreset_5000").isChecked()
+
+
+def test_fixed_amounts_hide_the_free_field_and_refuse_others(qtbot, window):
+    screen = window.topup
+    screen.setPresets([5_000, 10_000], fixed=True)
+    assert not child(screen, QLineEdit, "topupAmountInput").isVisibleTo(screen)
+    child(screen, QLineEdit, "topupAmountInput").setText("7000")
+    assert screen.amount() is None
+    child(screen, QPushButton, "topupPreset_10000").click()
+    assert screen.amount() == 10_000
+
+
+def test_limits_come_from_set_limits(qtbot, window):
+    screen = window.topup
+    screen.setLimits(2_000, 50_000)
+    amount = child(screen, QLineEdit, "topupAmountInput")
+    qtbot.keyClicks(amount, "60000")
+    message = child(screen, QLabel, "topupAmountMessage")
+    assert message.isVisibleTo(screen)
+    assert "50.000" in message.text()
+    assert "$\u00a02.000" in child(screen, QLabel, "topupLimitsLabel").text()
+
+
+def test_the_top_up_by_keyboard_alone(qtbot, shown_window: MainWindow):
+    """F1, the line, Enter, Space (consent), Enter, the amount, Enter: submitted."""
+    window = shown_window
+    window.start.topupChosen.connect(window.show_topup)  # what ui/wiring.py does
+    window.topup.setPresets([5_000, 10_000])
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.currentScreen() is window.topup
+
+    def focused() -> object:
+        return QApplication.focusWidget()
+
+    assert focused() is child(window.topup, QLineEdit, "topupLineInput")
+    qtbot.keyClicks(focused(), "+57 312 345 6789")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is child(window.topup, QCheckBox, "topupConsentCheck")
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is child(window.topup, QLineEdit, "topupAmountInput")
+    qtbot.keyClicks(focused(), "15000")
+    with qtbot.waitSignal(window.topup.submitted) as submitted:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert submitted.args == ["3123456789", 15_000]
+
+
+def test_enter_while_the_operator_is_detected_submits_once_it_is_known(qtbot, window):
+    screen = window.topup
+    screen.lineEntered.connect(lambda _line: screen.setDetecting())
+    child(screen, QCheckBox, "topupConsentCheck").click()
+    _typed(qtbot, screen, "3123456789", "10000")
+    assert child(screen, QLabel, "topupOperatorLabel").isVisibleTo(screen)
+    with qtbot.assertNotEmitted(screen.submitted):
+        screen.go_on()
+    with qtbot.waitSignal(screen.submitted) as submitted:
+        screen.setOperator("Claro", for_line="3123456789")
+    assert submitted.args == ["3123456789", 10_000]
+    assert "Claro" in child(screen, QLabel, "topupOperatorLabel").text()
+
+
+def test_a_line_of_another_operator_is_refused_before_payment(qtbot, window):
+    screen = window.topup
+    child(screen, QCheckBox, "topupConsentCheck").click()
+    _typed(qtbot, screen, "3000000003", "10000")
+    refusal = "Esta línea es de otro operador: aquí solo vendemos recargas de Claro."
+    screen.setLineRefused(refusal, for_line="3000000003")
+    assert child(screen, QLabel, "topupOperatorLabel").text() == refusal
+    assert not child(screen, QPushButton, "topupContinueButton").isEnabled()
+    with qtbot.assertNotEmitted(screen.submitted):
+        screen.go_on()
+
+
+def test_a_late_operator_answer_for_another_line_is_ignored(qtbot, window):
+    screen = window.topup
+    child(screen, QCheckBox, "topupConsentCheck").click()
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), "3123456789")
+    screen.setLineRefused("Otra línea", for_line="3000000003")
+    assert "Otra línea" not in child(screen, QLabel, "topupOperatorLabel").text()
+    assert screen.line_input.operatorState() == "none"
+
+
+def test_escape_goes_back(qtbot, shown_window):
+    shown_window.show_topup()
+    with qtbot.waitSignal(shown_window.topup.back):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)

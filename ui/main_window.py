@@ -1,0 +1,220 @@
+"""The main window: the screens in a stack, the SANDBOX banner, store and kiosk in the status bar.
+
+No business logic: the controllers (wired in ``ui/wiring.py``) listen to the screens'
+signals and call the navigation helpers and the screens' slots.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.screens.balance import BalanceScreen
+from ui.screens.base import Screen
+from ui.screens.confirm import ConfirmScreen
+from ui.screens.gift_pack import GiftPackScreen
+from ui.screens.payer import PayerScreen
+from ui.screens.payment import PaymentScreen
+from ui.screens.result import ResultScreen
+from ui.screens.start import StartScreen
+from ui.screens.topup import TopupScreen
+from ui.widgets.sandbox_banner import SandboxBanner
+
+COUNTER_SIZE = QSize(1024, 768)
+MINIMUM_SIZE = QSize(800, 600)
+WINDOW_TITLE = "Recargas y paquetes"
+
+
+class MainWindow(QMainWindow):
+    """Holds every screen; shows one at a time.
+
+    Screens (attributes): ``start``, ``topup``, ``gift_pack``, ``balance``, ``confirm``,
+    ``payer``, ``payment``, ``result``; ``screens()`` lists them, ``currentScreen()`` is the
+    one shown.
+    Navigation: ``show_start(reset=True)`` (a new sale forgets what was typed in every form),
+    ``show_topup()``, ``show_gift_pack()``, ``show_balance()``, ``show_confirm()``,
+    ``show_payer()``, ``show_payment()``, ``show_result()``; each shows its screen and puts
+    the focus where the clerk's hands expect it.
+    Slots: ``setSandbox(bool)``, ``setStore(name, contact="")``, ``setKioskName(name)``,
+    ``setCounterMode(bool)``, ``setStatusText(text)``.
+    Keys: Esc and Enter go to the shown screen (back / go on; on the payment screen Esc asks
+    to cancel); F1, F2, F3 choose the jobs on the start screen.
+    Closing is allowed only when ``setCloseAllowed(True)`` (default) — kiosk mode turns it off.
+
+    Object names: ``mainWindow``, ``screenStack``, ``sandboxBanner``, ``statusStoreLabel``,
+    and each screen's (see docs/OBJECT_NAMES.md).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(WINDOW_TITLE)
+        self._store_name = ""
+        self._store_contact = ""
+        self._kiosk_name = ""
+        self._close_allowed = True
+
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sandbox_banner = SandboxBanner(central)
+        self.sandbox_banner.hide()
+        layout.addWidget(self.sandbox_banner)
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("screenStack")
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.start = StartScreen()
+        self.topup = TopupScreen()
+        self.gift_pack = GiftPackScreen()
+        self.balance = BalanceScreen()
+        self.confirm = ConfirmScreen()
+        self.payer = PayerScreen()
+        self.payment = PaymentScreen()
+        self.result = ResultScreen()
+        for screen in self.screens():
+            self.stack.addWidget(screen)
+
+        self._store_label = QLabel(self)
+        self._store_label.setObjectName("statusStoreLabel")
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self._store_label)
+        self.statusBar().setSizeGripEnabled(False)
+        self.stack.setCurrentWidget(self.start)
+        # The window's size is the clerk's choice, not the shown screen's: without this,
+        # every screen change would push a new minimum size to the window system.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+    # -- screens -----------------------------------------------------------------------
+
+    def screens(self) -> list[Screen]:
+        return [
+            self.start,
+            self.topup,
+            self.gift_pack,
+            self.balance,
+            self.confirm,
+            self.payer,
+            self.payment,
+            self.result,
+        ]
+
+    def currentScreen(self) -> Screen:
+        screen = self.stack.currentWidget()
+        assert isinstance(screen, Screen)
+        return screen
+
+    def show_screen(self, screen: Screen) -> Screen:
+        self.stack.setCurrentWidget(screen)
+        if self.isVisible():
+            screen.enter()
+        return screen
+
+    def show_start(self, reset: bool = True) -> StartScreen:
+        if reset:
+            for screen in self.screens():
+                screen.reset()
+        self.show_screen(self.start)
+        return self.start
+
+    def show_topup(self) -> TopupScreen:
+        self.show_screen(self.topup)
+        return self.topup
+
+    def show_gift_pack(self) -> GiftPackScreen:
+        self.show_screen(self.gift_pack)
+        return self.gift_pack
+
+    def show_balance(self) -> BalanceScreen:
+        self.show_screen(self.balance)
+        return self.balance
+
+    def show_confirm(self) -> ConfirmScreen:
+        self.show_screen(self.confirm)
+        return self.confirm
+
+    def show_payer(self) -> PayerScreen:
+        self.show_screen(self.payer)
+        return self.payer
+
+    def show_payment(self) -> PaymentScreen:
+        self.show_screen(self.payment)
+        return self.payment
+
+    def show_result(self) -> ResultScreen:
+        self.show_screen(self.result)
+        return self.result
+
+    # -- chrome --------------------------------------------------------------------------
+
+    def setSandbox(self, sandbox: bool) -> None:
+        self.sandbox_banner.setVisible(sandbox)
+
+    def isSandboxShown(self) -> bool:
+        return not self.sandbox_banner.isHidden()
+
+    def setStore(self, name: str, contact: str = "") -> None:
+        self._store_name = name
+        self._store_contact = contact
+        for screen in (self.topup, self.gift_pack, self.balance):
+            screen.setStore(name, contact)
+        self._render_status()
+
+    def setKioskName(self, name: str) -> None:
+        self._kiosk_name = name
+        self._render_status()
+
+    def setCounterMode(self, counter: bool) -> None:
+        for screen in self.screens():
+            screen.setCounterMode(counter)
+
+    def setStatusText(self, text: str) -> None:
+        """A passing note in the status bar (e.g. "Revisando pagos pendientes…")."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def setCloseAllowed(self, allowed: bool) -> None:
+        self._close_allowed = allowed
+
+    def _render_status(self) -> None:
+        parts = [part for part in (self._store_name, self._kiosk_name) if part]
+        self._store_label.setText(" · ".join(parts))
+
+    # -- events --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.currentScreen().enter()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys nobody inside took (e.g. no widget has focus) still reach the shown screen.
+        if self.currentScreen().handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_allowed:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
+def build_main_window(*, sandbox: bool, store_name: str, kiosk_name: str) -> MainWindow:
+    """The counter's main window (windowed, 1024x768, keyboard hints on): the one builder
+    that the app and the tests use."""
+    window = MainWindow()
+    window.setSandbox(sandbox)
+    window.setStore(store_name)
+    window.setKioskName(kiosk_name)
+    window.setCounterMode(True)
+    window.resize(COUNTER_SIZE)
+    window.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return window

@@ -1,0 +1,238 @@
+"""The balance query screen: the line, a one-time code by SMS, then the balance and packs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.domain.money import format_pesos
+from ui.formatting import format_local_datetime
+from ui.screens.base import Screen, make_button
+from ui.screens.consent import ConsentBox
+from ui.texts import CONSENT_NEEDED
+from ui.widgets.line_input import LineInput
+from ui.widgets.message_label import set_role
+
+CODE_DIGITS = 6
+_CODE_NEEDED = "Escriba los 6 dígitos del código que llegó por mensaje de texto."
+_NO_PACKS = "No tiene paquetes activos."
+
+
+class BalanceStep(StrEnum):
+    LINE = "line"
+    CODE = "code"
+    SHOWN = "shown"
+
+
+class BalanceScreen(Screen):
+    """See a line's balance and packs after a one-time code sent by SMS to that line.
+
+    Signals:
+      * ``codeRequested(str line)``: "Enviar código" (or Enter) with a valid line and consent.
+      * ``codeSubmitted(str line, str code)``: "Ver saldo" (or Enter) with 6 digits.
+      * ``back()``, ``busyCancelled()``.
+    Slots: ``setCodeSent(masked_line)`` (the code field opens), ``setBalance(balance_pesos,
+    packs)`` with ``packs`` as ``(name, expires_at)`` pairs (shown in Bogotá time),
+    ``setError(message)`` (e.g. a wrong code: the code field is selected to type again),
+    ``setBusy(bool)``, ``setStore(name, contact="")``, ``reset()``.
+    Queries: ``step()``, ``line()``, ``code()``, ``consentGiven()``.
+
+    Object names: ``balanceScreen``, ``balanceConsentCheck``, ``balanceLineInput``,
+    ``balanceLineEcho``, ``balanceLineMessage``, ``balanceSendCodeButton``, ``balanceCodeBox``,
+    ``balanceCodeCaption``, ``balanceCodeInput``, ``balanceShowButton``, ``balanceResult``,
+    ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``.
+    """
+
+    codeRequested = Signal(str)
+    codeSubmitted = Signal(str, str)
+
+    prefix = "balance"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Consulta de saldo",
+            "Para proteger su información, enviamos un código por mensaje de texto a la línea.",
+            parent,
+        )
+        self._step = BalanceStep.LINE
+        content = self.content()
+        self.consent = ConsentBox(self.prefix, content)
+        self.body.addWidget(self.consent)
+
+        line_row = QHBoxLayout()
+        line_row.setSpacing(16)
+        self.line_input = LineInput(self.prefix, "Número de celular", parent=content)
+        line_row.addWidget(self.line_input, 1)
+        self.send_button = make_button("Enviar código", "balanceSendCodeButton", content)
+        self.send_button.clicked.connect(self._request_code)
+        line_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.body.addLayout(line_row)
+
+        self._code_box = QFrame(content)
+        self._code_box.setObjectName("balanceCodeBox")
+        code_layout = QVBoxLayout(self._code_box)
+        code_layout.setContentsMargins(0, 0, 0, 0)
+        self._code_caption = QLabel(self._code_box)
+        self._code_caption.setObjectName("balanceCodeCaption")
+        self._code_caption.setWordWrap(True)
+        code_row = QHBoxLayout()
+        code_row.setSpacing(16)
+        self.code_input = QLineEdit(self._code_box)
+        self.code_input.setObjectName("balanceCodeInput")
+        self.code_input.setMaxLength(CODE_DIGITS)
+        self.code_input.setPlaceholderText("000000")
+        self.code_input.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}"), self.code_input)
+        )
+        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.code_input.setAccessibleName("Código de 6 dígitos")
+        self.code_input.setMaximumWidth(200)
+        set_role(self.code_input, "code")
+        self._code_caption.setBuddy(self.code_input)
+        self.show_button = make_button("Ver saldo", "balanceShowButton", self._code_box)
+        set_role(self.show_button, "primary")
+        self.show_button.clicked.connect(self._submit_code)
+        code_row.addWidget(self.code_input)
+        code_row.addWidget(self.show_button)
+        code_row.addStretch(1)
+        code_layout.addWidget(self._code_caption)
+        code_layout.addLayout(code_row)
+        self.body.addWidget(self._code_box)
+
+        self._result = QFrame(content)
+        self._result.setObjectName("balanceResult")
+        set_role(self._result, "panel")
+        result_layout = QVBoxLayout(self._result)
+        result_layout.setContentsMargins(16, 12, 16, 12)
+        self._amount = QLabel(self._result)
+        self._amount.setObjectName("balanceAmountLabel")
+        set_role(self._amount, "bigAmount")
+        self._packs = QLabel(self._result)
+        self._packs.setObjectName("balancePacksList")
+        self._packs.setWordWrap(True)
+        self._packs.setTextFormat(Qt.TextFormat.PlainText)
+        result_layout.addWidget(self._amount)
+        result_layout.addWidget(self._packs)
+        self.body.addWidget(self._result)
+        self.body.addStretch(1)
+
+        self.consent.toggled.connect(self._on_consent)
+        self.line_input.lineChanged.connect(self._on_line_changed)
+        self.code_input.textChanged.connect(lambda _text: self._refresh())
+        self._show_step(BalanceStep.LINE)
+
+    # -- slots -------------------------------------------------------------------------
+
+    def setStore(self, name: str, contact: str = "") -> None:
+        self.consent.setStore(name, contact)
+
+    def setCodeSent(self, masked_line: str) -> None:
+        self.clearError()
+        self.code_input.clear()
+        self._code_caption.setText(
+            f"Escriba el código de {CODE_DIGITS} dígitos que enviamos por mensaje de texto "
+            f"al {masked_line}. Si no llega en un minuto, pida otro."
+        )
+        self.send_button.setText("Enviar otro código")
+        self._show_step(BalanceStep.CODE)
+        self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def setBalance(self, balance_pesos: int, packs: Iterable[tuple[str, datetime]]) -> None:
+        self.clearError()
+        self._amount.setText(f"Saldo: {format_pesos(balance_pesos)}")
+        lines = [f"• {name}: vence el {format_local_datetime(expires)}" for name, expires in packs]
+        self._packs.setText("Paquetes activos:\n" + "\n".join(lines) if lines else _NO_PACKS)
+        self.code_input.clear()
+        self._show_step(BalanceStep.SHOWN)
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def setError(self, message: str) -> None:
+        super().setError(message)
+        if self._step is BalanceStep.CODE and self.isVisible():
+            self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.code_input.selectAll()
+
+    def reset(self) -> None:
+        super().reset()
+        self.consent.reset()
+        self.line_input.clear()
+        self.code_input.clear()
+        self._amount.clear()
+        self._packs.clear()
+        self._show_step(BalanceStep.LINE)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def step(self) -> BalanceStep:
+        return self._step
+
+    def line(self) -> str:
+        return self.line_input.line()
+
+    def code(self) -> str:
+        return self.code_input.text()
+
+    def consentGiven(self) -> bool:
+        return self.consent.isGiven()
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_on(self) -> None:
+        if self._step is BalanceStep.CODE:
+            self._submit_code()
+        elif self._step is not BalanceStep.SHOWN:
+            self._request_code()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _request_code(self) -> None:
+        if not self.line_input.isAcceptable():
+            self.line_input.revealError()
+            self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.consent.isGiven():
+            self.setError(CONSENT_NEEDED)
+            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.clearError()
+        self.codeRequested.emit(self.line())
+
+    def _submit_code(self) -> None:
+        if len(self.code_input.text()) != CODE_DIGITS:
+            # Not the controller's "wrong code": keep what was typed, just say what is missing.
+            Screen.setError(self, _CODE_NEEDED)
+            self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.clearError()
+        self.codeSubmitted.emit(self.line(), self.code_input.text())
+
+    def _on_consent(self, given: bool) -> None:
+        if given:
+            self.clearError()
+        self._refresh()
+
+    def _on_line_changed(self, _line: str) -> None:
+        # A code and a balance belong to one line: a new line starts over.
+        if self._step is not BalanceStep.LINE:
+            self.code_input.clear()
+            self.send_button.setText("Enviar código")
+            self._show_step(BalanceStep.LINE)
+        self._refresh()
+
+    def _show_step(self, step: BalanceStep) -> None:
+        self._step = step
+        self._code_box.setVisible(step is BalanceStep.CODE)
+        self._result.setVisible(step is BalanceStep.SHOWN)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.send_button.setEnabled(self.line_input.isAcceptable() and self.consent.isGiven())
+        self.show_button.setEnabled(len(self.code_input.text()) == CODE_DIGITS)

@@ -1,0 +1,208 @@
+"""What every screen shares: a title, a body, a footer with "Volver", Esc/Enter, a busy layer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.busy import BusyOverlay
+from ui.widgets.message_label import MessageLabel, set_role
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def make_button(
+    text: str, object_name: str, parent: QWidget, *, primary: bool = False
+) -> QPushButton:
+    """A push button that Enter presses when it has focus (also outside dialogs)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(object_name)
+    button.setAutoDefault(True)
+    if primary:
+        set_role(button, "primary")
+    return button
+
+
+class Screen(QWidget):
+    """Base of every screen.
+
+    Common API (every screen has it):
+      * signal ``back()``: the user asked to go back ("Volver" or Esc).
+      * signal ``busyCancelled()``: "Cancelar" on the busy layer (or Esc while busy).
+      * ``setBusy(busy, message="", cancellable=True)``: the "please wait" layer.
+      * ``setError(message)`` / ``clearError()``: a screen-wide message, e.g. a gateway failure.
+      * ``setCounterMode(bool)``: show keyboard hints on buttons ("Volver (Esc)").
+      * ``enter()``: called when the screen is shown; puts the focus where hands expect it.
+      * ``reset()``: forget everything typed (a new sale, or an idle kiosk).
+
+    Keys: Esc calls :meth:`go_back`, Enter (not taken by a focused button) calls
+    :meth:`go_on`; subclasses override those two.
+
+    Object names: ``<prefix>Screen``, ``<prefix>Title``, ``<prefix>BackButton``,
+    ``<prefix>ContinueButton`` (when the screen has one), ``<prefix>Message``, and the busy
+    layer's ``<prefix>BusyOverlay`` / ``<prefix>BusyCancelButton``.
+    """
+
+    back = Signal()
+    busyCancelled = Signal()
+
+    #: Object-name prefix of the screen's widgets; subclasses set it.
+    prefix = "screen"
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{self.prefix}Screen")
+        self._counter_mode = False
+        self._hinted: list[tuple[QPushButton, str, str]] = []
+        self._focus_before_busy: QWidget | None = None
+
+        self._content = QWidget(self)
+        self._content.setObjectName(f"{self.prefix}Content")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._content)
+
+        layout = QVBoxLayout(self._content)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(12)
+        self._title = QLabel(title, self._content)
+        self._title.setObjectName(f"{self.prefix}Title")
+        set_role(self._title, "title")
+        layout.addWidget(self._title)
+        self._subtitle = QLabel(subtitle, self._content)
+        self._subtitle.setObjectName(f"{self.prefix}Subtitle")
+        self._subtitle.setWordWrap(True)
+        set_role(self._subtitle, "subtitle")
+        self._subtitle.setVisible(bool(subtitle))
+        layout.addWidget(self._subtitle)
+
+        #: Subclasses add their widgets here.
+        self.body = QVBoxLayout()
+        self.body.setSpacing(12)
+        layout.addLayout(self.body, 1)
+
+        self._message = MessageLabel(self._content, object_name=f"{self.prefix}Message")
+        layout.addWidget(self._message)
+
+        self.footer = QHBoxLayout()
+        self.footer.setSpacing(16)
+        self.back_button = make_button("Volver", f"{self.prefix}BackButton", self._content)
+        self.back_button.clicked.connect(self.go_back)
+        self.add_hint(self.back_button, "Volver", "Esc")
+        self.footer.addWidget(self.back_button)
+        self.footer.addStretch(1)
+        layout.addLayout(self.footer)
+
+        self._busy = BusyOverlay(self, self.prefix)
+        self._busy.cancelled.connect(self.busyCancelled)
+
+    # -- building helpers --------------------------------------------------------
+
+    def content(self) -> QWidget:
+        """The parent for a subclass's widgets (disabled while busy)."""
+        return self._content
+
+    def add_continue_button(self, text: str = "Continuar") -> QPushButton:
+        button = make_button(text, f"{self.prefix}ContinueButton", self._content, primary=True)
+        self.add_hint(button, text, "Enter")
+        self.footer.addWidget(button)
+        return button
+
+    def add_hint(self, button: QPushButton, text: str, hint: str) -> None:
+        """Show ``hint`` (a key) on ``button`` in counter mode."""
+        self._hinted.append((button, text, hint))
+        self._render_hint(button, text, hint)
+
+    def _render_hint(self, button: QPushButton, text: str, hint: str) -> None:
+        button.setText(f"{text}  ({hint})" if self._counter_mode else text)
+
+    # -- common API --------------------------------------------------------------
+
+    def setCounterMode(self, counter: bool) -> None:
+        self._counter_mode = counter
+        for button, text, hint in self._hinted:
+            self._render_hint(button, text, hint)
+
+    def isCounterMode(self) -> bool:
+        return self._counter_mode
+
+    def setTitle(self, title: str) -> None:
+        self._title.setText(title)
+
+    def setError(self, message: str) -> None:
+        self._message.setMessage(message, "error")
+
+    def showHint(self, message: str) -> None:
+        self._message.setMessage(message, "hint")
+
+    def clearError(self) -> None:
+        self._message.clearMessage()
+
+    def messageText(self) -> str:
+        return self._message.text() if self._message.isVisibleTo(self) else ""
+
+    def setBusy(self, busy: bool, message: str = "", cancellable: bool = True) -> None:
+        if busy:
+            if not self._busy.isActive():
+                self._focus_before_busy = QApplication.focusWidget()
+            self._content.setEnabled(False)
+            self._busy.start(message, cancellable)
+            return
+        self._busy.stop()
+        self._content.setEnabled(True)
+        previous, self._focus_before_busy = self._focus_before_busy, None
+        if previous is not None and self.isVisible() and previous.isEnabled():
+            previous.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def isBusy(self) -> bool:
+        return self._busy.isActive()
+
+    def enter(self) -> None:
+        """Put the focus on the first thing to do; subclasses override."""
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reset(self) -> None:
+        """Forget what was typed; subclasses extend."""
+        self.clearError()
+        self.setBusy(False)
+
+    # -- keys ----------------------------------------------------------------------
+
+    def go_back(self) -> None:
+        self.back.emit()
+
+    def go_on(self) -> None:
+        """Enter pressed where no button took it; subclasses override."""
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Esc and Enter for this screen; ``MainWindow`` forwards them here when focus is lost."""
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if self.isBusy():
+                if self._busy.isCancellable():
+                    self.busyCancelled.emit()
+            else:
+                self.go_back()
+            return True
+        if key in _ENTER_KEYS and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if not self.isBusy():
+                self.go_on()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)

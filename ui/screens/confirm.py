@@ -1,0 +1,175 @@
+"""The confirm step: what is being sold, to which line, for how much, and how it is paid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QFormLayout, QFrame, QLabel, QPushButton, QWidget
+
+from kiosk.domain.catalogue import Pack
+from kiosk.domain.lines import group_line
+from kiosk.domain.money import format_pesos
+from kiosk.domain.sale import PaymentMode, SaleKind
+from ui.formatting import pack_summary
+from ui.screens.base import Screen, make_button
+from ui.texts import KIND_WORDS, MODE_EXPLANATIONS, MODE_WORDS
+from ui.widgets.message_label import set_role
+
+_MODE_OBJECT_NAMES = {
+    PaymentMode.CHECKOUT: "confirmModeCheckoutButton",
+    PaymentMode.ASSISTED: "confirmModeAssistedButton",
+}
+
+
+class ConfirmScreen(Screen):
+    """A summary of the sale and the payment mode for this sale.
+
+    Signals: ``confirmed(PaymentMode)`` (Continue or Enter), ``back()``.
+    Slots: ``setSummary(kind, line, operator, amount_pesos, pack=None, sender_line=None)``
+    (the line is shown grouped: it is the sale in progress), ``setDefaultMode(PaymentMode)``
+    (the counter defaults to assisted), ``setModes(modes)`` (which modes are offered),
+    ``setError(message)``, ``setBusy(bool)``, ``reset()``.
+    Queries: ``mode()``, ``summaryTexts()``.
+    Keys: 1 and 2 pick the first or second mode; arrows move between them.
+
+    Object names: ``confirmScreen``, ``confirmKindValue``, ``confirmLineValue``,
+    ``confirmOperatorValue``, ``confirmDetailValue``, ``confirmSenderValue``,
+    ``confirmAmountValue``, ``confirmModeCheckoutButton``, ``confirmModeAssistedButton``,
+    ``confirmModeExplanation``, ``confirmContinueButton``, ``confirmBackButton``.
+    """
+
+    confirmed = Signal(object)
+
+    prefix = "confirm"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Confirme la venta", "Revise los datos con el cliente.", parent)
+        content = self.content()
+        panel = QFrame(content)
+        panel.setObjectName("confirmSummary")
+        set_role(panel, "panel")
+        form = QFormLayout(panel)
+        form.setContentsMargins(20, 12, 20, 12)
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(6)
+        self._values: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
+        for key, caption in (
+            ("Kind", "Venta"),
+            ("Line", "Línea"),
+            ("Operator", "Operador"),
+            ("Detail", "Paquete"),
+            ("Sender", "Lo envía"),
+            ("Amount", "Valor a pagar"),
+        ):
+            value = QLabel(panel)
+            value.setObjectName(f"confirm{key}Value")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption_label = QLabel(caption, panel)
+            set_role(caption_label, "caption")
+            form.addRow(caption_label, value)
+            self._values[key] = value
+            self._captions[key] = caption_label
+        set_role(self._values["Line"], "bigLine")
+        set_role(self._values["Amount"], "bigAmount")
+        self.body.addWidget(panel)
+
+        mode_caption = QLabel("¿Cómo paga el cliente?", content)
+        mode_caption.setObjectName("confirmModeCaption")
+        self.body.addWidget(mode_caption)
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.setExclusive(True)
+        self._mode_buttons: dict[PaymentMode, QPushButton] = {}
+        for number, mode in enumerate((PaymentMode.ASSISTED, PaymentMode.CHECKOUT), start=1):
+            button = make_button(
+                f"{number}.  {MODE_WORDS[mode]}", _MODE_OBJECT_NAMES[mode], content
+            )
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            set_role(button, "choice")
+            self._mode_group.addButton(button)
+            self._mode_buttons[mode] = button
+            self.body.addWidget(button)
+            button.toggled.connect(self._render_mode)
+        self._explanation = QLabel(content)
+        self._explanation.setObjectName("confirmModeExplanation")
+        self._explanation.setWordWrap(True)
+        set_role(self._explanation, "hint")
+        self.body.addWidget(self._explanation)
+        self.body.addStretch(1)
+
+        self.continue_button = self.add_continue_button("Ir a pagar")
+        self.continue_button.clicked.connect(self.go_on)
+        self._default_mode = PaymentMode.ASSISTED
+        self.setDefaultMode(PaymentMode.ASSISTED)
+
+    # -- slots -------------------------------------------------------------------------
+
+    def setSummary(
+        self,
+        kind: SaleKind,
+        line: str,
+        operator: str,
+        amount_pesos: int,
+        pack: Pack | None = None,
+        sender_line: str | None = None,
+    ) -> None:
+        self._values["Kind"].setText(KIND_WORDS[SaleKind(kind)])
+        self._values["Line"].setText(group_line(line))
+        self._values["Operator"].setText(operator)
+        self._values["Detail"].setText(pack_summary(pack) if pack else "")
+        self._values["Sender"].setText(group_line(sender_line) if sender_line else "")
+        self._values["Amount"].setText(format_pesos(amount_pesos))
+        for key in ("Operator", "Detail", "Sender"):
+            shown = bool(self._values[key].text())
+            self._values[key].setVisible(shown)
+            self._captions[key].setVisible(shown)
+
+    def setDefaultMode(self, mode: PaymentMode) -> None:
+        self._default_mode = PaymentMode(mode)
+        self._mode_buttons[self._default_mode].setChecked(True)
+        self._render_mode()
+
+    def setModes(self, modes: tuple[PaymentMode, ...]) -> None:
+        for mode, button in self._mode_buttons.items():
+            button.setVisible(mode in modes)
+        if self.mode() not in modes and modes:
+            self._mode_buttons[modes[0]].setChecked(True)
+
+    def reset(self) -> None:
+        super().reset()
+        self.setDefaultMode(self._default_mode)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def mode(self) -> PaymentMode:
+        for mode, button in self._mode_buttons.items():
+            if button.isChecked():
+                return mode
+        return self._default_mode
+
+    def summaryTexts(self) -> dict[str, str]:
+        return {key: label.text() for key, label in self._values.items() if not label.isHidden()}
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_on(self) -> None:
+        self.confirmed.emit(self.mode())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        numbers = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1}
+        if event.key() in numbers:
+            visible = [b for b in self._mode_buttons.values() if not b.isHidden()]
+            index = numbers[event.key()]
+            if index < len(visible):
+                visible[index].setChecked(True)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _render_mode(self) -> None:
+        self._explanation.setText(MODE_EXPLANATIONS[self.mode()])

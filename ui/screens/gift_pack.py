@@ -1,0 +1,200 @@
+"""The gift pack screen: consent, the recipient's line, the catalogue as cards, the sender."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.catalogue import Pack
+from ui.screens.line_screen import LineScreen
+from ui.widgets.line_input import LineInput
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.pack_card import PackCard
+
+_COLUMNS = 2
+_LEFT_WIDTH = 380
+_CHOOSE_PACK = "Elija un paquete."
+_NO_PACKS = "No hay paquetes disponibles en este momento. Intente más tarde."
+
+
+class GiftPackScreen(LineScreen):
+    """Send a gift pack: the recipient's line, a pack from the catalogue, the sender's line.
+
+    Signals:
+      * ``lineEntered(str)``: the recipient's valid line, once consent is given.
+      * ``submitted(str recipient_line, object pack, object sender_line_or_None)``: ``pack`` is
+        the :class:`Pack` chosen; the sender's line is 10 digits or ``None``.
+      * ``back()``, ``busyCancelled()``.
+    Slots: ``setPacks(packs)``, ``setDetecting()``, ``setOperator(name, for_line="")``,
+    ``setLineRefused(message, for_line="")``, ``setStore(name, contact="")``,
+    ``setError(message)``, ``setBusy(bool)``, ``reset()``.
+    Queries: ``line()``, ``senderLine()``, ``selectedPack()``, ``cards()``, ``consentGiven()``.
+
+    Keyboard: the line, Enter (consent), Enter to the cards (arrows move, Enter or Space
+    picks), Enter goes on; the sender's line is optional (Tab to it).
+
+    Object names: ``giftScreen``, ``giftConsentCheck``, ``giftLineInput``, ``giftLineEcho``,
+    ``giftLineMessage``, ``giftOperatorLabel``, ``giftPackCard_<pesos>``, ``giftPacksMessage``,
+    ``giftSenderLineInput``, ``giftSenderLineMessage``, ``giftContinueButton``,
+    ``giftBackButton``, ``giftMessage``.
+    """
+
+    submitted = Signal(str, object, object)
+
+    prefix = "gift"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Paquete de regalo", "Número de quien recibe el paquete", parent, stacked_line=True
+        )
+        self._cards: list[PackCard] = []
+        content = self.content()
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left_box = QWidget(content)
+        left_box.setObjectName("giftLeftColumn")
+        # The cards need the room: the line fields keep a fixed, comfortable width.
+        left_box.setFixedWidth(_LEFT_WIDTH)
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(12)
+        left.addWidget(self.consent)
+        left.addWidget(self.line_input)
+        self.sender_input = LineInput(
+            "giftSender",
+            "Su número (opcional), para que sepa quién se lo envía",
+            optional=True,
+            stacked=True,
+            parent=content,
+        )
+        left.addWidget(self.sender_input)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        caption = QLabel("Elija el paquete", content)
+        caption.setObjectName("giftPacksCaption")
+        right.addWidget(caption)
+        self._scroll = QScrollArea(content)
+        self._scroll.setObjectName("giftPacksArea")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._cards_box = QWidget()
+        self._cards_box.setObjectName("giftPacksBox")
+        self._grid = QGridLayout(self._cards_box)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._grid.setSpacing(12)
+        for column in range(_COLUMNS):
+            self._grid.setColumnStretch(column, 1)
+        self._scroll.setWidget(self._cards_box)
+        right.addWidget(self._scroll, 1)
+        self._packs_message = MessageLabel(content, object_name="giftPacksMessage")
+        right.addWidget(self._packs_message)
+
+        columns.addWidget(left_box)
+        columns.addLayout(right, 1)
+        self.body.addLayout(columns, 1)
+
+        self.sender_input.lineEdit().textChanged.connect(lambda _text: self._refresh())
+        self._refresh()
+
+    # -- slots -------------------------------------------------------------------------
+
+    def setPacks(self, packs: Iterable[Pack]) -> None:
+        for card in self._cards:
+            # Out of the tree at once (findChild no longer sees it), freed later.
+            self._grid.removeWidget(card)
+            card.setParent(None)
+            card.deleteLater()
+        self._cards = []
+        used: dict[int, int] = {}
+        for index, pack in enumerate(packs):
+            used[pack.amount_pesos] = used.get(pack.amount_pesos, 0) + 1
+            count = used[pack.amount_pesos]
+            suffix = "" if count == 1 else f"_{count}"
+            card = PackCard(pack, f"giftPackCard_{pack.amount_pesos}{suffix}", self._cards_box)
+            card.toggled.connect(self._on_card_toggled)
+            card.focused.connect(lambda widget: self._scroll.ensureWidgetVisible(widget, 4, 4))
+            self._grid.addWidget(card, index // _COLUMNS, index % _COLUMNS)
+            # Layouts show new children of a visible parent only later; the focus needs it now.
+            card.show()
+            self._cards.append(card)
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowStretch(row, 0)
+        # Keep the cards at the top when there are few of them.
+        self._grid.setRowStretch(self._grid.rowCount(), 1)
+        if self._cards:
+            self._packs_message.clearMessage()
+        else:
+            self._packs_message.setMessage(_NO_PACKS, "warning")
+        self._refresh()
+
+    def reset(self) -> None:
+        super().reset()
+        self.sender_input.clear()
+        self._packs_message.clearMessage()
+        self._clear_selection()
+        self._refresh()
+
+    # -- queries -----------------------------------------------------------------------
+
+    def senderLine(self) -> str | None:
+        return self.sender_input.line() or None
+
+    def selectedPack(self) -> Pack | None:
+        for card in self._cards:
+            if card.isChecked():
+                return card.pack()
+        return None
+
+    def cards(self) -> list[PackCard]:
+        return list(self._cards)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def _rest_ready(self) -> bool:
+        return self.selectedPack() is not None and self.sender_input.isAcceptable()
+
+    def _focus_rest(self) -> None:
+        if self.selectedPack() is None:
+            if self._cards:
+                self._packs_message.setMessage(_CHOOSE_PACK, "error")
+                self._cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.sender_input.revealError()
+        self.sender_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _submit(self) -> None:
+        pack = self.selectedPack()
+        if pack is not None:
+            self.submitted.emit(self.line(), pack, self.senderLine())
+
+    def _after_operator_known(self) -> None:
+        if self.selectedPack() is None and self._cards:
+            self._cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _clear_selection(self) -> None:
+        for card in self._cards:
+            # Auto-exclusive buttons refuse to uncheck the last one; lift that for a moment.
+            card.setAutoExclusive(False)
+            card.setChecked(False)
+            card.setAutoExclusive(True)
+
+    def _on_card_toggled(self, checked: bool) -> None:
+        if checked:
+            self._packs_message.clearMessage()
+        self._refresh()

@@ -1,0 +1,243 @@
+"""The top-up screen: consent, the line (grouped to confirm, operator as detected), the amount."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from kiosk.domain.amounts import PSE_MINIMUM_PESOS, AmountLimits, validate_amount
+from kiosk.domain.money import format_pesos
+from kiosk.errors import ValidationError
+from kiosk.messages import render_error
+from ui.screens.base import make_button
+from ui.screens.line_screen import LineScreen
+from ui.widgets.message_label import MessageLabel, set_role
+
+_AMOUNT_INPUT = QRegularExpression(r"[$0-9.\s]{0,14}")
+# Codes that only mean "not finished yet" while the clerk is still typing.
+_UNFINISHED_AMOUNT = frozenset({"money.empty", "amount.below_minimum"})
+
+
+class TopupScreen(LineScreen):
+    """Sell a top-up: the line, its operator, the amount.
+
+    Signals:
+      * ``lineEntered(str)``: a valid line (10 digits) was completed and consent is given;
+        the controller detects its operator and answers with ``setDetecting()`` then
+        ``setOperator(name, for_line)`` or ``setLineRefused(message, for_line)``.
+      * ``submitted(str line, int amount_pesos)``: Continue (or Enter) with everything valid.
+      * ``back()``, ``busyCancelled()``.
+    Slots: ``setPresets(amounts, fixed=False)`` (from the catalogue or the settings;
+    ``fixed``: the operator sells only these amounts, so the free field is hidden),
+    ``setLimits(min_pesos, max_pesos)``, ``setDetecting()``, ``setOperator(...)``,
+    ``setLineRefused(...)``, ``setStore(name, contact="")``, ``setError(message)``,
+    ``setBusy(bool)``, ``reset()``.
+    Queries: ``line()``, ``amount()`` (int or None), ``consentGiven()``, ``presets()``.
+
+    Keyboard: type the line, Enter (to consent if not given: Space ticks it, or Alt+A),
+    Enter to the amount, type it, Enter submits.
+
+    Object names: ``topupScreen``, ``topupConsentCheck``, ``topupLineInput``,
+    ``topupLineEcho``, ``topupLineMessage``, ``topupOperatorLabel``, ``topupPreset_<pesos>``,
+    ``topupAmountInput``, ``topupAmountEcho``, ``topupAmountMessage``, ``topupLimitsLabel``,
+    ``topupContinueButton``, ``topupBackButton``, ``topupMessage``.
+    """
+
+    submitted = Signal(str, int)
+
+    prefix = "topup"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Recarga", "Número de celular", parent)
+        self._limits = AmountLimits()
+        self._presets: tuple[int, ...] = ()
+        self._fixed = False
+        self._amount_revealed = False
+        self._preset_buttons: dict[int, QPushButton] = {}
+        content = self.content()
+        self.body.addWidget(self.consent)
+        self.body.addWidget(self.line_input)
+
+        amount_caption = QLabel("Valor de la recarga", content)
+        amount_caption.setObjectName("topupAmountCaption")
+        self.body.addWidget(amount_caption)
+        self._presets_box = QWidget(content)
+        self._presets_box.setObjectName("topupPresets")
+        self._presets_layout = QGridLayout(self._presets_box)
+        self._presets_layout.setContentsMargins(0, 0, 0, 0)
+        self._presets_layout.setSpacing(12)
+        self._presets_box.hide()
+        self.body.addWidget(self._presets_box)
+
+        self._free_row = QWidget(content)
+        free = QHBoxLayout(self._free_row)
+        free.setContentsMargins(0, 0, 0, 0)
+        free.setSpacing(16)
+        free_caption = QLabel("Otro valor:", self._free_row)
+        free_caption.setObjectName("topupAmountInputCaption")
+        self.amount_input = QLineEdit(self._free_row)
+        self.amount_input.setObjectName("topupAmountInput")
+        self.amount_input.setPlaceholderText("Ej.: 15000")
+        self.amount_input.setValidator(
+            QRegularExpressionValidator(_AMOUNT_INPUT, self.amount_input)
+        )
+        self.amount_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.amount_input.setAccessibleName("Valor de la recarga en pesos")
+        self.amount_input.setMaximumWidth(220)
+        free_caption.setBuddy(self.amount_input)
+        self._amount_echo = QLabel(self._free_row)
+        self._amount_echo.setObjectName("topupAmountEcho")
+        set_role(self._amount_echo, "echo")
+        self._limits_label = QLabel(self._free_row)
+        self._limits_label.setObjectName("topupLimitsLabel")
+        set_role(self._limits_label, "hint")
+        free.addWidget(free_caption)
+        free.addWidget(self.amount_input)
+        free.addWidget(self._amount_echo)
+        free.addStretch(1)
+        free.addWidget(self._limits_label)
+        self.body.addWidget(self._free_row)
+        self._amount_message = MessageLabel(content, object_name="topupAmountMessage")
+        self.body.addWidget(self._amount_message)
+        self.body.addStretch(1)
+
+        self.amount_input.textChanged.connect(self._on_amount_text)
+        self.amount_input.editingFinished.connect(self._on_amount_finished)
+        self.setTabOrder(self.line_input.lineEdit(), self.amount_input)
+        self._render_limits()
+        self._refresh()
+
+    # -- slots -------------------------------------------------------------------------
+
+    def setPresets(self, amounts: Iterable[int], fixed: bool = False) -> None:
+        self._presets = tuple(amounts)
+        self._fixed = fixed
+        for button in self._preset_buttons.values():
+            # Out of the tree at once (findChild no longer sees it), freed later.
+            self._presets_layout.removeWidget(button)
+            button.setParent(None)
+            button.deleteLater()
+        self._preset_buttons.clear()
+        columns = max(1, min(6, len(self._presets)))
+        for index, pesos in enumerate(self._presets):
+            button = make_button(format_pesos(pesos), f"topupPreset_{pesos}", self._presets_box)
+            button.setCheckable(True)
+            # Space picks a preset; Enter goes on (see go_on), like everywhere else.
+            button.setAutoDefault(False)
+            set_role(button, "preset")
+            button.setAccessibleName(f"Recarga de {format_pesos(pesos)}")
+            button.clicked.connect(lambda _checked=False, p=pesos: self._choose_preset(p))
+            self._presets_layout.addWidget(button, index // columns, index % columns)
+            # Layouts show new children of a visible parent only later; the focus needs it now.
+            button.show()
+            self._preset_buttons[pesos] = button
+        self._presets_box.setVisible(bool(self._presets))
+        self._free_row.setVisible(not fixed)
+        self._render_limits()
+        self._refresh()
+
+    def setLimits(self, min_pesos: int, max_pesos: int) -> None:
+        self._limits = AmountLimits(min_pesos, max_pesos)
+        self._render_limits()
+        self._refresh()
+
+    def reset(self) -> None:
+        super().reset()
+        self.amount_input.clear()
+        self._amount_revealed = False
+        self._refresh()
+
+    # -- queries -----------------------------------------------------------------------
+
+    def amount(self) -> int | None:
+        try:
+            return self._validated_amount()
+        except ValidationError:
+            return None
+
+    def presets(self) -> tuple[int, ...]:
+        return self._presets
+
+    def presetButtons(self) -> dict[int, QPushButton]:
+        return dict(self._preset_buttons)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def go_on(self) -> None:
+        # Enter on a focused, unpicked preset picks it first.
+        focused = self.focusWidget()
+        for pesos, button in self._preset_buttons.items():
+            if focused is button and not button.isChecked():
+                self._choose_preset(pesos)
+        super().go_on()
+
+    def _rest_ready(self) -> bool:
+        return self.amount() is not None
+
+    def _focus_rest(self) -> None:
+        self._amount_revealed = True
+        self._refresh()
+        self._focus_amount()
+
+    def _submit(self) -> None:
+        amount = self.amount()
+        if amount is not None:
+            self.submitted.emit(self.line(), amount)
+
+    def _after_operator_known(self) -> None:
+        # A confirmed line: the clerk's next job is the amount.
+        self._focus_amount()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _focus_amount(self) -> None:
+        if not self._fixed:
+            self.amount_input.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._preset_buttons:
+            next(iter(self._preset_buttons.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _choose_preset(self, pesos: int) -> None:
+        self.amount_input.setText(str(pesos))
+        self._amount_revealed = True
+        self._refresh()
+
+    def _on_amount_text(self, _text: str) -> None:
+        self._submit_when_known = False
+        self._amount_revealed = False
+        self._refresh()
+
+    def _on_amount_finished(self) -> None:
+        if self.amount_input.text().strip():
+            self._amount_revealed = True
+            self._refresh()
+
+    def _validated_amount(self) -> int:
+        return validate_amount(
+            self.amount_input.text(),
+            self._limits,
+            method_minimum=PSE_MINIMUM_PESOS,
+            fixed_amounts=self._presets if self._fixed else (),
+        )
+
+    def _render_limits(self) -> None:
+        effective = self._limits.effective(PSE_MINIMUM_PESOS)
+        low, high = format_pesos(effective.minimum_pesos), format_pesos(effective.maximum_pesos)
+        self._limits_label.setText(f"Entre {low} y {high}")
+
+    def _refresh(self) -> None:
+        text = self.amount_input.text()
+        amount: int | None = None
+        message = ""
+        try:
+            amount = self._validated_amount()
+        except ValidationError as invalid:
+            if self._amount_revealed or invalid.code not in _UNFINISHED_AMOUNT:
+                message = render_error(invalid)
+        self._amount_message.setMessage(message, "error")
+        self._amount_echo.setText(format_pesos(amount) if amount is not None else "")
+        for pesos, button in self._preset_buttons.items():
+            button.setChecked(amount == pesos and bool(text))
+        super()._refresh()

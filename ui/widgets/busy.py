@@ -1,0 +1,94 @@
+"""A "please wait" layer over a screen, with a cancel button (Electrum's WaitingDialog idea).
+
+It covers its parent, eats clicks so nothing under it can be pressed twice,
+and offers "Cancelar" so nobody is ever stuck behind it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+DEFAULT_MESSAGE = "Un momento, por favor…"
+CARD_WIDTH = 540
+
+
+class BusyOverlay(QWidget):
+    """Covers ``parent`` while a request is running.
+
+    API:
+      * ``start(message="", cancellable=True)``: show over the parent, focus "Cancelar".
+      * ``stop()``: hide.
+      * ``isActive() -> bool``, ``isCancellable() -> bool``, ``message() -> str``.
+      * signal ``cancelled()``: the user pressed "Cancelar" (the caller decides what it means).
+
+    Object names: ``<prefix>BusyOverlay``, ``<prefix>BusyMessage``, ``<prefix>BusyCancelButton``.
+    """
+
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, prefix: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{prefix}BusyOverlay" if prefix else "busyOverlay")
+
+        card = QFrame(self)
+        card.setObjectName("busyCard")
+        # A fixed width lets the wrapped message compute its height (a sentence on two lines).
+        card.setFixedWidth(CARD_WIDTH)
+        self._message = QLabel(DEFAULT_MESSAGE, card)
+        self._message.setObjectName(f"{prefix}BusyMessage" if prefix else "busyMessage")
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._cancel = QPushButton("Cancelar", card)
+        self._cancel.setObjectName(f"{prefix}BusyCancelButton" if prefix else "busyCancelButton")
+        self._cancel.setAutoDefault(True)
+        self._cancel.clicked.connect(self.cancelled)
+
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(32, 24, 32, 24)
+        card_layout.setSpacing(20)
+        card_layout.addWidget(self._message)
+        card_layout.addWidget(self._cancel, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+
+        self._cancellable = True
+        parent.installEventFilter(self)
+        self.hide()
+
+    def start(self, message: str = "", cancellable: bool = True) -> None:
+        self._message.setText(message or DEFAULT_MESSAGE)
+        self._cancellable = cancellable
+        self._cancel.setVisible(cancellable)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        if cancellable:
+            self._cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def stop(self) -> None:
+        self.hide()
+
+    def isCancellable(self) -> bool:
+        return self._cancellable
+
+    def isActive(self) -> bool:
+        return not self.isHidden()
+
+    def message(self) -> str:
+        return self._message.text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Follow the parent's size so the layer always covers all of it.
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(255, 255, 255, 200))
+        painter.end()

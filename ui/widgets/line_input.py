@@ -1,0 +1,194 @@
+"""The phone line field shared by the top-up, gift pack and balance screens."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from kiosk.domain.lines import group_line, normalize_line
+from kiosk.errors import ValidationError
+from kiosk.messages import render_error
+from ui.widgets.message_label import MessageLabel, set_role
+
+# What people type around a number: +57, spaces, dashes, dots, parentheses.
+_ALLOWED_INPUT = QRegularExpression(r"[0-9+\-\s().]{0,24}")
+# Codes that only mean "not finished yet" while the field still has focus.
+_UNFINISHED = frozenset({"line.empty", "line.too_short"})
+
+
+class OperatorState(StrEnum):
+    NONE = "none"
+    DETECTING = "detecting"
+    OK = "ok"
+    REFUSED = "refused"
+
+
+class LineInput(QWidget):
+    """A line field with the line echoed grouped (``312 345 6789``) and the operator as detected.
+
+    ``optional``: an empty field is acceptable. ``stacked``: echo and operator go under the
+    field instead of beside it (narrow columns).
+
+    Signals:
+      * ``lineChanged(str)``: the normalized 10 digits, or ``""`` while the text is not a
+        valid line; emitted only when that value changes.
+
+    Slots: ``setDetecting()``, ``setOperator(name)``, ``setLineRefused(message)``,
+    ``clearOperator()``, ``setText(text)``, ``clear()``, ``revealError()`` (show why an
+    unfinished line is not valid, e.g. after Enter).
+
+    Queries: ``line()``, ``isAcceptable()`` (valid, or empty when optional),
+    ``errorText()``, ``operatorState()``, ``operatorName()``, ``lineEdit()``.
+
+    Object names, with ``prefix`` (e.g. ``topup``): ``<prefix>LineInput`` (the QLineEdit),
+    ``<prefix>LineEcho``, ``<prefix>LineMessage``, ``<prefix>OperatorLabel``.
+    """
+
+    lineChanged = Signal(str)
+
+    def __init__(
+        self,
+        prefix: str,
+        caption: str = "Número de celular",
+        *,
+        optional: bool = False,
+        stacked: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._optional = optional
+        self._line = ""
+        self._error = ""
+        self._revealed = False
+        self._operator_state = OperatorState.NONE
+        self._operator_name = ""
+
+        self._caption = QLabel(caption, self)
+        self._caption.setObjectName(f"{prefix}LineCaption")
+        self._caption.setWordWrap(True)
+        self._edit = QLineEdit(self)
+        self._edit.setObjectName(f"{prefix}LineInput")
+        self._edit.setPlaceholderText("3XX XXX XXXX")
+        self._edit.setValidator(QRegularExpressionValidator(_ALLOWED_INPUT, self._edit))
+        self._edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self._edit.setClearButtonEnabled(True)
+        self._edit.setAccessibleName(caption)
+        self._edit.setMinimumWidth(280)
+        self._caption.setBuddy(self._edit)
+
+        self._echo = QLabel(self)
+        self._echo.setObjectName(f"{prefix}LineEcho")
+        self._echo.setAccessibleName("Número para confirmar")
+        self._operator = QLabel(self)
+        self._operator.setObjectName(f"{prefix}OperatorLabel")
+        self._operator.setWordWrap(True)
+        self._message = MessageLabel(self, object_name=f"{prefix}LineMessage")
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(16)
+        layout.setVerticalSpacing(4)
+        layout.addWidget(self._caption, 0, 0, 1, 3)
+        if stacked:
+            # Narrow columns: the grouped echo and the operator go under the field.
+            layout.addWidget(self._edit, 1, 0, 1, 3)
+            layout.addWidget(self._echo, 2, 0)
+            layout.addWidget(self._operator, 2, 1, 1, 2)
+            layout.addWidget(self._message, 3, 0, 1, 3)
+        else:
+            layout.addWidget(self._edit, 1, 0)
+            layout.addWidget(self._echo, 1, 1)
+            layout.addWidget(self._operator, 1, 2)
+            layout.addWidget(self._message, 2, 0, 1, 3)
+        layout.setColumnStretch(2, 1)
+
+        self._edit.textChanged.connect(self._on_text_changed)
+        self._edit.editingFinished.connect(self._on_editing_finished)
+        self._refresh()
+
+    # -- queries ---------------------------------------------------------------
+
+    def line(self) -> str:
+        return self._line
+
+    def isAcceptable(self) -> bool:
+        return bool(self._line) or (self._optional and not self._edit.text().strip())
+
+    def errorText(self) -> str:
+        return self._error
+
+    def operatorState(self) -> OperatorState:
+        return self._operator_state
+
+    def operatorName(self) -> str:
+        return self._operator_name
+
+    def lineEdit(self) -> QLineEdit:
+        return self._edit
+
+    # -- slots -----------------------------------------------------------------
+
+    def setText(self, text: str) -> None:
+        self._edit.setText(text)
+
+    def clear(self) -> None:
+        self._revealed = False
+        self._edit.clear()
+        self.clearOperator()
+
+    def revealError(self) -> None:
+        self._revealed = True
+        self._refresh()
+
+    def setDetecting(self) -> None:
+        self._set_operator(OperatorState.DETECTING, "", "Consultando el operador de la línea…")
+
+    def setOperator(self, name: str) -> None:
+        self._set_operator(OperatorState.OK, name, f"Operador: {name}")
+
+    def setLineRefused(self, message: str) -> None:
+        self._set_operator(OperatorState.REFUSED, "", message)
+
+    def clearOperator(self) -> None:
+        self._set_operator(OperatorState.NONE, "", "")
+
+    # -- internals -------------------------------------------------------------
+
+    def _set_operator(self, state: OperatorState, name: str, text: str) -> None:
+        self._operator_state = state
+        self._operator_name = name
+        self._operator.setText(text)
+        roles = {OperatorState.OK: "ok", OperatorState.REFUSED: "error"}
+        set_role(self._operator, roles.get(state, "hint"))
+        self._operator.setVisible(bool(text))
+
+    def _on_text_changed(self, _text: str) -> None:
+        # A revealed "too short" should not nag while the line is being corrected.
+        self._revealed = False
+        self._refresh()
+
+    def _on_editing_finished(self) -> None:
+        if self._edit.text().strip():
+            self.revealError()
+
+    def _refresh(self) -> None:
+        text = self._edit.text()
+        line, error, code = "", "", ""
+        if text.strip() or not self._optional:
+            try:
+                line = normalize_line(text)
+            except ValidationError as invalid:
+                code = invalid.code
+                error = render_error(invalid)
+        self._error = error
+        # While typing, "too short" is not an error yet; anything else is said at once.
+        shown = error if (self._revealed or code not in _UNFINISHED) else ""
+        self._message.setMessage(shown, "error")
+        self._echo.setText(group_line(line) if line else "")
+        if line != self._line:
+            self._line = line
+            self.clearOperator()
+            self.lineChanged.emit(line)
