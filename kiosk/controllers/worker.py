@@ -74,9 +74,7 @@ class _Runnable(QRunnable):
         self._task._execute()
 
 
-def run(
-    operation: Callable[[], Any], *, name: str = "", pool: QThreadPool | None = None
-) -> Task:
+def run(operation: Callable[[], Any], *, name: str = "", pool: QThreadPool | None = None) -> Task:
     """Start ``operation`` on a worker thread and return its task for callbacks."""
     task = Task(operation, name)
     _pending.add(task)

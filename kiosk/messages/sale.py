@@ -14,3 +14,20 @@ MESSAGES = {
         "en": "Sale change not allowed: from “{current}” to “{target}”.",
     },
 }
+
+MESSAGES.update(
+    {
+        "sale.unexpected": {
+            "es": "Ocurrió un error inesperado. Intente de nuevo; "
+            "si se repite, avise al encargado.",
+            "en": "Something unexpected went wrong. Try again; "
+            "if it happens again, tell the manager.",
+        },
+        "sale.line_other_operator": {
+            "es": "Esta línea ahora es de {operator}. Aquí solo se venden recargas "
+            "y paquetes {brand}: no se cobró nada.",
+            "en": "This line now belongs to {operator}. Only {brand} top-ups and packs are sold "
+            "here: nothing was charged.",
+        },
+    }
+)

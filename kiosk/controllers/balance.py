@@ -1,0 +1,44 @@
+"""Balance query: a one-time code by SMS, then the balance. Never journaled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.controllers.worker import run
+from kiosk.errors import KioskError
+from kiosk.messages import render, render_error
+
+
+class BalanceController(QObject):
+    codeSent = Signal(str)  # the line the code went to
+    balanceReady = Signal(object)  # the client's LineBalance
+    failed = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(self, lines: Any, parent=None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+
+    def send_code(self, line: str) -> None:
+        self.busyChanged.emit(True)
+        run(lambda: self._lines.send_code(line), name="send_code").on_success(
+            lambda _result: self._done(self.codeSent, line)
+        ).on_failure(self._failed)
+
+    def check(self, line: str, code: str) -> None:
+        self.busyChanged.emit(True)
+        run(lambda: self._lines.balance(line, code), name="balance").on_success(
+            lambda balance: self._done(self.balanceReady, balance)
+        ).on_failure(self._failed)
+
+    def _done(self, signal: Any, value: object) -> None:
+        self.busyChanged.emit(False)
+        signal.emit(value)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busyChanged.emit(False)
+        self.failed.emit(
+            render_error(error) if isinstance(error, KioskError) else render("sale.unexpected")
+        )

@@ -1,0 +1,92 @@
+"""Reconciliation: settle every sale that nobody waits for on screen.
+
+At start-up every open sale is looked up; while running, each open sale is looked
+up again every ``payment.reconcile_every_seconds`` (3 minutes by default) for
+``payment.reconcile_window_hours`` (24 hours), then listed for manual follow-up.
+All writes go through the sale service, hence through the one journal writer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from kiosk.domain.sale import SaleState
+from kiosk.errors import KioskError
+from kiosk.services.sales import SaleService, utc_now
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReconcileReport:
+    looked_up: list[str] = field(default_factory=list)
+    #: Sale reference -> the state it reached in this pass (only those that moved).
+    moved: dict[str, SaleState] = field(default_factory=dict)
+    #: Open sales past the reconciliation window: a person must follow them up.
+    follow_up: list[str] = field(default_factory=list)
+    #: Paid but not delivered: they stay on the shift report until an admin settles them.
+    paid_not_delivered: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+class Reconciler:
+    def __init__(
+        self,
+        *,
+        service: SaleService,
+        journal: Any,
+        every_seconds: float,
+        window_hours: float,
+        clock: Callable[[], datetime] = utc_now,
+        is_active: Callable[[str], bool] = lambda reference: False,
+    ) -> None:
+        self._service = service
+        self._journal = journal
+        self._every = timedelta(seconds=every_seconds)
+        self._window = timedelta(hours=window_hours)
+        self._clock = clock
+        self._is_active = is_active
+        self._last_look: dict[str, datetime] = {}
+
+    def run_once(self, *, everything: bool = False) -> ReconcileReport:
+        """One pass; ``everything`` ignores the per-sale schedule (start-up)."""
+        report = ReconcileReport()
+        now = self._clock()
+        for sale in self._journal.open_sales():
+            reference = sale.reference
+            state = SaleState(sale.state)
+            if state is SaleState.PAID_NOT_DELIVERED:
+                report.paid_not_delivered.append(reference)
+                continue
+            if self._is_active(reference):
+                continue  # the screen is following it right now
+            if now - _aware(sale.created_at) > self._window:
+                report.follow_up.append(reference)
+                continue
+            last = self._last_look.get(reference)
+            if not everything and last is not None and now - last < self._every:
+                continue
+            self._last_look[reference] = now
+            report.looked_up.append(reference)
+            try:
+                progress = self._service.reconcile(reference)
+            except KioskError as error:
+                # Unavailable gateways and the like: try again on the next pass.
+                report.errors[reference] = error.code
+                log.info("reconcile %s: %s", reference, error.code)
+                continue
+            if progress.state is not state:
+                report.moved[reference] = progress.state
+            if progress.state is SaleState.PAID_NOT_DELIVERED:
+                report.paid_not_delivered.append(reference)
+        return report
+
+
+def _aware(moment: datetime | str) -> datetime:
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=utc_now().tzinfo)

@@ -1,0 +1,93 @@
+"""What a sale needs to go on, folded from its journal entries.
+
+The journal's ``sales`` row says where a sale is; the entries' payloads say how
+to continue it (the operator, the pack, the payment mode, the attempt reference,
+the checkout's expiry, the gateway's and provider's ids). Folding them here
+keeps one source of truth: the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True)
+class SaleProgress:
+    reference: str
+    kind: SaleKind
+    state: SaleState
+    amount_pesos: int
+    created_at: datetime
+    #: When the sale entered its current state.
+    state_since: datetime
+    operator_id: int | None = None
+    pack_name: str = ""
+    mode: PaymentMode | None = None
+    attempt: int = 0
+    attempt_reference: str = ""
+    expires_at: datetime | None = None
+    gateway_transaction_id: str = ""
+    gateway_status: str = ""
+    provider_transaction_id: str = ""
+    provider_status: str = ""
+    #: The reason a delivery was refused (the provider's error code), if any.
+    refusal: str = ""
+    last_hash: str = ""
+
+
+def fold_progress(entries: Iterable[Any]) -> SaleProgress | None:
+    """The sale's progress after ``entries`` (one sale's entries in journal order)."""
+    progress: SaleProgress | None = None
+    for entry in entries:
+        data: Mapping[str, Any] = entry.payload
+        if progress is None:
+            progress = SaleProgress(
+                reference=entry.reference,
+                kind=SaleKind(entry.kind),
+                state=SaleState(entry.state),
+                amount_pesos=int(data["amount_pesos"]),
+                created_at=entry.created_at,
+                state_since=entry.created_at,
+            )
+        changes: dict[str, Any] = {
+            "state": SaleState(entry.state),
+            "state_since": entry.created_at,
+            "last_hash": entry.hash,
+        }
+        if "operator_id" in data:
+            changes["operator_id"] = int(data["operator_id"])
+        if "pack_name" in data:
+            changes["pack_name"] = str(data["pack_name"])
+        if "mode" in data:
+            changes["mode"] = PaymentMode(data["mode"])
+        if "attempt" in data:
+            changes["attempt"] = int(data["attempt"])
+        if "attempt_reference" in data:
+            changes["attempt_reference"] = str(data["attempt_reference"])
+        if "expires_at" in data:
+            changes["expires_at"] = parse_utc(data["expires_at"])
+        gateway = data.get("gateway") or {}
+        if gateway.get("id"):
+            changes["gateway_transaction_id"] = str(gateway["id"])
+        if gateway.get("status"):
+            changes["gateway_status"] = str(gateway["status"])
+        provider = data.get("provider") or {}
+        if provider.get("transactionId"):
+            changes["provider_transaction_id"] = str(provider["transactionId"])
+        if provider.get("status"):
+            changes["provider_status"] = str(provider["status"])
+        if data.get("refusal"):
+            changes["refusal"] = str(data["refusal"])
+        progress = replace(progress, **changes)
+    return progress
