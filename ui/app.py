@@ -1,9 +1,195 @@
-"""Start the application: configuration, journal, gateways (or the embedded sandbox), window."""
+"""Start the application: journal, gateways (or the embedded sandbox), controllers, window.
+
+``build_app`` assembles everything without running the event loop (tests use it
+with a sandbox of their own); ``run_app`` is what the ``kiosk`` command runs.
+"""
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from kiosk.config import Config
+from kiosk.controllers.balance import BalanceController
+from kiosk.controllers.catalogue import CatalogueController
+from kiosk.controllers.reconcile import ReconcileController
+from kiosk.controllers.sale import SaleController
+from kiosk.errors import KioskError
+from kiosk.gateways.factory import Gateways, build_clients
+from kiosk.journal import JournalWriter, instance_lock_for, new_reference, open_journal
+from kiosk.messages import render_error
+from kiosk.services.reconcile import Reconciler
+from kiosk.services.sales import SaleService
+from ui.main_window import MainWindow, build_main_window
+from ui.style import apply_style
+from ui.wiring import Controllers, Wiring
+
+log = logging.getLogger(__name__)
+#: How long closing waits for workers still talking to a gateway (their own deadlines apply).
+SHUTDOWN_WAIT_MS = 25_000
+
+
+def sandbox_overrides(sandbox: Any) -> dict[str, str]:
+    """Gateway settings that point the clients at a running sandbox."""
+    keys = sandbox.keys
+    return {
+        "pse_base_url": sandbox.pse_base_url,
+        "pse_checkout_base_url": sandbox.checkout_base_url,
+        "pse_public_key": keys.public_key,
+        "pse_private_key": keys.private_key,
+        "pse_integrity_secret": keys.integrity_secret,
+        "pse_events_secret": keys.events_secret,
+        "topups_base_url": sandbox.topups_base_url,
+        "topups_auth_url": sandbox.topups_auth_url,
+        "topups_audience": sandbox.topups_audience,
+        "topups_client_id": keys.topup_client_id,
+        "topups_client_secret": keys.topup_client_secret,
+        "lines_base_url": sandbox.lines_base_url,
+        "lines_api_key": keys.lines_api_key,
+    }
+
+
+@dataclass
+class AppContext:
+    """Everything a running app holds; ``close()`` releases it in the right order."""
+
+    config: Config
+    window: MainWindow
+    wiring: Wiring
+    controllers: Controllers
+    journal: Any
+    writer: JournalWriter
+    gateways: Gateways
+    service: SaleService
+    lock: Any
+    sandbox: Any = None
+    _closed: bool = field(default=False, repr=False)
+
+    def start(self) -> None:
+        """Load the catalogue and reconcile every open sale (all off the GUI thread)."""
+        self.controllers.catalogue.load_catalogue()
+        self.controllers.reconcile.start()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.controllers.reconcile.stop()
+        self.controllers.sale.reset()
+        # Workers finish within their own deadlines; the writer then drains its queue.
+        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+        self.writer.close()
+        self.journal.close()
+        self.gateways.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+        self.lock.release()
+
+
+def build_app(
+    config: Config, *, sandbox: Any = None, mode: str | None = None, embed_sandbox: bool = True
+) -> AppContext:
+    """Assemble the app. With no gateway configured, ``sandbox`` (or an embedded one) serves.
+
+    Raises :class:`KioskError` (e.g. ``journal.locked`` when another instance runs).
+    """
+    mode = mode or config.mode
+    owned_sandbox = None
+    if sandbox is None and config.uses_sandbox and embed_sandbox:
+        from kiosk.sandbox import SandboxServer  # imported only when it is used
+
+        sandbox = owned_sandbox = SandboxServer().start()
+    lock = instance_lock_for(config.journal_url)
+    lock.acquire()
+    try:
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        journal = open_journal(
+            config.journal_url,
+            store_id=config.store.id,
+            kiosk_id=config.kiosk_id,
+            line_secret=config.line_secret,
+        )
+    except BaseException:
+        lock.release()
+        if owned_sandbox is not None:
+            owned_sandbox.stop()
+        raise
+    writer = JournalWriter(journal)
+    gateways = build_clients(config, **(sandbox_overrides(sandbox) if sandbox else {}))
+    service = SaleService(
+        journal=journal,
+        writer=writer,
+        pse=gateways.pse,
+        topups=gateways.topups,
+        config=config,
+        actor=f"kiosk:{config.kiosk_id[:12]}",
+        new_reference=new_reference,
+    )
+    sale = SaleController(service, config.payment)
+    reconciler = Reconciler(
+        service=service,
+        journal=journal,
+        every_seconds=config.payment.reconcile_every_seconds,
+        window_hours=config.payment.reconcile_window_hours,
+        is_active=sale.is_active,
+    )
+    controllers = Controllers(
+        sale=sale,
+        catalogue=CatalogueController(gateways.topups, gateways.pse),
+        balance=BalanceController(gateways.lines),
+        # Wake up often; the reconciler keeps each sale's own 3-minute schedule.
+        reconcile=ReconcileController(reconciler, tick_seconds=30),
+    )
+    window = build_main_window(
+        sandbox=sandbox is not None, store_name=config.store.name, kiosk_name=config.kiosk_name
+    )
+    window.setStore(config.store.name, config.store.contact)
+    window.setCounterMode(mode != "kiosk")
+    wiring = Wiring(window, controllers, config)
+    return AppContext(
+        config=config,
+        window=window,
+        wiring=wiring,
+        controllers=controllers,
+        journal=journal,
+        writer=writer,
+        gateways=gateways,
+        service=service,
+        lock=lock,
+        sandbox=owned_sandbox,
+    )
+
+
+def _set_up_logging(config: Config) -> None:
+    log_dir = config.data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
 def run_app(config: Config, mode: str | None = None) -> int:
-    raise NotImplementedError("wired in issue 4")
+    """The ``kiosk`` command: the window on the GUI thread until it is closed."""
+    _set_up_logging(config)
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_style(app)
+    try:
+        context = build_app(config, mode=mode)
+    except KioskError as error:
+        QMessageBox.critical(None, "No se puede iniciar", render_error(error))
+        return 1
+    app.aboutToQuit.connect(context.close)
+    if (mode or config.mode) == "kiosk":
+        context.window.showFullScreen()
+    else:
+        context.window.show()
+    context.start()
+    return app.exec()

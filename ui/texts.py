@@ -200,3 +200,31 @@ def privacy_notice(store_name: str, contact: str = "") -> str:
 
 CONSENT_LABEL = "Sí, &autorizo"
 CONSENT_NEEDED = "Marque la autorización de datos para continuar."
+
+
+#: The payment screen's status line while a sale moves (the customer is watching).
+_PAYMENT_STATUS: dict[SaleState, str] = {
+    S.PAYMENT_REQUESTED: "Creando el pago en PSE…",
+    S.PAYMENT_UNKNOWN: "Confirmando con la pasarela si el pago quedó creado…",
+    S.PAYMENT_PENDING: "Esperando la confirmación de su banco…",
+    S.PAID: "Pago aprobado. {in_progress_cap}…",
+    S.DELIVERY_REQUESTED: "Pago aprobado. {in_progress_cap}…",
+    S.DELIVERY_UNKNOWN: "Pago aprobado. Confirmando con el operador…",
+}
+_CHECKOUT_RETRY = (
+    "Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código."
+)
+
+
+def payment_status_text(
+    state: SaleState, kind: SaleKind = SaleKind.TOPUP, mode: PaymentMode | None = None
+) -> str:
+    """The status line of the payment screen for a sale in ``state`` ("" when none fits)."""
+    state = SaleState(state)
+    if state is S.PAYMENT_FAILED and mode is PaymentMode.CHECKOUT:
+        return _CHECKOUT_RETRY
+    template = _PAYMENT_STATUS.get(state)
+    if template is None:
+        return state_words(state)
+    in_progress = _KIND_WORDING[SaleKind(kind)]["in_progress"]
+    return template.format(in_progress_cap=in_progress[:1].upper() + in_progress[1:])

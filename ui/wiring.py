@@ -1,0 +1,295 @@
+"""Connect the screens' intents to the controllers, and the controllers' news to the screens.
+
+The screens never call a gateway or the journal; the controllers never touch a
+widget. This module is the only place that knows both, and holds no business
+rule of its own beyond "which screen comes next".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from kiosk.config import Config
+from kiosk.controllers.balance import BalanceController
+from kiosk.controllers.catalogue import CatalogueController
+from kiosk.controllers.reconcile import ReconcileController
+from kiosk.controllers.sale import SaleController
+from kiosk.domain.catalogue import Catalogue, Operator, Pack
+from kiosk.domain.lines import mask_line
+from kiosk.domain.payer import PayerData
+from kiosk.domain.receipt import Receipt
+from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+from kiosk.services.reconcile import ReconcileReport
+from kiosk.services.sale_record import SaleProgress
+from kiosk.services.sales import PaymentStart, SaleRequest
+from ui.main_window import MainWindow
+from ui.screens.base import Screen
+from ui.screens.line_screen import LineScreen
+from ui.texts import payment_status_text, result_texts
+
+WAIT_TEXT = "Un momento, por favor…"
+
+
+@dataclass
+class Controllers:
+    sale: SaleController
+    catalogue: CatalogueController
+    balance: BalanceController
+    reconcile: ReconcileController
+
+
+class Wiring(QObject):
+    """The screen flow of one window: start → job → confirm → (payer) → payment → result."""
+
+    def __init__(
+        self, window: MainWindow, controllers: Controllers, config: Config, parent=None
+    ) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.controllers = controllers
+        self._config = config
+        self._request: SaleRequest | None = None
+        self._mode: PaymentMode | None = None
+        self._job_screen: Screen = window.topup
+        self._connect_start()
+        self._connect_line_screens()
+        self._connect_sale()
+        self._connect_balance()
+        self._connect_reconcile()
+
+    # -- start and the job screens ------------------------------------------------------
+
+    def _connect_start(self) -> None:
+        window, catalogue = self.window, self.controllers.catalogue
+        window.start.topupChosen.connect(lambda: self._open_job(window.topup))
+        window.start.giftPackChosen.connect(lambda: self._open_job(window.gift_pack))
+        window.start.balanceChosen.connect(window.show_balance)
+        catalogue.catalogueReady.connect(self._catalogue_ready)
+        catalogue.failed.connect(self._catalogue_failed)
+        for screen in (window.topup, window.gift_pack, window.balance):
+            screen.back.connect(self._back_to_start)
+        window.confirm.back.connect(lambda: window.show_screen(self._job_screen))
+        window.payer.back.connect(window.show_confirm)
+        window.result.back.connect(self._back_to_start)
+        window.result.done.connect(self._back_to_start)
+
+    def _open_job(self, screen: Screen) -> None:
+        self._job_screen = screen
+        if self.controllers.catalogue.catalogue is None:
+            self.controllers.catalogue.load_catalogue()
+        self.window.show_screen(screen)
+
+    def _back_to_start(self) -> None:
+        self.controllers.sale.reset()
+        self._request = None
+        self._mode = None
+        self.window.show_start(reset=True)
+
+    def _catalogue_ready(self, catalogue: Catalogue) -> None:
+        operator = catalogue.topup_operator
+        limits = self._config.limits
+        if operator.fixed_amounts_pesos:
+            self.window.topup.setPresets(operator.fixed_amounts_pesos, fixed=True)
+        else:
+            self.window.topup.setPresets(limits.topup_presets_pesos)
+        minimum = max(limits.topup_min_pesos, operator.min_amount_pesos or 0)
+        maximum = min(limits.topup_max_pesos, operator.max_amount_pesos or limits.topup_max_pesos)
+        self.window.topup.setLimits(minimum, maximum)
+        self.window.gift_pack.setPacks(catalogue.packs)
+
+    def _catalogue_failed(self, message: str) -> None:
+        screen = self.window.currentScreen()
+        if screen in (self.window.topup, self.window.gift_pack, self.window.payer):
+            screen.setError(message)
+
+    def _connect_line_screens(self) -> None:
+        catalogue = self.controllers.catalogue
+        for screen in (self.window.topup, self.window.gift_pack):
+            screen.lineEntered.connect(lambda line, s=screen: self._detect(s, line))
+        catalogue.operatorDetected.connect(self._operator_detected)
+        catalogue.lineRefused.connect(self._line_refused)
+        self.window.topup.submitted.connect(self._topup_submitted)
+        self.window.gift_pack.submitted.connect(self._gift_pack_submitted)
+
+    def _detect(self, screen: LineScreen, line: str) -> None:
+        screen.setDetecting()
+        self.controllers.catalogue.detect_operator(line)
+
+    def _line_screens(self) -> tuple[LineScreen, ...]:
+        return (self.window.topup, self.window.gift_pack)
+
+    def _operator_detected(self, line: str, operator: Operator) -> None:
+        for screen in self._line_screens():
+            if screen.line() == line:
+                screen.setOperator(operator.name, for_line=line)
+
+    def _line_refused(self, line: str, message: str) -> None:
+        for screen in self._line_screens():
+            if screen.line() == line:
+                screen.setLineRefused(message, for_line=line)
+
+    def _topup_submitted(self, line: str, amount_pesos: int) -> None:
+        catalogue = self.controllers.catalogue.catalogue
+        if catalogue is None:
+            self.window.topup.setError("El catálogo aún no ha cargado. Intente de nuevo.")
+            self.controllers.catalogue.load_catalogue()
+            return
+        operator = catalogue.topup_operator
+        self._request = SaleRequest(SaleKind.TOPUP, line, amount_pesos, operator.id)
+        self._show_confirm(operator.name)
+
+    def _gift_pack_submitted(self, line: str, pack: Pack, sender_line: str | None) -> None:
+        catalogue = self.controllers.catalogue.catalogue
+        if catalogue is None or catalogue.bundle_operator is None:
+            self.window.gift_pack.setError("El catálogo aún no ha cargado. Intente de nuevo.")
+            self.controllers.catalogue.load_catalogue()
+            return
+        self._request = SaleRequest(
+            SaleKind.GIFT_PACK,
+            line,
+            pack.amount_pesos,
+            catalogue.bundle_operator.id,
+            pack=pack,
+            sender_line=sender_line or None,
+        )
+        self._show_confirm(catalogue.topup_operator.name)
+
+    def _show_confirm(self, operator_name: str) -> None:
+        request = self._request
+        assert request is not None
+        confirm = self.window.confirm
+        confirm.setSummary(
+            request.kind,
+            request.line,
+            operator_name,
+            request.amount_pesos,
+            pack=request.pack,
+            sender_line=request.sender_line,
+        )
+        default = (
+            self._config.payment.default_mode_kiosk
+            if self._config.mode == "kiosk"
+            else self._config.payment.default_mode_counter
+        )
+        confirm.setDefaultMode(PaymentMode(default))
+        self.window.show_confirm()
+
+    # -- paying ---------------------------------------------------------------------------
+
+    def _connect_sale(self) -> None:
+        window, sale, catalogue = self.window, self.controllers.sale, self.controllers.catalogue
+        window.confirm.confirmed.connect(self._mode_chosen)
+        window.payer.submitted.connect(self._payer_submitted)
+        window.payer.termsLinkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        catalogue.banksReady.connect(window.payer.setBanks)
+        catalogue.termsReady.connect(window.payer.setTerms)
+        sale.paymentStarted.connect(self._payment_started)
+        sale.progressChanged.connect(self._progress_changed)
+        sale.finished.connect(self._finished)
+        sale.failed.connect(self._sale_failed)
+        sale.attemptFailed.connect(self._attempt_failed)
+        sale.busyChanged.connect(self._sale_busy)
+        window.payment.cancelRequested.connect(self._cancel_payment)
+        window.payment.countdownExpired.connect(sale.expire)
+        window.result.retryRequested.connect(self._retry)
+
+    def _mode_chosen(self, mode: PaymentMode) -> None:
+        self._mode = mode
+        request = self._request
+        if request is None:
+            self._back_to_start()
+            return
+        if mode is PaymentMode.CHECKOUT:
+            self.controllers.sale.begin(request, mode)
+            return
+        payer = self.window.payer
+        payer.reset()
+        payer.setPhone(request.line)
+        payer.setAmount(request.amount_pesos)
+        self.controllers.catalogue.load_banks()
+        self.controllers.catalogue.load_terms()
+        self.window.show_payer()
+
+    def _payer_submitted(self, payer: PayerData, bank_code: str) -> None:
+        sale = self.controllers.sale
+        if sale.reference:
+            sale.retry(payer, bank_code)
+        elif self._request is not None:
+            sale.begin(self._request, PaymentMode.ASSISTED, payer, bank_code)
+
+    def _retry(self) -> None:
+        # A declined assisted attempt: same sale, new attempt with fresh acceptance terms.
+        self.controllers.catalogue.load_terms()
+        self.window.show_payer()
+
+    def _sale_busy(self, busy: bool) -> None:
+        self.window.currentScreen().setBusy(busy, WAIT_TEXT, cancellable=False)
+
+    def _payment_started(self, start: PaymentStart) -> None:
+        payment = self.window.payment
+        payment.showPayment(
+            start.qr_text, start.amount_pesos, start.reference, start.expires_at, start.mode
+        )
+        kind = self._request.kind if self._request else SaleKind.TOPUP
+        payment.setStatus(payment_status_text(SaleState.PAYMENT_PENDING, kind, start.mode))
+        payment.setCancelEnabled(True)
+        self.window.show_payment()
+
+    def _progress_changed(self, progress: SaleProgress) -> None:
+        if self.window.currentScreen() is self.window.payment:
+            text = payment_status_text(progress.state, progress.kind, progress.mode)
+            self.window.payment.setStatus(text)
+
+    def _cancel_payment(self) -> None:
+        self.window.payment.setCancelEnabled(False)
+        self.controllers.sale.cancel()
+
+    def _finished(self, receipt: Receipt) -> None:
+        headline, next_steps = result_texts(receipt.state, receipt.kind)
+        result = self.window.result
+        result.showResult(receipt, headline, next_steps)
+        retry = receipt.state is SaleState.PAYMENT_FAILED and self._mode is PaymentMode.ASSISTED
+        result.setRetryAvailable(retry)
+        self.window.show_result()
+
+    def _sale_failed(self, message: str) -> None:
+        self.window.currentScreen().setError(message)
+
+    def _attempt_failed(self, message: str) -> None:
+        # The gateway refused the create (e.g. a field): the clerk fixes it and tries again.
+        self.window.show_payer()
+        self.window.payer.setError(message)
+        self.controllers.catalogue.load_terms()
+
+    # -- balance ----------------------------------------------------------------------------
+
+    def _connect_balance(self) -> None:
+        screen, balance = self.window.balance, self.controllers.balance
+        screen.codeRequested.connect(balance.send_code)
+        screen.codeSubmitted.connect(balance.check)
+        balance.codeSent.connect(lambda line: screen.setCodeSent(mask_line(line)))
+        balance.balanceReady.connect(
+            lambda result: screen.setBalance(
+                result.balance_pesos, [(pack.name, pack.expires_at) for pack in result.packs]
+            )
+        )
+        balance.failed.connect(screen.setError)
+        balance.busyChanged.connect(lambda busy: screen.setBusy(busy, WAIT_TEXT, False))
+
+    # -- reconciliation ----------------------------------------------------------------------
+
+    def _connect_reconcile(self) -> None:
+        self.controllers.reconcile.passFinished.connect(self._reconciled)
+
+    def _reconciled(self, report: ReconcileReport) -> None:
+        waiting = len(report.follow_up) + len(report.paid_not_delivered)
+        text = (
+            f"Ventas para revisar: {len(report.paid_not_delivered)} pagadas sin entregar, "
+            f"{len(report.follow_up)} en seguimiento manual"
+            if waiting
+            else ""
+        )
+        self.window.setStatusText(text)
