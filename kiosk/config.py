@@ -24,14 +24,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import platformdirs
 
+from kiosk.domain.calendar import STORE_TIMEZONE
 from kiosk.errors import ConfigError
 
 APP_NAME = "kiosk"
-TIMEZONE = ZoneInfo("America/Bogota")
+TIMEZONE = STORE_TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -179,10 +179,11 @@ def _build_section(name: str, cls: type, values: Any) -> Any:
             if not isinstance(value, list):
                 raise ConfigError("config.wrong_type", section=name, key=key)
             value = tuple(value)
-        elif type(value) is not type(default):
-            # An int is fine where a float is expected; a bool never passes for an int.
-            if not (isinstance(default, float) and type(value) is int):
-                raise ConfigError("config.wrong_type", section=name, key=key)
+        # An int is fine where a float is expected; a bool never passes for an int.
+        elif type(value) is not type(default) and not (
+            isinstance(default, float) and type(value) is int
+        ):
+            raise ConfigError("config.wrong_type", section=name, key=key)
         kwargs[key] = value
     return cls(**kwargs)
 
@@ -257,7 +258,9 @@ def load_config(
     for (section, key), variable in _ENV_SECRETS.items():
         if env.get(variable):
             sections.setdefault(section, {})[key] = env[variable]
-    built = {name: _build_section(name, cls, sections.get(name, {})) for name, cls in _SECTIONS.items()}
+    built = {
+        name: _build_section(name, cls, sections.get(name, {})) for name, cls in _SECTIONS.items()
+    }
 
     if top.get("mode", "counter") not in {"counter", "kiosk"}:
         raise ConfigError("config.bad_mode", mode=top["mode"])
