@@ -2,8 +2,9 @@
 
 At start-up every open sale is looked up; while running, each open sale is looked
 up again every ``payment.reconcile_every_seconds`` (3 minutes by default) for
-``payment.reconcile_window_hours`` (24 hours), then listed for manual follow-up.
-All writes go through the sale service, hence through the one journal writer.
+``payment.reconcile_window_hours`` (24 hours) after its creation, then listed for
+manual follow-up instead. All writes go through the sale service, hence through
+the one journal writer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kiosk.domain.sale import SaleState
@@ -30,6 +31,7 @@ class ReconcileReport:
     follow_up: list[str] = field(default_factory=list)
     #: Paid but not delivered: they stay on the shift report until an admin settles them.
     paid_not_delivered: list[str] = field(default_factory=list)
+    #: Sale reference -> error code of a look-up that failed (tried again next pass).
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -50,13 +52,19 @@ class Reconciler:
         self._window = timedelta(hours=window_hours)
         self._clock = clock
         self._is_active = is_active
+        #: When each open sale was last looked up (in memory: a start-up looks at all).
         self._last_look: dict[str, datetime] = {}
 
     def run_once(self, *, everything: bool = False) -> ReconcileReport:
         """One pass; ``everything`` ignores the per-sale schedule (start-up)."""
         report = ReconcileReport()
         now = self._clock()
-        for sale in self._journal.open_sales():
+        open_sales = self._journal.open_sales()
+        still_open = {sale.reference for sale in open_sales}
+        for reference in list(self._last_look):
+            if reference not in still_open:
+                del self._last_look[reference]
+        for sale in open_sales:
             reference = sale.reference
             state = SaleState(sale.state)
             if state is SaleState.PAID_NOT_DELIVERED:
@@ -64,7 +72,8 @@ class Reconciler:
                 continue
             if self._is_active(reference):
                 continue  # the screen is following it right now
-            if now - _aware(sale.created_at) > self._window:
+            # A sale that never sent anything owes nothing: it is closed whatever its age.
+            if state is not SaleState.CREATED and now - _aware(sale.created_at) > self._window:
                 report.follow_up.append(reference)
                 continue
             last = self._last_look.get(reference)
@@ -79,6 +88,10 @@ class Reconciler:
                 report.errors[reference] = error.code
                 log.info("reconcile %s: %s", reference, error.code)
                 continue
+            except Exception as error:  # one odd sale must not stop the others
+                report.errors[reference] = type(error).__name__
+                log.warning("reconcile %s failed: %s", reference, type(error).__name__)
+                continue
             if progress.state is not state:
                 report.moved[reference] = progress.state
             if progress.state is SaleState.PAID_NOT_DELIVERED:
@@ -89,4 +102,4 @@ class Reconciler:
 def _aware(moment: datetime | str) -> datetime:
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=utc_now().tzinfo)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

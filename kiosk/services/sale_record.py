@@ -31,17 +31,29 @@ class SaleProgress:
     created_at: datetime
     #: When the sale entered its current state.
     state_since: datetime
+    #: ``*** *** 6789``, as the chain holds it (the full line lives apart, in ``sale_lines``).
+    line_masked: str = ""
+    sender_line_masked: str = ""
     operator_id: int | None = None
     pack_name: str = ""
     mode: PaymentMode | None = None
+    #: The current payment attempt (1-based; 0 before any) and its PSE reference.
     attempt: int = 0
     attempt_reference: str = ""
+    #: When the current attempt stops being payable (the checkout link's signed expiry).
     expires_at: datetime | None = None
+    #: The gateway transaction of the current attempt ("" while none is known).
+    attempt_transaction_id: str = ""
+    #: The last gateway transaction and status known for the sale, whatever the attempt.
     gateway_transaction_id: str = ""
     gateway_status: str = ""
+    #: PSE's CUS (traceability code) of the last known gateway transaction.
+    traceability_code: str = ""
     provider_transaction_id: str = ""
     provider_status: str = ""
-    #: The reason a delivery was refused (the provider's error code), if any.
+    #: Why the gateway refused the last create (its error code), if it did.
+    payment_refusal: str = ""
+    #: Why a delivery was refused (the provider's error code), if it was.
     refusal: str = ""
     last_hash: str = ""
 
@@ -59,6 +71,8 @@ def fold_progress(entries: Iterable[Any]) -> SaleProgress | None:
                 amount_pesos=int(data["amount_pesos"]),
                 created_at=entry.created_at,
                 state_since=entry.created_at,
+                line_masked=str(data.get("line_masked", "")),
+                sender_line_masked=str(data.get("sender_line_masked", "")),
             )
         changes: dict[str, Any] = {
             "state": SaleState(entry.state),
@@ -72,7 +86,10 @@ def fold_progress(entries: Iterable[Any]) -> SaleProgress | None:
         if "mode" in data:
             changes["mode"] = PaymentMode(data["mode"])
         if "attempt" in data:
+            # A new attempt: what was known about the previous one's transaction is not its own.
             changes["attempt"] = int(data["attempt"])
+            changes["attempt_transaction_id"] = ""
+            changes["payment_refusal"] = ""
         if "attempt_reference" in data:
             changes["attempt_reference"] = str(data["attempt_reference"])
         if "expires_at" in data:
@@ -80,13 +97,18 @@ def fold_progress(entries: Iterable[Any]) -> SaleProgress | None:
         gateway = data.get("gateway") or {}
         if gateway.get("id"):
             changes["gateway_transaction_id"] = str(gateway["id"])
+            changes["attempt_transaction_id"] = str(gateway["id"])
         if gateway.get("status"):
             changes["gateway_status"] = str(gateway["status"])
+        if gateway.get("traceability_code"):
+            changes["traceability_code"] = str(gateway["traceability_code"])
         provider = data.get("provider") or {}
         if provider.get("transactionId"):
             changes["provider_transaction_id"] = str(provider["transactionId"])
         if provider.get("status"):
             changes["provider_status"] = str(provider["status"])
+        if data.get("payment_refusal"):
+            changes["payment_refusal"] = str(data["payment_refusal"])
         if data.get("refusal"):
             changes["refusal"] = str(data["refusal"])
         progress = replace(progress, **changes)

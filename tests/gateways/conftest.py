@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
-import time
 import uuid
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.factory import Gateways, build_clients
 from tests.gateways.faultserver import FaultServer
-
-T = TypeVar("T")
+from tests.support.sandbox import sandbox_overrides
 
 #: Short enough for quick fault tests; the deadline leaves room for four attempts.
 FAST = TimeoutsConfig(connect_seconds=0.3, read_seconds=0.25, deadline_seconds=3.0)
@@ -56,25 +53,6 @@ def sandbox() -> Iterator[Any]:
         yield running
 
 
-def sandbox_overrides(sandbox: Any) -> dict[str, str]:
-    """The ``build_clients`` overrides that point the clients at ``sandbox``."""
-    keys = sandbox.keys
-    return {
-        "pse_base_url": sandbox.pse_base_url,
-        "pse_checkout_base_url": sandbox.checkout_base_url,
-        "pse_public_key": keys.public_key,
-        "pse_private_key": keys.private_key,
-        "pse_integrity_secret": keys.integrity_secret,
-        "topups_base_url": sandbox.topups_base_url,
-        "topups_auth_url": sandbox.topups_auth_url,
-        "topups_audience": sandbox.topups_audience,
-        "topups_client_id": keys.topup_client_id,
-        "topups_client_secret": keys.topup_client_secret,
-        "lines_base_url": sandbox.lines_base_url,
-        "lines_api_key": keys.lines_api_key,
-    }
-
-
 @pytest.fixture
 def gateways(sandbox: Any) -> Iterator[Gateways]:
     """The three clients, built by the factory as the app does, aimed at the sandbox."""
@@ -82,19 +60,6 @@ def gateways(sandbox: Any) -> Iterator[Gateways]:
     built = build_clients(config, **sandbox_overrides(sandbox))
     yield built
     built.close()
-
-
-def wait_for(read: Callable[[], T], done: Callable[[T], bool], timeout: float = 5.0) -> T:
-    """Poll ``read`` until ``done`` says yes, or fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    pause = threading.Event()
-    while True:
-        value = read()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still {value!r} after {timeout} s")
-        pause.wait(0.05)
 
 
 def unique_reference(prefix: str = "K") -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import requests
-
 from kiosk.config import TimeoutsConfig
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
 from kiosk.gateways.pse import AcceptanceTokens, PseClient
@@ -87,13 +85,4 @@ def topup_client(
     )
 
 
-#: The sandbox's test lines (GATEWAYS.md §3).
-REFUSED_LINE, SLOW_LINE, PORTED_LINE = "3000000001", "3000000002", "3000000003"
 SENDER = "3109876543"
-
-
-def outbox(sandbox: Any, line: str) -> list[dict[str, str]]:
-    """The sandbox's SMS outbox for ``line``, read over HTTP as any tool would."""
-    answer = requests.get(f"{sandbox.root_url}/sandbox/sms", params={"to": line}, timeout=5)
-    answer.raise_for_status()
-    return answer.json()["data"]

@@ -10,7 +10,8 @@ import pytest
 from kiosk.gateways.errors import GatewayNotFound, LineCodeRejected, LineLocked
 from kiosk.gateways.factory import Gateways
 from tests.gateways.conftest import unique_reference
-from tests.gateways.samples import PORTED_LINE, SENDER, outbox
+from tests.gateways.samples import SENDER
+from tests.support.sandbox import PORTED_LINE, outbox
 
 
 def latest_code(sandbox: Any, line: str) -> str:

@@ -13,9 +13,10 @@ from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.errors import GatewayRejected, OutcomeUnknown
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.pse import PseClient, PseStatus, PseTransaction
-from tests.gateways.browser import Browser
-from tests.gateways.conftest import sandbox_overrides, unique_reference, wait_for
+from tests.gateways.conftest import unique_reference
 from tests.gateways.samples import PAYER
+from tests.support.browser import Browser, pay_through_checkout
+from tests.support.sandbox import sandbox_overrides, wait_for
 
 
 def create(pse: PseClient, reference: str, bank: str, amount: int = 15_000) -> PseTransaction:
@@ -108,30 +109,6 @@ def test_slow_bank_create_is_an_unknown_outcome_found_by_reference(sandbox: Any)
 
 
 # -- hosted checkout -------------------------------------------------------------------
-
-
-def pay_through_checkout(url: str, bank: str, button: str) -> Browser:
-    """Open the checkout link, fill the form as a payer would, answer the bank page."""
-    browser = Browser()
-    page = browser.open(url)
-    assert page.status_code == 200, page.text[:300]
-    (form,) = [form for form in browser.forms() if "financial_institution_code" in form.options]
-    body = form.filled(
-        {
-            "financial_institution_code": bank,
-            "user_type": "0",
-            "user_legal_id_type": "CC",
-            "user_legal_id": "1020304050",
-            "full_name": "Ana Pérez",
-            "customer_email": "ana@example.com",
-            "phone_number": "3001234567",
-        },
-        tick=tuple(form.checkboxes),  # the terms and the personal-data authorisation
-    )
-    bank_page = browser.submit(form, body)
-    assert bank_page.status_code == 200 and "/sim/bank/" in bank_page.url, bank_page.text[:300]
-    browser.submit(browser.form_with_button(button))
-    return browser
 
 
 def test_checkout_paid_on_the_hosted_page_is_found_by_reference(gateways: Gateways) -> None:

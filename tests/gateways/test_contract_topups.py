@@ -11,8 +11,9 @@ from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.errors import OutcomeUnknown, TopupAlreadySubmitted, TopupRejected
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.topups import TopupStatus
-from tests.gateways.conftest import sandbox_overrides, unique_reference
-from tests.gateways.samples import PORTED_LINE, REFUSED_LINE, SENDER, SLOW_LINE, outbox
+from tests.gateways.conftest import unique_reference
+from tests.gateways.samples import SENDER
+from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox, sandbox_overrides
 
 RECIPIENT = "3005550101"
 GIFT_RECIPIENT = "3005550102"

@@ -1,4 +1,4 @@
-"""Just enough of a browser for the contract tests: read HTML forms, post them as a browser does."""
+"""Just enough of a browser for the tests: read HTML forms, post them as a phone's browser does."""
 
 from __future__ import annotations
 
@@ -127,3 +127,47 @@ class Browser:
 
     def close(self) -> None:
         self.session.close()
+
+
+#: What the payer types on the hosted checkout (never to be found in the journal).
+CHECKOUT_PAYER = {"user_legal_id": "1020304050", "customer_email": "ana@example.com"}
+
+
+def pay_through_checkout(url: str, bank: str, button: str) -> Browser:
+    """Open the checkout link, fill the form as a payer would, answer the bank page.
+
+    ``button`` is the bank page's button to press ("Aprobar" or "Rechazar"), or ""
+    to leave the payment pending on the bank page.
+    """
+    browser = Browser()
+    page = browser.open(url)
+    assert page.status_code == 200, page.text[:300]
+    (form,) = [form for form in browser.forms() if "financial_institution_code" in form.options]
+    body = form.filled(
+        {
+            "financial_institution_code": bank,
+            "user_type": "0",
+            "user_legal_id_type": "CC",
+            "user_legal_id": CHECKOUT_PAYER["user_legal_id"],
+            "full_name": "Ana Pérez",
+            "customer_email": CHECKOUT_PAYER["customer_email"],
+            "phone_number": "3001234567",
+        },
+        tick=tuple(form.checkboxes),  # the terms and the personal-data authorisation
+    )
+    bank_page = browser.submit(form, body)
+    assert bank_page.status_code == 200 and "/sim/bank/" in bank_page.url, bank_page.text[:300]
+    if button:
+        browser.submit(browser.form_with_button(button))
+    return browser
+
+
+def answer_bank_page(bank_url: str, button: str) -> None:
+    """Open a payment's bank page (the assisted QR) and press ``button``, as the payer."""
+    browser = Browser()
+    try:
+        browser.open(bank_url)
+        browser.submit(browser.form_with_button(button))
+        assert browser.page is not None and browser.page.ok, browser.page
+    finally:
+        browser.close()

@@ -1,0 +1,203 @@
+"""A counter assembled as the app assembles it (journal, writer, clients, service, reconciler).
+
+Used by the tests and by ``restart_app`` (the first half of the restart test, run in
+a process of its own). Real parts only: a SQLite journal file, the gateway clients
+built by the factory, a sandbox over loopback; the clock is real time plus an offset
+that a test can move forward.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import Config, TimeoutsConfig, load_config
+from kiosk.domain.catalogue import Pack
+from kiosk.domain.payer import DocumentType, PayerData, PersonType
+from kiosk.domain.sale import SaleKind, SaleState
+from kiosk.gateways.factory import Gateways, build_clients
+from kiosk.journal import Journal, JournalWriter, new_reference, open_journal
+from kiosk.services.reconcile import Reconciler
+from kiosk.services.sale_record import SaleProgress
+from kiosk.services.sales import EXPIRY_GRACE, SaleRequest, SaleService
+
+#: Short enough that the slow bank and the slow line (2 s) are unknown outcomes quickly.
+FAST_TIMEOUTS = TimeoutsConfig(connect_seconds=1.0, read_seconds=1.0, deadline_seconds=3.0)
+SLOW_SECONDS = 2.0
+
+#: The assisted payer the clerk types in (never to be found in the journal).
+PAYER_DOCUMENT, PAYER_EMAIL = "1098765432", "pagador.prueba@example.com"
+
+
+def assisted_payer(line: str) -> PayerData:
+    return PayerData(
+        PersonType.NATURAL, DocumentType.CC, PAYER_DOCUMENT, "Beatriz Gómez", PAYER_EMAIL, line
+    )
+
+
+class OffsetClock:
+    """Real time plus an offset: the sandbox's banks still settle on their own, and a test
+    can jump past an expiry or a reconciliation window."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta(0)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self._lock:
+            return datetime.now(UTC) + self._offset
+
+    def advance(self, delta: timedelta) -> None:
+        with self._lock:
+            self._offset += delta
+
+
+def counter_config(**payment: Any) -> Config:
+    """The configuration the app would load (config dir from the test's environment),
+    with short client timeouts."""
+    config = load_config()
+    return dataclasses.replace(
+        config,
+        timeouts=FAST_TIMEOUTS,
+        payment=dataclasses.replace(config.payment, **payment),
+    )
+
+
+def past_expiry(config: Config) -> timedelta:
+    """How far to move the clock so that a fresh QR is surely no longer payable."""
+    return timedelta(seconds=config.payment.checkout_ttl_seconds) + EXPIRY_GRACE * 2
+
+
+@dataclass
+class Counter:
+    """One running "app": what ``ui.app.build_app`` holds, without the widgets."""
+
+    config: Config
+    clock: Callable[[], datetime]
+    journal: Journal
+    writer: JournalWriter
+    gateways: Gateways
+    service: SaleService
+    reconciler: Reconciler
+
+    # -- sales as the screens start them ---------------------------------------------
+
+    def topup_request(self, line: str, amount_pesos: int = 10_000) -> SaleRequest:
+        operator = self.gateways.topups.detect_operator(line)
+        return SaleRequest(SaleKind.TOPUP, line, amount_pesos, operator.id)
+
+    def gift_pack_request(
+        self, line: str, pack_name: str, sender_line: str | None
+    ) -> tuple[SaleRequest, Pack]:
+        catalogue = self.gateways.topups.claro_catalogue()
+        assert catalogue.bundle_operator is not None
+        (pack,) = [pack for pack in catalogue.packs if pack.name == pack_name]
+        request = SaleRequest(
+            SaleKind.GIFT_PACK,
+            line,
+            pack.amount_pesos,
+            catalogue.bundle_operator.id,
+            pack=pack,
+            sender_line=sender_line,
+        )
+        return request, pack
+
+    # -- what the journal says ----------------------------------------------------------
+
+    def states(self, reference: str) -> list[SaleState]:
+        return [entry.state for entry in self.journal.entries_for(reference)]
+
+    def progress(self, reference: str) -> SaleProgress:
+        return self.service.progress(reference)
+
+    def check_journal(self, private: Iterable[str] = ()) -> None:
+        """The chain verifies, and no payload holds a full line or a payer's data."""
+        report = self.journal.verify()
+        assert report.ok, report.first_problem
+        entries = self.journal.export_entries()
+        references = {entry["reference"] for entry in entries if entry["reference"]}
+        lines = {
+            line
+            for reference in references
+            for role in ("line", "sender")
+            if (line := self.journal.line_for(reference, role=role))
+        }
+        secrets = lines | set(private)
+        for entry in entries:
+            for value in _values(entry["payload"]):
+                text = str(value)
+                digits = "".join(ch for ch in text if ch.isdigit())
+                for secret in secrets:
+                    assert secret not in text, f"personal data in entry {entry['seq']}"
+                    assert not secret.isdigit() or secret not in digits, entry["seq"]
+
+    def close(self) -> None:
+        self.writer.close(timeout=10)
+        self.journal.close()
+        self.gateways.close()
+
+
+def open_counter(
+    config: Config,
+    overrides: dict[str, str],
+    journal_url: str,
+    clock: Callable[[], datetime],
+    *,
+    pse: Any = None,
+    topups: Any = None,
+    is_active: Callable[[str], bool] = lambda reference: False,
+) -> Counter:
+    """Open the journal and build everything on it, as a fresh process would.
+
+    ``pse`` / ``topups`` wrap the real clients where a test needs a failure shape.
+    """
+    journal = open_journal(
+        journal_url,
+        store_id=config.store.id,
+        kiosk_id=config.kiosk_id,
+        line_secret=config.line_secret,
+        now=clock,
+    )
+    writer = JournalWriter(journal)
+    gateways = build_clients(config, **overrides)
+    service = SaleService(
+        journal=journal,
+        writer=writer,
+        pse=pse(gateways.pse) if pse else gateways.pse,
+        topups=topups(gateways.topups) if topups else gateways.topups,
+        config=config,
+        actor=f"kiosk:{config.kiosk_id[:12]}",
+        clock=clock,
+        new_reference=lambda: new_reference(clock),
+    )
+    reconciler = Reconciler(
+        service=service,
+        journal=journal,
+        every_seconds=config.payment.reconcile_every_seconds,
+        window_hours=config.payment.reconcile_window_hours,
+        clock=clock,
+        is_active=is_active,
+    )
+    return Counter(config, clock, journal, writer, gateways, service, reconciler)
+
+
+def _values(payload: Any) -> Iterable[Any]:
+    """Every key and leaf value of a decoded payload."""
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            yield key
+            yield from _values(value)
+    elif isinstance(payload, list):
+        for item in payload:
+            yield from _values(item)
+    else:
+        yield payload
+
+
+def journal_url(folder: Path) -> str:
+    return f"sqlite:///{folder / 'journal.sqlite3'}"

@@ -1,0 +1,129 @@
+"""Delivery after an approved payment: refused, unknown, interrupted; never twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from kiosk.domain.sale import SaleState
+from kiosk.sandbox import SandboxServer
+from tests.services.helpers import Counter, OffsetClock, assisted_payer
+from tests.support.sandbox import (
+    REFUSED_LINE,
+    SLOW_LINE,
+    provider_balance,
+    provider_topups,
+    wait_for,
+)
+
+S = SaleState
+LINE = "3005550404"
+
+
+def paid_sale(counter: Counter, line: str, amount_pesos: int = 10_000) -> str:
+    """A sale paid through bank 1 and polled until the poll's delivery attempt has run."""
+    service = counter.service
+    reference = service.open_sale(counter.topup_request(line, amount_pesos))
+    service.start_assisted(reference, assisted_payer(line), "1")
+    wait_for(
+        lambda: service.poll_payment(reference),
+        lambda progress: progress.state not in {S.PAYMENT_REQUESTED, S.PAYMENT_PENDING},
+    )
+    return reference
+
+
+def test_a_line_the_provider_refuses_is_paid_not_delivered(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    reference = paid_sale(counter, REFUSED_LINE)
+    progress = counter.progress(reference)
+    assert progress.state is S.PAID_NOT_DELIVERED and progress.refusal == "PROVIDER_REFUSED"
+    assert progress.gateway_status == "APPROVED"  # the customer did pay: the receipt says so
+
+    report = counter.reconciler.run_once(everything=True)
+    assert report.paid_not_delivered == [reference] and report.looked_up == []
+    assert counter.progress(reference).state is S.PAID_NOT_DELIVERED
+    assert provider_topups(sandbox, reference) == []
+
+
+def test_the_store_float_running_out_is_paid_not_delivered(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    sandbox.set_account_balance(0)
+    reference = paid_sale(counter, LINE)
+    progress = counter.progress(reference)
+    assert progress.state is S.PAID_NOT_DELIVERED and progress.refusal == "INSUFFICIENT_BALANCE"
+    assert counter.reconciler.run_once(everything=True).paid_not_delivered == [reference]
+    assert provider_topups(sandbox, reference) == [] and provider_balance(sandbox) == 0
+
+
+def test_a_slow_provider_answer_is_settled_by_reference_never_sent_twice(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    reference = paid_sale(counter, SLOW_LINE)
+    assert counter.progress(reference).state is S.DELIVERY_UNKNOWN
+    float_after_one = provider_balance(sandbox)
+
+    report = counter.reconciler.run_once(everything=True)
+
+    assert report.moved == {reference: S.DELIVERED}
+    (topup,) = provider_topups(sandbox, reference)
+    assert counter.progress(reference).provider_transaction_id == str(topup["transactionId"])
+    assert provider_balance(sandbox) == float_after_one
+    assert counter.states(reference)[-3:] == [
+        S.DELIVERY_REQUESTED,
+        S.DELIVERY_UNKNOWN,
+        S.DELIVERED,
+    ]
+
+
+class Crash(BaseException):
+    """The app dies in the middle of a call (power cut, kill): nothing catches it."""
+
+
+class DiesDuringTopup:
+    """The real top-up client; the top-up kills the app before or after reaching the provider."""
+
+    def __init__(self, real: Any, *, reaches_provider: bool) -> None:
+        self._real = real
+        self._reaches = reaches_provider
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def topup(self, **kwargs: Any) -> Any:
+        if self._reaches:
+            self._real.topup(**kwargs)
+        raise Crash
+
+
+@pytest.mark.parametrize("reaches_provider", [False, True], ids=["before-sending", "after-sending"])
+def test_a_top_up_interrupted_by_a_crash_is_delivered_once_after_restart(
+    make_counter: Callable[..., Counter],
+    sandbox: SandboxServer,
+    clock: OffsetClock,
+    reaches_provider: bool,
+) -> None:
+    dying = make_counter(
+        topups=lambda real: DiesDuringTopup(real, reaches_provider=reaches_provider)
+    )
+    reference = dying.service.open_sale(dying.topup_request(LINE))
+    dying.service.start_assisted(reference, assisted_payer(LINE), "1")
+    with pytest.raises(Crash):
+        wait_for(lambda: dying.service.poll_payment(reference), lambda _: False)
+    assert dying.states(reference)[-1] is S.DELIVERY_REQUESTED
+    dying.close()
+
+    restarted = make_counter()
+    # Right after the crash a send might still be under way: left alone until its deadline.
+    assert restarted.reconciler.run_once(everything=True).moved == {}
+    clock.advance(timedelta(minutes=1))
+    assert restarted.reconciler.run_once(everything=True).moved == {reference: S.DELIVERED}
+
+    assert len(provider_topups(sandbox, reference)) == 1
+    states = restarted.states(reference)
+    assert states.count(S.DELIVERY_REQUESTED) == (1 if reaches_provider else 2)
+    assert states[-1] is S.DELIVERED
