@@ -19,6 +19,8 @@ class Receipt:
     issued_at: datetime
     gateway_transaction_id: str = ""
     provider_transaction_id: str = ""
+    #: PSE's CUS (código único de seguimiento), when the gateway gives one.
+    cus: str = ""
     pack_name: str = ""
     #: First characters of the journal's chain hash after the sale's last entry.
     chain_hash_short: str = ""

@@ -557,6 +557,7 @@ class SaleService:
             issued_at=progress.state_since,
             gateway_transaction_id=progress.gateway_transaction_id,
             provider_transaction_id=progress.provider_transaction_id,
+            cus=progress.traceability_code,
             pack_name=progress.pack_name,
             chain_hash_short=progress.last_hash[:12],
             store_name=self._config.store.name,

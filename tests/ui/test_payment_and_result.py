@@ -31,6 +31,7 @@ def _receipt(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> Receipt:
         issued_at=datetime(2025, 3, 14, 20, 5, tzinfo=UTC),
         gateway_transaction_id="11854-1741982712-49617",
         provider_transaction_id="2987451",
+        cus="1874233",
         pack_name="Todo incluido 7 días" if kind is SaleKind.GIFT_PACK else "",
         chain_hash_short="9f2c41ab",
         store_name="Tienda de prueba",
@@ -179,6 +180,7 @@ def test_the_result_shows_the_receipt(qtbot, window):
     assert shown["Reference"] == "K1-000123"
     assert shown["GatewayTx"] == "11854-1741982712-49617"
     assert shown["ProviderTx"] == "2987451"
+    assert shown["Cus"] == "1874233"
     assert shown["Line"] == "*** *** 6789"
     assert shown["Pack"] == "Todo incluido 7 días"
     assert shown["Amount"] == "$\u00a010.000"
