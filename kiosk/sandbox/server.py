@@ -206,6 +206,27 @@ class SandboxServer:
 
     # ----- sandbox-only controls --------------------------------------------------------------
 
+    def client_settings(self) -> dict[str, str]:
+        """The gateway settings (``<section>_<field>`` of kiosk.config's pse, topups and
+        lines sections) that point a client at this sandbox: what the app uses when it
+        embeds the sandbox, and what the tests use."""
+        keys = self.keys
+        return {
+            "pse_base_url": self.pse_base_url,
+            "pse_checkout_base_url": self.checkout_base_url,
+            "pse_public_key": keys.public_key,
+            "pse_private_key": keys.private_key,
+            "pse_integrity_secret": keys.integrity_secret,
+            "pse_events_secret": keys.events_secret,
+            "topups_base_url": self.topups_base_url,
+            "topups_auth_url": self.topups_auth_url,
+            "topups_audience": self.topups_audience,
+            "topups_client_id": keys.topup_client_id,
+            "topups_client_secret": keys.topup_client_secret,
+            "lines_base_url": self.lines_base_url,
+            "lines_api_key": keys.lines_api_key,
+        }
+
     def sms_outbox(self, to: str | None = None) -> list[dict[str, str]]:
         """Every SMS sent (to one 10-digit line if ``to``), oldest first."""
         return self._world.outbox(national_mobile(to) or to if to else None)

@@ -17,21 +17,7 @@ REFUSED_LINE, SLOW_LINE, PORTED_LINE = "3000000001", "3000000002", "3000000003"
 
 def sandbox_overrides(sandbox: Any) -> dict[str, str]:
     """The ``build_clients`` overrides that point the clients at ``sandbox``."""
-    keys = sandbox.keys
-    return {
-        "pse_base_url": sandbox.pse_base_url,
-        "pse_checkout_base_url": sandbox.checkout_base_url,
-        "pse_public_key": keys.public_key,
-        "pse_private_key": keys.private_key,
-        "pse_integrity_secret": keys.integrity_secret,
-        "topups_base_url": sandbox.topups_base_url,
-        "topups_auth_url": sandbox.topups_auth_url,
-        "topups_audience": sandbox.topups_audience,
-        "topups_client_id": keys.topup_client_id,
-        "topups_client_secret": keys.topup_client_secret,
-        "lines_base_url": sandbox.lines_base_url,
-        "lines_api_key": keys.lines_api_key,
-    }
+    return sandbox.client_settings()
 
 
 def wait_for(read: Callable[[], T], done: Callable[[T], bool], timeout: float = 5.0) -> T:
