@@ -100,14 +100,18 @@ def build_app(
     Raises :class:`KioskError` (e.g. ``journal.locked`` when another instance runs).
     """
     mode = mode or config.mode
-    owned_sandbox = None
-    if sandbox is None and config.uses_sandbox and embed_sandbox:
-        from kiosk.sandbox import SandboxServer  # imported only when it is used
-
-        sandbox = owned_sandbox = SandboxServer().start()
     lock = instance_lock_for(config.journal_url)
-    lock.acquire()
+    lock.acquire()  # first: a second instance stops here, before it starts anything
+    # Whatever is opened is closed again if a later step fails (a gateway left
+    # unconfigured, say): the lock, the writer thread and the sandbox must not leak.
+    opened: list[Any] = [lock.release]
+    owned_sandbox = None
     try:
+        if sandbox is None and config.uses_sandbox and embed_sandbox:
+            from kiosk.sandbox import SandboxServer  # imported only when it is used
+
+            sandbox = owned_sandbox = SandboxServer().start()
+            opened.append(owned_sandbox.stop)
         config.data_dir.mkdir(parents=True, exist_ok=True)
         journal = open_journal(
             config.journal_url,
@@ -115,13 +119,14 @@ def build_app(
             kiosk_id=config.kiosk_id,
             line_secret=config.line_secret,
         )
+        opened.append(journal.close)
+        writer = JournalWriter(journal)
+        opened.append(writer.close)
+        gateways = build_clients(config, **(sandbox_overrides(sandbox) if sandbox else {}))
     except BaseException:
-        lock.release()
-        if owned_sandbox is not None:
-            owned_sandbox.stop()
+        for undo in reversed(opened):
+            undo()
         raise
-    writer = JournalWriter(journal)
-    gateways = build_clients(config, **(sandbox_overrides(sandbox) if sandbox else {}))
     service = SaleService(
         journal=journal,
         writer=writer,

@@ -31,6 +31,16 @@ from ui.screens.line_screen import LineScreen
 from ui.texts import payment_status_text, result_texts
 
 WAIT_TEXT = "Un momento, por favor…"
+#: States in which the sale is followed before any QR could be shown (a create's answer lost).
+_FOLLOWED_WITHOUT_QR = frozenset(
+    {SaleState.PAYMENT_REQUESTED, SaleState.PAYMENT_UNKNOWN, SaleState.PAYMENT_PENDING}
+)
+#: A failed attempt is worded as what the gateway said about it.
+_FAILED_ATTEMPT_WORDS = {
+    "DECLINED": SaleState.DECLINED,
+    "VOIDED": SaleState.DECLINED,
+    "ERROR": SaleState.ERROR,
+}
 
 
 @dataclass
@@ -53,6 +63,8 @@ class Wiring(QObject):
         self._config = config
         self._request: SaleRequest | None = None
         self._mode: PaymentMode | None = None
+        #: The sale's last known progress (its gateway status words a failed attempt).
+        self._progress: SaleProgress | None = None
         self._job_screen: Screen = window.topup
         self._connect_start()
         self._connect_line_screens()
@@ -86,6 +98,7 @@ class Wiring(QObject):
         self.controllers.sale.reset()
         self._request = None
         self._mode = None
+        self._progress = None
         self.window.show_start(reset=True)
 
     def _catalogue_ready(self, catalogue: Catalogue) -> None:
@@ -160,6 +173,9 @@ class Wiring(QObject):
     def _show_confirm(self, operator_name: str) -> None:
         request = self._request
         assert request is not None
+        # A sale changed after a declined attempt (the clerk went back to the job screen)
+        # is a new sale: the old one is left to the reconciler, which closes it.
+        self.controllers.sale.reset()
         confirm = self.window.confirm
         confirm.setSummary(
             request.kind,
@@ -193,6 +209,8 @@ class Wiring(QObject):
         sale.attemptFailed.connect(self._attempt_failed)
         sale.busyChanged.connect(self._sale_busy)
         window.payment.cancelRequested.connect(self._cancel_payment)
+        window.payer.busyCancelled.connect(self._cancel_payment)
+        window.confirm.busyCancelled.connect(self._cancel_payment)
         window.payment.countdownExpired.connect(sale.expire)
         window.result.retryRequested.connect(self._retry)
 
@@ -229,6 +247,7 @@ class Wiring(QObject):
         self.window.currentScreen().setBusy(busy, WAIT_TEXT, cancellable=False)
 
     def _payment_started(self, start: PaymentStart) -> None:
+        self._stop_busy_before_payment()
         payment = self.window.payment
         payment.showPayment(
             start.qr_text, start.amount_pesos, start.reference, start.expires_at, start.mode
@@ -239,21 +258,47 @@ class Wiring(QObject):
         self.window.show_payment()
 
     def _progress_changed(self, progress: SaleProgress) -> None:
-        if self.window.currentScreen() is self.window.payment:
-            text = payment_status_text(progress.state, progress.kind, progress.mode)
+        self._progress = progress
+        screen = self.window.currentScreen()
+        text = payment_status_text(progress.state, progress.kind, progress.mode)
+        if screen is self.window.payment:
             self.window.payment.setStatus(text)
+        elif progress.state in _FOLLOWED_WITHOUT_QR and screen in (
+            self.window.payer,
+            self.window.confirm,
+        ):
+            # The create's answer was lost: the controller follows the sale by reference.
+            # Say so, and let the clerk stop waiting (the reconciler keeps following it).
+            screen.setBusy(True, text, cancellable=True)
 
     def _cancel_payment(self) -> None:
         self.window.payment.setCancelEnabled(False)
         self.controllers.sale.cancel()
 
     def _finished(self, receipt: Receipt) -> None:
-        headline, next_steps = result_texts(receipt.state, receipt.kind)
+        headline, next_steps = result_texts(self._worded_state(receipt), receipt.kind)
+        self._stop_busy_before_payment()
         result = self.window.result
         result.showResult(receipt, headline, next_steps)
         retry = receipt.state is SaleState.PAYMENT_FAILED and self._mode is PaymentMode.ASSISTED
         result.setRetryAvailable(retry)
         self.window.show_result()
+
+    def _stop_busy_before_payment(self) -> None:
+        # Screens left behind must not come back busy (e.g. the payer screen on a retry).
+        for screen in (self.window.confirm, self.window.payer):
+            screen.setBusy(False)
+
+    def _worded_state(self, receipt: Receipt) -> SaleState:
+        """The state whose words fit: a failed attempt says whether the bank declined or erred."""
+        progress = self._progress
+        if (
+            receipt.state is SaleState.PAYMENT_FAILED
+            and progress is not None
+            and progress.reference == receipt.reference
+        ):
+            return _FAILED_ATTEMPT_WORDS.get(progress.gateway_status, receipt.state)
+        return receipt.state
 
     def _sale_failed(self, message: str) -> None:
         self.window.currentScreen().setError(message)

@@ -50,10 +50,12 @@ class CatalogueController(QObject):
         ).on_failure(lambda error: self.lineRefused.emit(line, _words(error)))
 
     def _detected(self, line: str, operator: Operator) -> None:
-        expected = self.catalogue.topup_operator if self.catalogue else None
-        if expected is not None and operator.brand.lower() != expected.brand.lower():
+        # The brand sold here, even before the catalogue has loaded: a ported line typed
+        # early must not slip through to a payment the provider would then refuse.
+        brand = self.catalogue.topup_operator.brand if self.catalogue else self._brand
+        if operator.brand.lower() != brand.lower():
             message = render(
-                "sale.line_other_operator", {"operator": operator.brand, "brand": expected.brand}
+                "sale.line_other_operator", {"operator": operator.brand, "brand": brand}
             )
             self.lineRefused.emit(line, message)
             return

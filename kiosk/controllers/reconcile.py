@@ -19,26 +19,41 @@ class ReconcileController(QObject):
         super().__init__(parent)
         self._reconciler = reconciler
         self._running = False
+        self._stopped = False
+        #: A pass asked for while one ran: None (none), else its ``everything``.
+        self._queued: bool | None = None
         self._timer = QTimer(self)
         # The reconciler keeps each sale's own schedule; the timer only wakes it up.
         self._timer.setInterval(max(1000, int(tick_seconds * 1000)))
-        self._timer.timeout.connect(self.run_pass)
+        self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         """A full pass now (start-up), then regular passes."""
+        self._stopped = False
         self.run_pass(everything=True)
         self._timer.start()
 
     def stop(self) -> None:
+        """No new pass from now on (the one running, if any, finishes on its worker)."""
+        self._stopped = True
         self._timer.stop()
+        self._queued = None
 
     @property
     def running(self) -> bool:
         return self._running
 
     def run_pass(self, everything: bool = False) -> None:
+        """One pass off the GUI thread; ``everything`` ignores each sale's schedule.
+
+        One pass runs at a time; a pass asked for meanwhile runs right after it (a timer
+        tick is dropped, a pass asked for explicitly is not).
+        """
+        if self._stopped:
+            return
         if self._running:
-            return  # one pass at a time
+            self._queued = everything or bool(self._queued)
+            return
         self._running = True
         run(lambda: self._reconciler.run_once(everything=everything), name="reconcile").on_success(
             self._finished
@@ -47,7 +62,18 @@ class ReconcileController(QObject):
     def _finished(self, report: ReconcileReport) -> None:
         self._running = False
         self.passFinished.emit(report)
+        self._run_queued()
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
         log.warning("reconciliation pass failed: %s", type(error).__name__)
+        self._run_queued()
+
+    def _tick(self) -> None:
+        if not self._running:
+            self.run_pass()
+
+    def _run_queued(self) -> None:
+        queued, self._queued = self._queued, None
+        if queued is not None:
+            self.run_pass(everything=queued)

@@ -1,0 +1,41 @@
+"""Controllers against the sandbox, where the screens cannot show an ordering by themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kiosk.controllers.catalogue import CatalogueController
+from kiosk.gateways.factory import Gateways
+from tests.e2e.conftest import LINE, WAIT_MS
+from tests.support.sandbox import PORTED_LINE
+from ui.app import AppContext
+
+pytestmark = pytest.mark.gui
+
+
+def test_ported_line_is_refused_even_before_the_catalogue_has_loaded(
+    qtbot: Any, probe: Gateways
+) -> None:
+    controller = CatalogueController(probe.topups, probe.pse)
+    assert controller.catalogue is None
+    with qtbot.waitSignal(controller.lineRefused, timeout=WAIT_MS) as refused:
+        controller.detect_operator(PORTED_LINE)
+    line, message = refused.args
+    assert line == PORTED_LINE and "Movistar" in message and "Claro" in message
+    with qtbot.waitSignal(controller.operatorDetected, timeout=WAIT_MS) as detected:
+        controller.detect_operator(LINE)
+    assert detected.args[0] == LINE and detected.args[1].brand == "Claro"
+
+
+def test_a_reconciliation_pass_asked_for_while_one_runs_still_runs(
+    qtbot: Any, app: AppContext
+) -> None:
+    reconcile = app.controllers.reconcile
+    reports: list[Any] = []
+    reconcile.passFinished.connect(reports.append)
+    reconcile.run_pass(everything=True)
+    assert reconcile.running
+    reconcile.run_pass(everything=True)  # e.g. the clerk asked while the timer's pass ran
+    qtbot.waitUntil(lambda: len(reports) == 2 and not reconcile.running, timeout=WAIT_MS)

@@ -1,0 +1,148 @@
+"""The GUI thread never waits for a gateway; the SANDBOX banner says when payments are tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
+
+from kiosk.config import Config
+from kiosk.domain.sale import SaleState
+from kiosk.errors import KioskError
+from kiosk.sandbox import SandboxServer
+from tests.e2e.conftest import (
+    LINE,
+    AppRunner,
+    child,
+    confirm,
+    fill_payer,
+    sale_state,
+    sell_topup,
+    states_of,
+    wait_result,
+    wait_until_idle,
+)
+from tests.support.sandbox import provider_topups
+from ui.app import AppContext, build_app, sandbox_overrides
+
+pytestmark = pytest.mark.gui
+
+
+def test_gui_keeps_running_while_the_bank_hangs(
+    qtbot: Any, app: AppContext, sandbox: SandboxServer
+) -> None:
+    """Bank 5 answers the create after 2 s, past the client's 1 s read timeout."""
+    window = app.window
+    sell_topup(qtbot, app, LINE, 15_000)
+    confirm(qtbot, app, "assisted")
+
+    ticks = {"while_busy": 0}
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(
+        lambda: ticks.__setitem__("while_busy", ticks["while_busy"] + window.payer.isBusy())
+    )
+    timer.start()
+    told: list[tuple[SaleState, bool, str]] = []
+    app.controllers.sale.progressChanged.connect(
+        lambda progress: told.append(
+            (
+                progress.state,
+                window.payer.isBusy(),
+                window.payer.findChild(QLabel, "payerBusyMessage").text(),
+            )
+        )
+    )
+    try:
+        fill_payer(qtbot, app, "5")
+        qtbot.waitUntil(window.payer.isBusy, timeout=2_000)
+        reference_known = lambda: bool(app.controllers.sale.reference)  # noqa: E731
+        qtbot.waitUntil(reference_known, timeout=5_000)
+        reference = app.controllers.sale.reference
+        # The create's answer is lost: the sale is followed by reference, the clerk told so.
+        qtbot.waitUntil(
+            lambda: SaleState.PAYMENT_UNKNOWN in states_of(app, reference), timeout=5_000
+        )
+        headline = wait_result(qtbot, app)
+    finally:
+        timer.stop()
+    # The timer kept firing while a worker waited on the bank (a blocked GUI thread fires
+    # it at most once, late).
+    assert ticks["while_busy"] >= 5
+    # While the outcome was unknown the clerk was told, with a way to stop waiting.
+    assert (
+        SaleState.PAYMENT_UNKNOWN,
+        True,
+        "Confirmando con la pasarela si el pago quedó creado…",
+    ) in told
+    assert headline == "Recarga hecha"
+    assert sale_state(app, reference) is SaleState.DELIVERED
+    assert len(provider_topups(sandbox, reference)) == 1
+
+
+def test_sandbox_banner_is_shown_on_the_sandbox(app: AppContext) -> None:
+    banner = child(app.window, QLabel, "sandboxBanner")
+    assert banner.isVisible() and "SANDBOX" in banner.text()
+
+
+def test_embedded_sandbox_by_default_says_sandbox(qtbot: Any, runner: AppRunner) -> None:
+    """No gateway configured: the app starts its own sandbox and says so on screen."""
+    ctx = runner.start(embedded=True)
+    wait_until_idle(qtbot, ctx)
+    assert ctx.sandbox is not None and ctx.config.uses_sandbox
+    assert child(ctx.window, QLabel, "sandboxBanner").isVisible()
+    assert ctx.controllers.catalogue.catalogue is not None  # served by the embedded sandbox
+
+
+def test_no_banner_with_a_configured_gateway(
+    qtbot: Any, runner: AppRunner, sandbox: SandboxServer, config: Config
+) -> None:
+    """Gateways set in the configuration (here aimed at a sandbox) are not the sandbox mode."""
+    urls = sandbox_overrides(sandbox)
+    keys = sandbox.keys
+    configured = dataclasses.replace(
+        config,
+        pse=dataclasses.replace(
+            config.pse,
+            base_url=urls["pse_base_url"],
+            checkout_base_url=urls["pse_checkout_base_url"],
+            public_key=keys.public_key,
+            private_key=keys.private_key,
+            integrity_secret=keys.integrity_secret,
+            events_secret=keys.events_secret,
+        ),
+        topups=dataclasses.replace(
+            config.topups,
+            base_url=urls["topups_base_url"],
+            auth_url=urls["topups_auth_url"],
+            audience=urls["topups_audience"],
+            client_id=keys.topup_client_id,
+            client_secret=keys.topup_client_secret,
+        ),
+        lines=dataclasses.replace(
+            config.lines, base_url=urls["lines_base_url"], api_key=keys.lines_api_key
+        ),
+    )
+    assert not configured.uses_sandbox
+    ctx = runner.start(configured)
+    wait_until_idle(qtbot, ctx)
+    assert ctx.controllers.catalogue.catalogue is not None
+    assert not child(ctx.window, QLabel, "sandboxBanner").isVisible()
+
+
+def test_a_failed_start_leaves_nothing_open(qtbot: Any, runner: AppRunner, config: Config) -> None:
+    """A gateway half configured: the start fails plainly, and the next start is not locked."""
+    half = dataclasses.replace(
+        config, pse=dataclasses.replace(config.pse, base_url="http://127.0.0.1:9/v1")
+    )
+    threads = {t.name for t in threading.enumerate()}
+    with pytest.raises(KioskError) as refused:
+        build_app(half)
+    assert refused.value.code == "gateway.not_configured"
+    assert "journal-writer" not in {t.name for t in threading.enumerate()} - threads
+    ctx = runner.start()  # the instance lock was released
+    wait_until_idle(qtbot, ctx)

@@ -1,0 +1,99 @@
+"""A create whose answer is lost: the sale is found by reference and its QR still shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.domain.sale import SaleState
+from kiosk.gateways.factory import Gateways
+from kiosk.sandbox import SandboxServer, SandboxTiming
+from tests.e2e.conftest import (
+    LINE,
+    WAIT_MS,
+    child,
+    click,
+    confirm,
+    fill_payer,
+    sale_state,
+    scan_payment_qr,
+    sell_topup,
+    states_of,
+    wait_payment_screen,
+    wait_result,
+)
+from tests.support.browser import answer_bank_page
+from tests.support.sandbox import provider_topups
+from ui.app import AppContext
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def sandbox_timing() -> SandboxTiming:
+    # Bank 5 answers after 2 s (the client gives up after 1 s) and stays pending for 8 s:
+    # long enough for the payer to be shown the bank page and approve it there.
+    return SandboxTiming(pse_settle_seconds=8.0, slow_bank_seconds=2.0, slow_line_seconds=1.5)
+
+
+def test_lost_create_answer_still_shows_the_bank_qr_of_the_sale(
+    qtbot: Any, app: AppContext, sandbox: SandboxServer, probe: Gateways
+) -> None:
+    window = app.window
+    sell_topup(qtbot, app, LINE, 15_000)
+    confirm(qtbot, app, "assisted")
+    busy = child(window, QLabel, "payerBusyMessage")
+    told: list[tuple[SaleState, bool, str]] = []
+    app.controllers.sale.progressChanged.connect(
+        lambda progress: told.append((progress.state, window.payer.isBusy(), busy.text()))
+    )
+    fill_payer(qtbot, app, "5")
+
+    wait_payment_screen(qtbot, app)  # found by reference: its QR after all
+    reference = app.controllers.sale.reference
+    assert SaleState.PAYMENT_UNKNOWN in states_of(app, reference)
+    # Meanwhile the clerk was told that the payment is being confirmed.
+    assert told[0] == (
+        SaleState.PAYMENT_UNKNOWN,
+        True,
+        "Confirmando con la pasarela si el pago quedó creado…",
+    )
+    assert not window.payer.isBusy()
+    url = scan_payment_qr(app)
+    (transaction,) = probe.pse.find_by_reference(reference)
+    assert url == transaction.bank_url
+    assert window.payment.statusText() == "Esperando la confirmación de su banco…"
+
+    answer_bank_page(url, "Aprobar")
+    assert wait_result(qtbot, app) == "Recarga hecha"
+    assert sale_state(app, reference) is SaleState.DELIVERED
+    assert len(provider_topups(sandbox, reference)) == 1
+
+
+def test_clerk_may_stop_waiting_for_a_lost_create_answer(
+    qtbot: Any, app: AppContext, sandbox: SandboxServer
+) -> None:
+    window = app.window
+    sell_topup(qtbot, app, LINE, 15_000)
+    confirm(qtbot, app, "assisted")
+    cancel = child(window, QPushButton, "payerBusyCancelButton")
+    offered: list[bool] = []
+
+    def stop_waiting_when_told(progress: Any) -> None:
+        # The clerk reads "Confirmando…" and presses "Cancelar" on the spot.
+        if progress.state is SaleState.PAYMENT_UNKNOWN:
+            offered.append(cancel.isVisible())
+            click(qtbot, cancel)
+
+    app.controllers.sale.progressChanged.connect(stop_waiting_when_told)
+    fill_payer(qtbot, app, "5")
+    qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
+    assert offered == [True]
+    reference = app.controllers.sale.reference
+
+    assert wait_result(qtbot, app) == "Pago cancelado en pantalla"
+    assert sale_state(app, reference) is SaleState.CANCELLED_UNCONFIRMED  # still watched
+    assert provider_topups(sandbox, reference) == []
+    assert window.currentScreen() is window.result  # no QR pops up after the cancel
