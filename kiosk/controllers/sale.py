@@ -194,6 +194,8 @@ class SaleController(QObject):
             self.progressChanged.emit(progress)
             # Still followed: the clerk corrects the payer's data and tries again.
             self.attemptFailed.emit(message)
+        elif progress.state is S.PAID:
+            self._deliver(generation)
         elif progress.state in _WAITING:
             # Unknown outcome: keep asking the gateway; the payment may exist. Waiting is
             # set up before the screens hear of it (they may offer to stop waiting).
@@ -223,7 +225,15 @@ class SaleController(QObject):
         if not reference or self._polling or not self._waiting:
             return
         self._polling = True
-        run(lambda: self._service.poll_payment(reference), name="poll").on_success(
+        run(lambda: self._service.poll_payment(reference, deliver=False), name="poll").on_success(
+            lambda progress: self._polled(generation, progress)
+        ).on_failure(lambda error: self._poll_failed(generation, error))
+
+    def _deliver(self, generation: int) -> None:
+        """Approved: the screen already says so; now credit the line (a separate step)."""
+        reference = self._reference
+        self._polling = True
+        run(lambda: self._service.deliver(reference), name="deliver").on_success(
             lambda progress: self._polled(generation, progress)
         ).on_failure(lambda error: self._poll_failed(generation, error))
 
@@ -241,6 +251,8 @@ class SaleController(QObject):
             # Declined: the result screen offers a new attempt, so the sale stays followed
             # (a reconciliation pass would otherwise close it under the clerk's hands).
             self._finish(generation, keep_following=True)
+        elif progress.state is S.PAID:
+            self._deliver(generation)
         elif progress.state in _WAITING:
             if self._qr_missing and not self._fetching_qr and progress.state is S.PAYMENT_PENDING:
                 self._fetch_qr(generation)

@@ -321,13 +321,17 @@ class SaleService:
         attempts = self._pse.find_by_reference(progress.attempt_reference or progress.reference)
         return self._pse.settle_attempts(attempts) if attempts else None
 
-    def poll_payment(self, reference: str) -> SaleProgress:
-        """Ask the gateway once and journal what changed; delivers when approved."""
+    def poll_payment(self, reference: str, *, deliver: bool = True) -> SaleProgress:
+        """Ask the gateway once and journal what changed; delivers when approved.
+
+        With ``deliver=False`` an approved sale is returned ``paid``, so the screen can say
+        "approved" before the top-up is sent (the caller then calls :meth:`deliver`).
+        """
         progress = self.progress(reference)
         if progress.state in PAYMENT_WAITING:
             progress = self._apply_payment(progress, self._look_up_payment(progress), closing=False)
         if progress.state is S.PAID:
-            return self.deliver(reference)
+            return self.deliver(reference) if deliver else progress
         if progress.state is S.DELIVERY_UNKNOWN:
             return self._settle_delivery(progress, resend=True)
         return progress

@@ -240,14 +240,16 @@ def test_pending_payment_approved_while_the_screen_waits(
     assert window.currentScreen() is window.payment
     assert len(states_of(app, reference)) == entries  # polls that change nothing are not journaled
 
-    seen: list[str] = []
+    seen: list[tuple[str, bool]] = []
+    cancel = child(window.payment, QPushButton, "paymentCancelButton")
     app.controllers.sale.progressChanged.connect(
-        lambda _p: seen.append(window.payment.statusText())
+        lambda _p: seen.append((window.payment.statusText(), cancel.isEnabled()))
     )
     answer_bank_page(url, "Aprobar")
 
     wait_result(qtbot, app)
-    assert seen and seen[0] != waiting, "the status text changed once the bank approved"
+    # The screen says "approved" before the line is credited, and nothing is left to cancel.
+    assert seen[0] == ("Pago aprobado. La recarga se está haciendo…", False)
     assert_delivered_receipt(app, reference)
     assert_delivered_once(app, sandbox, reference)
 
