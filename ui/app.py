@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+import signal
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk.config import Config
@@ -33,26 +35,6 @@ from ui.wiring import Controllers, Wiring
 log = logging.getLogger(__name__)
 #: How long closing waits for workers still talking to a gateway (their own deadlines apply).
 SHUTDOWN_WAIT_MS = 25_000
-
-
-def sandbox_overrides(sandbox: Any) -> dict[str, str]:
-    """Gateway settings that point the clients at a running sandbox."""
-    keys = sandbox.keys
-    return {
-        "pse_base_url": sandbox.pse_base_url,
-        "pse_checkout_base_url": sandbox.checkout_base_url,
-        "pse_public_key": keys.public_key,
-        "pse_private_key": keys.private_key,
-        "pse_integrity_secret": keys.integrity_secret,
-        "pse_events_secret": keys.events_secret,
-        "topups_base_url": sandbox.topups_base_url,
-        "topups_auth_url": sandbox.topups_auth_url,
-        "topups_audience": sandbox.topups_audience,
-        "topups_client_id": keys.topup_client_id,
-        "topups_client_secret": keys.topup_client_secret,
-        "lines_base_url": sandbox.lines_base_url,
-        "lines_api_key": keys.lines_api_key,
-    }
 
 
 @dataclass
@@ -90,6 +72,7 @@ class AppContext:
         if self.sandbox is not None:
             self.sandbox.stop()
         self.lock.release()
+        log.info("app closed: journal written and released")
 
 
 def build_app(
@@ -122,7 +105,7 @@ def build_app(
         opened.append(journal.close)
         writer = JournalWriter(journal)
         opened.append(writer.close)
-        gateways = build_clients(config, **(sandbox_overrides(sandbox) if sandbox else {}))
+        gateways = build_clients(config, **(sandbox.client_settings() if sandbox else {}))
     except BaseException:
         for undo in reversed(opened):
             undo()
@@ -181,11 +164,37 @@ def _set_up_logging(config: Config) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
+def _forget_bundled_library_path() -> None:
+    """In a PyInstaller build, programs we start (the browser for the gateway's terms)
+    must not load our bundled libraries: give them the library path the user had."""
+    if not getattr(sys, "frozen", False):
+        return
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is None:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+    else:
+        os.environ["LD_LIBRARY_PATH"] = original
+
+
+def _quit_on_termination(app: QApplication) -> QTimer:
+    """SIGTERM (a service stop) and SIGINT close the app as the window would: the journal
+    writer drains, the sandbox stops. Python handles signals only when it runs, so a
+    light timer hands it the control now and then."""
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run_app(config: Config, mode: str | None = None) -> int:
     """The ``kiosk`` command: the window on the GUI thread until it is closed."""
     _set_up_logging(config)
+    _forget_bundled_library_path()
     app = QApplication.instance() or QApplication(sys.argv)
     apply_style(app)
+    _quit_on_termination(app)
     try:
         context = build_app(config, mode=mode)
     except KioskError as error:
@@ -197,4 +206,7 @@ def run_app(config: Config, mode: str | None = None) -> int:
     else:
         context.window.show()
     context.start()
+    log.info(
+        "app started (%s mode%s)", mode or config.mode, ", sandbox" if config.uses_sandbox else ""
+    )
     return app.exec()

@@ -34,7 +34,7 @@ from kiosk.domain.sale import SaleState
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.support.browser import Browser
-from ui.app import AppContext, build_app, sandbox_overrides
+from ui.app import AppContext, build_app
 from ui.style import apply_style
 
 #: A Claro line the sandbox tops up without fuss.
@@ -83,7 +83,7 @@ def config() -> Config:
 @pytest.fixture
 def probe(sandbox: SandboxServer, config: Config) -> Iterator[Gateways]:
     """Clients of the test's own (not the app's) to look at the sandbox from outside."""
-    built = build_clients(config, **sandbox_overrides(sandbox))
+    built = build_clients(config, **sandbox.client_settings())
     yield built
     built.close()
 

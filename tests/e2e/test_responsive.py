@@ -27,7 +27,7 @@ from tests.e2e.conftest import (
     wait_until_idle,
 )
 from tests.support.sandbox import provider_topups
-from ui.app import AppContext, build_app, sandbox_overrides
+from ui.app import AppContext, build_app
 
 pytestmark = pytest.mark.gui
 
@@ -102,7 +102,7 @@ def test_no_banner_with_a_configured_gateway(
     qtbot: Any, runner: AppRunner, sandbox: SandboxServer, config: Config
 ) -> None:
     """Gateways set in the configuration (here aimed at a sandbox) are not the sandbox mode."""
-    urls = sandbox_overrides(sandbox)
+    urls = sandbox.client_settings()
     keys = sandbox.keys
     configured = dataclasses.replace(
         config,

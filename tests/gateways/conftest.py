@@ -12,7 +12,6 @@ import pytest
 from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.factory import Gateways, build_clients
 from tests.gateways.faultserver import FaultServer
-from tests.support.sandbox import sandbox_overrides
 
 #: Short enough for quick fault tests; the deadline leaves room for four attempts.
 FAST = TimeoutsConfig(connect_seconds=0.3, read_seconds=0.25, deadline_seconds=3.0)
@@ -57,7 +56,7 @@ def sandbox() -> Iterator[Any]:
 def gateways(sandbox: Any) -> Iterator[Gateways]:
     """The three clients, built by the factory as the app does, aimed at the sandbox."""
     config = dataclasses.replace(load_config(), timeouts=CONTRACT_TIMEOUTS)
-    built = build_clients(config, **sandbox_overrides(sandbox))
+    built = build_clients(config, **sandbox.client_settings())
     yield built
     built.close()
 

@@ -16,7 +16,7 @@ from kiosk.gateways.pse import PseClient, PseStatus, PseTransaction
 from tests.gateways.conftest import unique_reference
 from tests.gateways.samples import PAYER
 from tests.support.browser import Browser, pay_through_checkout
-from tests.support.sandbox import sandbox_overrides, wait_for
+from tests.support.sandbox import wait_for
 
 
 def create(pse: PseClient, reference: str, bank: str, amount: int = 15_000) -> PseTransaction:
@@ -97,7 +97,7 @@ def test_slow_bank_create_is_an_unknown_outcome_found_by_reference(sandbox: Any)
     """Bank 5 answers after 1 s; a client that waits 0.4 s cannot know, then looks it up."""
     impatient = TimeoutsConfig(connect_seconds=1.0, read_seconds=0.4, deadline_seconds=3.0)
     config = dataclasses.replace(load_config(), timeouts=impatient)
-    gateways = build_clients(config, **sandbox_overrides(sandbox))
+    gateways = build_clients(config, **sandbox.client_settings())
     try:
         reference = unique_reference()
         with pytest.raises(OutcomeUnknown):

@@ -13,7 +13,7 @@ from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.topups import TopupStatus
 from tests.gateways.conftest import unique_reference
 from tests.gateways.samples import SENDER
-from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox, sandbox_overrides
+from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox
 
 RECIPIENT = "3005550101"
 GIFT_RECIPIENT = "3005550102"
@@ -88,7 +88,7 @@ def test_slow_answer_is_unknown_then_found_delivered(sandbox: Any) -> None:
     """The sandbox answers the slow line after 1.5 s; this client waits only 0.5 s."""
     impatient = TimeoutsConfig(connect_seconds=1.0, read_seconds=0.5, deadline_seconds=3.0)
     config = dataclasses.replace(load_config(), timeouts=impatient)
-    gateways = build_clients(config, **sandbox_overrides(sandbox))
+    gateways = build_clients(config, **sandbox.client_settings())
     try:
         topups = gateways.topups
         operator = topups.detect_operator(SLOW_LINE)

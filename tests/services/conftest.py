@@ -21,7 +21,6 @@ from tests.services.helpers import (
     open_counter,
 )
 from tests.support.browser import CHECKOUT_PAYER
-from tests.support.sandbox import sandbox_overrides
 
 #: Banks 1/2/3 settle quickly; the slow bank and the slow line outlast the clients' 1 s reads.
 TIMING = SandboxTiming(
@@ -63,7 +62,7 @@ def make_counter(
     def make(**kwargs: Any) -> Counter:
         counter = open_counter(
             kwargs.pop("config", config),
-            sandbox_overrides(sandbox),
+            sandbox.client_settings(),
             journal_url(tmp_path),
             clock,
             **kwargs,
@@ -76,7 +75,7 @@ def make_counter(
         counter.close()
     if opened:
         # Whatever the test did, the journal it leaves verifies and holds no personal data.
-        last = open_counter(config, sandbox_overrides(sandbox), journal_url(tmp_path), clock)
+        last = open_counter(config, sandbox.client_settings(), journal_url(tmp_path), clock)
         try:
             last.check_journal(PAYER_SECRETS)
         finally:

@@ -13,7 +13,7 @@ from kiosk.journal import instance_lock_for
 from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, journal_url
 from tests.support.browser import answer_bank_page
-from tests.support.sandbox import provider_topups, pse_attempts, sandbox_overrides
+from tests.support.sandbox import provider_topups, pse_attempts
 
 S = SaleState
 LINE = "3005550606"
@@ -24,7 +24,7 @@ def test_a_pending_sale_of_a_stopped_app_is_delivered_once_at_the_next_start(
     make_counter: Callable[..., Counter], sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     url = journal_url(tmp_path)
-    settings = {"journal_url": url, "overrides": sandbox_overrides(sandbox), "line": LINE}
+    settings = {"journal_url": url, "overrides": sandbox.client_settings(), "line": LINE}
     first_run = subprocess.run(
         [sys.executable, "-m", "tests.services.restart_app", json.dumps(settings)],
         cwd=ROOT,

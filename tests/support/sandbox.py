@@ -15,11 +15,6 @@ T = TypeVar("T")
 REFUSED_LINE, SLOW_LINE, PORTED_LINE = "3000000001", "3000000002", "3000000003"
 
 
-def sandbox_overrides(sandbox: Any) -> dict[str, str]:
-    """The ``build_clients`` overrides that point the clients at ``sandbox``."""
-    return sandbox.client_settings()
-
-
 def wait_for(read: Callable[[], T], done: Callable[[T], bool], timeout: float = 5.0) -> T:
     """Poll ``read`` until ``done`` says yes, or fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
