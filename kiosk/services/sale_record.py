@@ -49,6 +49,8 @@ class SaleProgress:
     gateway_status: str = ""
     #: PSE's CUS (traceability code) of the last known gateway transaction.
     traceability_code: str = ""
+    #: What the approved payment was for, as the gateway said (None until approved).
+    paid_amount_pesos: int | None = None
     provider_transaction_id: str = ""
     provider_status: str = ""
     #: Why the gateway refused the last create (its error code), if it did.
@@ -100,6 +102,8 @@ def fold_progress(entries: Iterable[Any]) -> SaleProgress | None:
             changes["attempt_transaction_id"] = str(gateway["id"])
         if gateway.get("status"):
             changes["gateway_status"] = str(gateway["status"])
+        if gateway.get("status") == "APPROVED" and gateway.get("amount_in_cents") is not None:
+            changes["paid_amount_pesos"] = int(gateway["amount_in_cents"]) // 100
         if gateway.get("traceability_code"):
             changes["traceability_code"] = str(gateway["traceability_code"])
         provider = data.get("provider") or {}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -70,11 +70,12 @@ _APPROVED, _PENDING, _ERROR = "APPROVED", "PENDING", "ERROR"
 @dataclass(frozen=True)
 class SaleRequest:
     kind: SaleKind
-    line: str
+    #: Full lines stay out of repr: a log line or a traceback never shows them.
+    line: str = field(repr=False)
     amount_pesos: int
     operator_id: int
     pack: Pack | None = None
-    sender_line: str | None = None
+    sender_line: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,16 @@ class SaleService:
             return self._settle_delivery(progress, resend=True)
         if progress.state is not S.PAID:
             return progress
+        if progress.paid_amount_pesos not in (None, progress.amount_pesos):
+            # Approved for another amount (and not yet marked, e.g. after a crash): only the
+            # sale's own amount is ever fulfilled; an admin settles the difference.
+            self._advance(
+                reference,
+                S.PAID_NOT_DELIVERED,
+                "payment_amount_mismatch",
+                refusal="AMOUNT_MISMATCH",
+            )
+            return self.progress(reference)
         if not self._advance(reference, S.DELIVERY_REQUESTED, "delivery_requested"):
             return self.progress(reference)  # somebody else is delivering it
         return self._send_topup(progress)
@@ -504,7 +515,12 @@ class SaleService:
         """Look the top-up up by reference; if the provider has none, send it (``resend``)."""
         reference = progress.reference
         try:
-            result = self._topups.find_by_custom_identifier(reference)
+            if progress.provider_transaction_id:
+                # The provider already named the top-up: ask about that one, never resend.
+                result = self._topups.get_transaction(progress.provider_transaction_id)
+                resend = False
+            else:
+                result = self._topups.find_by_custom_identifier(reference)
         except GatewayError as error:
             log.info("sale %s: top-up look-up failed (%s)", reference, error.code)
             return progress  # still unknown; the reconciler asks again later

@@ -119,3 +119,56 @@ def test_an_approval_for_another_amount_is_not_fulfilled(
     assert progress.state is S.PAID_NOT_DELIVERED and progress.refusal == "AMOUNT_MISMATCH"
     assert service.reconcile(reference).state is S.PAID_NOT_DELIVERED
     assert provider_topups(sandbox, reference) == []
+
+
+def test_an_approval_for_another_amount_left_unmarked_by_a_crash_is_not_fulfilled(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    """The app stopped between journaling "approved" and "amount mismatch": the reconciler
+    must not deliver from the bare ``paid`` state."""
+    service = counter.service
+    reference = service.open_sale(counter.topup_request(LINE, 10_000))
+    service.start_assisted(reference, assisted_payer(LINE), "1")
+    transaction_id = service.progress(reference).attempt_transaction_id
+    approved = wait_for(
+        lambda: counter.gateways.pse.get_transaction(transaction_id),
+        lambda tx: tx.status is PseStatus.APPROVED,
+    )
+    odd = dataclasses.replace(approved, amount_pesos=1_500).journal_fields()
+    counter.writer.record(
+        reference, S.PAID, event="payment_approved", actor="test", data={"gateway": odd}
+    ).result(timeout=10)
+
+    assert service.reconcile(reference).state is S.PAID_NOT_DELIVERED
+    assert counter.progress(reference).refusal == "AMOUNT_MISMATCH"
+    assert provider_topups(sandbox, reference) == []
+
+
+def test_a_top_up_the_provider_already_named_is_asked_about_never_resent(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    """The provider answered "processing" with its transaction id, and its report by custom
+    identifier lags behind: the sale asks about that transaction and sends nothing again."""
+    service = counter.service
+    reference = service.open_sale(counter.topup_request(LINE, 10_000))
+    service.start_assisted(reference, assisted_payer(LINE), "1")
+    wait_for(lambda: service.poll_payment(reference, deliver=False), lambda p: p.state is S.PAID)
+    progress = counter.progress(reference)
+    counter.writer.record(
+        reference, S.DELIVERY_REQUESTED, event="delivery_requested", actor="test"
+    ).result(timeout=10)
+    sent = counter.gateways.topups.topup(reference, progress.operator_id, 10_000, LINE)
+    processing = {**sent.journal_fields(), "status": "PROCESSING"}
+    counter.writer.record(
+        reference,
+        S.DELIVERY_UNKNOWN,
+        event="delivery_pending",
+        actor="test",
+        data={"provider": processing},
+    ).result(timeout=10)
+    # A report that lags: the provider's look-up by custom identifier finds nothing yet.
+    counter.gateways.topups.find_by_custom_identifier = lambda _reference: None
+
+    assert service.deliver(reference).state is S.DELIVERED
+    assert len(provider_topups(sandbox, reference)) == 1
+    assert counter.journal.verify().ok
