@@ -16,7 +16,7 @@ from kiosk.config import Config
 from kiosk.controllers.balance import BalanceController
 from kiosk.controllers.catalogue import CatalogueController
 from kiosk.controllers.reconcile import ReconcileController
-from kiosk.controllers.sale import SaleController
+from kiosk.controllers.sale import PAID_STATES, SaleController
 from kiosk.domain.catalogue import Catalogue, Operator, Pack
 from kiosk.domain.lines import mask_line
 from kiosk.domain.payer import PayerData
@@ -32,7 +32,6 @@ from ui.texts import payment_status_text, result_texts
 
 WAIT_TEXT = "Un momento, por favor…"
 #: States in which the sale is followed before any QR could be shown (a create's answer lost).
-_PAID_STATES = frozenset({SaleState.PAID, SaleState.DELIVERY_REQUESTED, SaleState.DELIVERY_UNKNOWN})
 _FOLLOWED_WITHOUT_QR = frozenset(
     {SaleState.PAYMENT_REQUESTED, SaleState.PAYMENT_UNKNOWN, SaleState.PAYMENT_PENDING}
 )
@@ -264,7 +263,7 @@ class Wiring(QObject):
         text = payment_status_text(progress.state, progress.kind, progress.mode)
         if screen is self.window.payment:
             self.window.payment.setStatus(text)
-            if progress.state in _PAID_STATES:
+            if progress.state in PAID_STATES:
                 # Approved: nothing left to cancel; the line is being credited.
                 self.window.payment.setCancelEnabled(False)
         elif progress.state in _FOLLOWED_WITHOUT_QR and screen in (

@@ -28,6 +28,8 @@ S = SaleState
 
 #: States in which the payment screen keeps polling.
 _WAITING = frozenset({S.PAYMENT_REQUESTED, S.PAYMENT_UNKNOWN, S.PAYMENT_PENDING, S.PAYMENT_FAILED})
+#: Approved: nothing left to cancel or to let expire on screen.
+PAID_STATES = frozenset({S.PAID, S.DELIVERY_REQUESTED, S.DELIVERY_UNKNOWN})
 
 
 class SaleController(QObject):
@@ -195,6 +197,11 @@ class SaleController(QObject):
             # Still followed: the clerk corrects the payer's data and tries again.
             self.attemptFailed.emit(message)
         elif progress.state is S.PAID:
+            # Approved although the start failed (e.g. no bank URL): follow the delivery,
+            # so its verdict reaches the screen.
+            self._start_waiting()
+            self._last_state = progress.state
+            self.progressChanged.emit(progress)
             self._deliver(generation)
         elif progress.state in _WAITING:
             # Unknown outcome: keep asking the gateway; the payment may exist. Waiting is
@@ -298,6 +305,10 @@ class SaleController(QObject):
         self._stop_timer()
         if not reference or not self._waiting:
             return  # nothing waits (a second cancel, or the verdict is already in)
+        if self._last_state in PAID_STATES:
+            # Approved: the line is being credited; the countdown or a late cancel must not
+            # hide the verdict the customer is about to see.
+            return
         self._waiting = False
         self.busyChanged.emit(True)
 
