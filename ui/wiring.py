@@ -17,6 +17,7 @@ from kiosk.controllers.balance import BalanceController
 from kiosk.controllers.catalogue import CatalogueController
 from kiosk.controllers.reconcile import ReconcileController
 from kiosk.controllers.sale import PAID_STATES, SaleController
+from kiosk.domain.amounts import PSE_MINIMUM_PESOS
 from kiosk.domain.catalogue import Catalogue, Operator, Pack
 from kiosk.domain.lines import mask_line
 from kiosk.domain.payer import PayerData
@@ -111,7 +112,11 @@ class Wiring(QObject):
         minimum = max(limits.topup_min_pesos, operator.min_amount_pesos or 0)
         maximum = min(limits.topup_max_pesos, operator.max_amount_pesos or limits.topup_max_pesos)
         self.window.topup.setLimits(minimum, maximum)
-        self.window.gift_pack.setPacks(catalogue.packs)
+        # A pack's price is fixed by the operator: only PSE's minimum and the store's
+        # ceiling per sale apply to it.
+        self.window.gift_pack.setPacks(
+            catalogue.payable_packs(PSE_MINIMUM_PESOS, limits.topup_max_pesos)
+        )
 
     def _catalogue_failed(self, message: str) -> None:
         screen = self.window.currentScreen()
@@ -124,6 +129,7 @@ class Wiring(QObject):
             screen.lineEntered.connect(lambda line, s=screen: self._detect(s, line))
         catalogue.operatorDetected.connect(self._operator_detected)
         catalogue.lineRefused.connect(self._line_refused)
+        catalogue.detectFailed.connect(self._detect_failed)
         self.window.topup.submitted.connect(self._topup_submitted)
         self.window.gift_pack.submitted.connect(self._gift_pack_submitted)
 
@@ -143,6 +149,11 @@ class Wiring(QObject):
         for screen in self._line_screens():
             if screen.line() == line:
                 screen.setLineRefused(message, for_line=line)
+
+    def _detect_failed(self, line: str, message: str) -> None:
+        for screen in self._line_screens():
+            if screen.line() == line:
+                screen.setDetectionFailed(message, for_line=line)
 
     def _topup_submitted(self, line: str, amount_pesos: int) -> None:
         catalogue = self.controllers.catalogue.catalogue

@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.controllers.worker import run
-from kiosk.errors import KioskError
-from kiosk.messages import render, render_error
+from kiosk.messages import describe
 
 
 class BalanceController(QObject):
@@ -39,6 +38,4 @@ class BalanceController(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.busyChanged.emit(False)
-        self.failed.emit(
-            render_error(error) if isinstance(error, KioskError) else render("sale.unexpected")
-        )
+        self.failed.emit(describe(error))

@@ -8,14 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.controllers.worker import run
 from kiosk.domain.catalogue import Catalogue, Operator
-from kiosk.errors import KioskError
-from kiosk.messages import render, render_error
-
-
-def _words(error: BaseException) -> str:
-    if isinstance(error, KioskError):
-        return render_error(error)
-    return render("sale.unexpected")
+from kiosk.messages import describe, render
 
 
 class CatalogueController(QObject):
@@ -24,6 +17,8 @@ class CatalogueController(QObject):
     operatorDetected = Signal(str, object)
     #: The line cannot be sold here (ported to another operator): (line, message).
     lineRefused = Signal(str, str)
+    #: The provider could not be asked (network, outage): (line, message); ask again later.
+    detectFailed = Signal(str, str)
     banksReady = Signal(list)  # [(code, name), ...]
     termsReady = Signal(str, str)  # acceptance permalink, personal data permalink
     failed = Signal(str)
@@ -38,7 +33,7 @@ class CatalogueController(QObject):
     def load_catalogue(self) -> None:
         run(lambda: self._topups.catalogue_for(self._brand), name="catalogue").on_success(
             self._catalogue_loaded
-        ).on_failure(lambda error: self.failed.emit(_words(error)))
+        ).on_failure(lambda error: self.failed.emit(describe(error)))
 
     def _catalogue_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -47,7 +42,7 @@ class CatalogueController(QObject):
     def detect_operator(self, line: str) -> None:
         run(lambda: self._topups.detect_operator(line), name="detect").on_success(
             lambda operator: self._detected(line, operator)
-        ).on_failure(lambda error: self.lineRefused.emit(line, _words(error)))
+        ).on_failure(lambda error: self.detectFailed.emit(line, describe(error)))
 
     def _detected(self, line: str, operator: Operator) -> None:
         # The brand sold here, even before the catalogue has loaded: a ported line typed
@@ -64,11 +59,11 @@ class CatalogueController(QObject):
     def load_banks(self, refresh: bool = False) -> None:
         run(lambda: self._pse.banks(refresh=refresh), name="banks").on_success(
             lambda banks: self.banksReady.emit([(bank.code, bank.name) for bank in banks])
-        ).on_failure(lambda error: self.failed.emit(_words(error)))
+        ).on_failure(lambda error: self.failed.emit(describe(error)))
 
     def load_terms(self) -> None:
         run(self._pse.acceptance_tokens, name="terms").on_success(
             lambda tokens: self.termsReady.emit(
                 tokens.acceptance_permalink, tokens.personal_data_permalink
             )
-        ).on_failure(lambda error: self.failed.emit(_words(error)))
+        ).on_failure(lambda error: self.failed.emit(describe(error)))

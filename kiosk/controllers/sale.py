@@ -18,8 +18,7 @@ from kiosk.config import PaymentConfig
 from kiosk.controllers.worker import run
 from kiosk.domain.payer import PayerData
 from kiosk.domain.sale import PaymentMode, SaleState
-from kiosk.errors import KioskError
-from kiosk.messages import render_error
+from kiosk.messages import describe
 from kiosk.services.sale_record import SaleProgress
 from kiosk.services.sales import PaymentStart, SaleRequest, SaleService, utc_now
 
@@ -178,7 +177,7 @@ class SaleController(QObject):
         if not self._current(generation):
             return
         self.busyChanged.emit(False)
-        message = _words(error)
+        message = describe(error)
         if not self._reference:
             self._following = False
             self.failed.emit(message)
@@ -342,14 +341,7 @@ class SaleController(QObject):
         reference = self._reference
         run(lambda: self._service.receipt(reference), name="receipt").on_success(
             lambda receipt: self._current(generation) and self.finished.emit(receipt)
-        ).on_failure(lambda error: self._current(generation) and self.failed.emit(_words(error)))
+        ).on_failure(lambda error: self._current(generation) and self.failed.emit(describe(error)))
 
     def _stop_timer(self) -> None:
         self._timer.stop()
-
-
-def _words(error: BaseException) -> str:
-    if isinstance(error, KioskError):
-        return render_error(error)
-    log.exception("unexpected error in a sale", exc_info=error)
-    return render_error(KioskError("sale.unexpected"))

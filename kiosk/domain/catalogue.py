@@ -56,3 +56,10 @@ class Catalogue:
     @property
     def packs(self) -> tuple[Pack, ...]:
         return self.bundle_operator.packs if self.bundle_operator else ()
+
+    def payable_packs(self, minimum_pesos: int, maximum_pesos: int) -> tuple[Pack, ...]:
+        """The packs a customer can pay for: a pack priced under the payment method's
+        minimum (PSE: 1.500) or over the store's maximum is never offered."""
+        return tuple(
+            pack for pack in self.packs if minimum_pesos <= pack.amount_pesos <= maximum_pesos
+        )

@@ -9,12 +9,14 @@ templates use ``str.format`` with the error's parameters.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from importlib import import_module
 from typing import Any
 
 from kiosk.errors import KioskError
 
+log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE = "es"
 _FAMILIES = ("config", "domain", "gateways", "journal", "qr", "sale")
 
@@ -57,3 +59,12 @@ def render(code: str, params: Mapping[str, Any] | None = None, language: str = "
 
 def render_error(error: KioskError, language: str = "") -> str:
     return render(error.code, error.params, language)
+
+
+def describe(error: BaseException, language: str = "") -> str:
+    """Words for any error that reaches a user: a core error's own message, else a
+    generic "something unexpected" (and the unexpected error goes to the log)."""
+    if isinstance(error, KioskError):
+        return render_error(error, language)
+    log.error("unexpected %s", type(error).__name__, exc_info=error)
+    return render("sale.unexpected", language=language)

@@ -56,10 +56,11 @@ MESSAGES = {
     },
     # --- Writing ----------------------------------------------------------------------
     "journal.write_failed": {
-        "es": "No se pudo guardar en el diario de ventas ({detail}). La venta no cambió; "
-        "vuelva a intentarlo y, si sigue fallando, avise al administrador.",
-        "en": "Could not write to the sales journal ({detail}). The sale did not change; try "
-        "again and, if it keeps failing, tell the administrator.",
+        "es": "No se pudo guardar en el diario de ventas. La venta no cambió: espere un "
+        "momento y vuelva a intentarlo. Si sigue fallando, reinicie la aplicación y avise "
+        "al administrador.",
+        "en": "Could not write to the sales journal. The sale did not change: wait a moment "
+        "and try again. If it keeps failing, restart the app and tell the administrator.",
     },
     "journal.purge_pending": {
         "es": "Las líneas se borraron del diario, pero el archivo sigue en uso y aún no se "
@@ -97,8 +98,8 @@ MESSAGES = {
         "en": "The sale amount must be a whole number of pesos above zero.",
     },
     "journal.bad_line": {
-        "es": "La línea debe tener 10 dígitos sin espacios.",
-        "en": "The line must be 10 digits without spaces.",
+        "es": "La línea debe tener 10 dígitos, empezar por 3 y no llevar espacios.",
+        "en": "The line must be 10 digits starting with 3, without spaces.",
     },
     "journal.no_line_secret": {
         "es": "Falta la clave de la tienda para proteger las líneas. Revise la configuración "

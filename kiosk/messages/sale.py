@@ -1,33 +1,28 @@
-"""Messages of the sale state machine."""
+"""Messages of the sale and its state machine (no raw state names: they are for the log)."""
 
 MESSAGES = {
     "sale.unknown": {
-        "es": "La venta no existe todavía; no puede pasar a «{target}».",
-        "en": "The sale does not exist yet; it cannot move to “{target}”.",
+        "es": "Esta venta no se encuentra. Empiece una nueva venta.",
+        "en": "This sale cannot be found. Start a new sale.",
     },
     "sale.final": {
-        "es": "La venta ya terminó ({current}); no puede cambiar a «{target}».",
-        "en": "The sale is already closed ({current}); it cannot move to “{target}”.",
+        "es": "Esta venta ya terminó y no se puede cambiar. Empiece una nueva venta.",
+        "en": "This sale is already closed and cannot change. Start a new sale.",
     },
     "sale.transition": {
-        "es": "Cambio no permitido en la venta: de «{current}» a «{target}».",
-        "en": "Sale change not allowed: from “{current}” to “{target}”.",
+        "es": "Esta venta ya avanzó y ese paso no se puede repetir. "
+        "Vuelva al inicio y empiece una nueva venta.",
+        "en": "This sale has moved on and that step cannot be repeated. "
+        "Go back and start a new sale.",
+    },
+    "sale.unexpected": {
+        "es": "Ocurrió un error inesperado. Intente de nuevo; si se repite, avise al encargado.",
+        "en": "Something unexpected went wrong. Try again; if it happens again, tell the manager.",
+    },
+    "sale.line_other_operator": {
+        "es": "Esta línea ahora es de {operator}. Aquí solo se venden recargas "
+        "y paquetes {brand}: no se cobró nada.",
+        "en": "This line now belongs to {operator}. Only {brand} top-ups and packs are sold "
+        "here: nothing was charged.",
     },
 }
-
-MESSAGES.update(
-    {
-        "sale.unexpected": {
-            "es": "Ocurrió un error inesperado. Intente de nuevo; "
-            "si se repite, avise al encargado.",
-            "en": "Something unexpected went wrong. Try again; "
-            "if it happens again, tell the manager.",
-        },
-        "sale.line_other_operator": {
-            "es": "Esta línea ahora es de {operator}. Aquí solo se venden recargas "
-            "y paquetes {brand}: no se cobró nada.",
-            "en": "This line now belongs to {operator}. Only {brand} top-ups and packs are sold "
-            "here: nothing was charged.",
-        },
-    }
-)

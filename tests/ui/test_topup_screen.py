@@ -202,3 +202,17 @@ def test_escape_goes_back(qtbot, shown_window):
     shown_window.show_topup()
     with qtbot.waitSignal(shown_window.topup.back):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
+def test_a_failed_operator_lookup_can_be_asked_again_with_enter(qtbot, window):
+    screen = window.show_topup()
+    announced: list[str] = []
+    screen.lineEntered.connect(announced.append)
+    qtbot.mouseClick(screen.consent.checkBox(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.line_input.lineEdit(), "3123456789")
+    assert announced == ["3123456789"]
+    screen.setDetecting()
+    screen.setDetectionFailed("No hay conexión con el proveedor.", for_line="3123456789")
+    assert "consultar de nuevo" in screen.line_input.operatorText()
+    qtbot.keyClick(screen.line_input.lineEdit(), Qt.Key.Key_Return)
+    assert announced == ["3123456789", "3123456789"], "Enter asks the provider again"

@@ -11,6 +11,7 @@ from ui.texts import CONSENT_NEEDED
 from ui.widgets.line_input import LineInput, OperatorState
 
 WAITING_OPERATOR = "Un momento: estamos consultando el operador de la línea."
+RETRY_DETECTION = "Presione Enter o Continuar para consultar de nuevo."
 
 
 class LineScreen(Screen):
@@ -41,6 +42,7 @@ class LineScreen(Screen):
         super().__init__(title, "", parent)
         self._announced_line = ""
         self._submit_when_known = False
+        self._detection_failed = False
         self.consent = ConsentBox(self.prefix, self.content())
         self.line_input = LineInput(
             self.prefix, line_caption, stacked=stacked_line, parent=self.content()
@@ -71,12 +73,22 @@ class LineScreen(Screen):
         self.line_input.setLineRefused(message)
         self._operator_changed()
 
+    def setDetectionFailed(self, message: str, for_line: str = "") -> None:
+        """The operator could not be asked (network): say so; Enter asks again."""
+        if for_line and for_line != self.line_input.line():
+            return
+        self.line_input.setLineRefused(f"{message} {RETRY_DETECTION}")
+        self._detection_failed = True
+        self._announced_line = ""
+        self._operator_changed()
+
     def reset(self) -> None:
         super().reset()
         self.consent.reset()
         self.line_input.clear()
         self._announced_line = ""
         self._submit_when_known = False
+        self._detection_failed = False
 
     # -- queries -----------------------------------------------------------------------
 
@@ -103,6 +115,10 @@ class LineScreen(Screen):
             self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if self.line_input.operatorState() is OperatorState.REFUSED:
+            if self._detection_failed:
+                self._detection_failed = False
+                self._announce_line()  # ask the provider again
+                return
             self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
             self.line_input.lineEdit().selectAll()
             return
@@ -136,8 +152,11 @@ class LineScreen(Screen):
         ready = (
             self.line_input.isAcceptable()
             and self.consent.isGiven()
-            and self.line_input.operatorState()
-            not in (OperatorState.DETECTING, OperatorState.REFUSED)
+            and (
+                self._detection_failed
+                or self.line_input.operatorState()
+                not in (OperatorState.DETECTING, OperatorState.REFUSED)
+            )
             and self._rest_ready()
         )
         self.continue_button.setEnabled(ready)
@@ -152,6 +171,7 @@ class LineScreen(Screen):
 
     def _on_line_changed(self, _line: str) -> None:
         self._submit_when_known = False
+        self._detection_failed = False
         self._announce_line()
         self._refresh()
 

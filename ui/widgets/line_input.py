@@ -126,6 +126,10 @@ class LineInput(QWidget):
     def operatorName(self) -> str:
         return self._operator_name
 
+    def operatorText(self) -> str:
+        """What is shown next to the line: the operator, or why it cannot be sold."""
+        return self._operator.text()
+
     def lineEdit(self) -> QLineEdit:
         return self._edit
 

@@ -1,0 +1,25 @@
+"""Only packs a customer can pay for are offered."""
+
+from __future__ import annotations
+
+from kiosk.domain.amounts import PSE_MINIMUM_PESOS
+from kiosk.domain.catalogue import Catalogue, Operator, Pack
+
+
+def _catalogue(*prices: int) -> Catalogue:
+    packs = tuple(Pack(amount_pesos=price, name=f"Pack {price}") for price in prices)
+    return Catalogue(
+        topup_operator=Operator(id=1, name="Claro Colombia"),
+        bundle_operator=Operator(id=2, name="Claro Colombia Paquetes", is_bundle=True, packs=packs),
+    )
+
+
+def test_packs_under_the_pse_minimum_or_over_the_ceiling_are_not_offered() -> None:
+    catalogue = _catalogue(1_000, 1_500, 10_000, 150_000)
+    offered = catalogue.payable_packs(PSE_MINIMUM_PESOS, 100_000)
+    assert [pack.amount_pesos for pack in offered] == [1_500, 10_000]
+
+
+def test_no_bundle_operator_means_no_packs() -> None:
+    catalogue = Catalogue(topup_operator=Operator(id=1, name="Claro Colombia"))
+    assert catalogue.payable_packs(PSE_MINIMUM_PESOS, 100_000) == ()
