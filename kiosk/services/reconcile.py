@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from kiosk.domain.sale import SaleState
@@ -73,7 +73,7 @@ class Reconciler:
             if self._is_active(reference):
                 continue  # the screen is following it right now
             # A sale that never sent anything owes nothing: it is closed whatever its age.
-            if state is not SaleState.CREATED and now - _aware(sale.created_at) > self._window:
+            if state is not SaleState.CREATED and now - sale.created_at > self._window:
                 report.follow_up.append(reference)
                 continue
             last = self._last_look.get(reference)
@@ -97,9 +97,3 @@ class Reconciler:
             if progress.state is SaleState.PAID_NOT_DELIVERED:
                 report.paid_not_delivered.append(reference)
         return report
-
-
-def _aware(moment: datetime | str) -> datetime:
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

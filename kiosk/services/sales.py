@@ -41,6 +41,7 @@ from kiosk.gateways.errors import (
     GatewayUnavailable,
     TopupAlreadySubmitted,
 )
+from kiosk.gateways.pse import format_expiration
 from kiosk.journal.privacy import pick_gateway_fields, pick_provider_fields
 from kiosk.journal.references import attempt_reference as attempt_reference_of
 from kiosk.services.sale_record import SaleProgress, fold_progress
@@ -92,10 +93,6 @@ class PaymentStart:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 class SaleService:
@@ -206,7 +203,7 @@ class SaleService:
                 "mode": PaymentMode.CHECKOUT.value,
                 "attempt": attempt,
                 "attempt_reference": attempt_ref,
-                "expires_at": _iso(expires_at),
+                "expires_at": format_expiration(expires_at),
             },
         )
         return PaymentStart(
@@ -234,7 +231,7 @@ class SaleService:
                 "attempt": attempt,
                 "attempt_reference": attempt_ref,
                 "bank_code": bank_code,
-                "expires_at": _iso(expires_at),
+                "expires_at": format_expiration(expires_at),
             },
         )
         try:
