@@ -10,8 +10,8 @@ reads may come from any thread (each gets its own pooled connection).
 
 from __future__ import annotations
 
-import contextlib
 import json
+import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -21,8 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.domain.lines import mask_line, normalize_line
 from kiosk.domain.sale import FINAL_STATES, SaleKind, SaleState, check_transition
-from kiosk.errors import JournalError
+from kiosk.errors import JournalError, ValidationError
 from kiosk.journal import chain
 from kiosk.journal.engine import (
     is_sqlite,
@@ -33,12 +34,19 @@ from kiosk.journal.engine import (
     write_transaction,
 )
 from kiosk.journal.migrate import ensure_schema, stored_revision
-from kiosk.journal.privacy import check_payload, line_hmac, mask_line
+from kiosk.journal.privacy import check_payload, line_hmac, redact_text
 from kiosk.journal.projection import apply_entry
 from kiosk.journal.schema import journal_entries, journal_meta, sale_lines, sales
-from kiosk.journal.verify import Problem, VerifyReport, problem_at, verify_entries
+from kiosk.journal.verify import (
+    Problem,
+    VerifyReport,
+    decode_payload,
+    problem_at,
+    verify_entries,
+)
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 #: Payload keys the journal writes itself on the creating entry.
 RESERVED_KEYS = frozenset(
@@ -128,15 +136,22 @@ def _check_label(value: str, what: str, limit: int = 64) -> None:
 
 
 def _check_line(line: object) -> None:
-    """The normalised form only (the domain normalises what people type)."""
-    if not (isinstance(line, str) and len(line) == 10 and line.isascii() and line.isdigit()):
+    """The normalised form only (the domain normalises what people type), so it masks."""
+    try:
+        valid = isinstance(line, str) and line.isascii() and normalize_line(line) == line
+    except ValidationError:
+        valid = False
+    if not valid:
         raise JournalError("journal.bad_line")
 
 
 def _db_failure(error: DBAPIError) -> JournalError:
-    # The driver's first line only: SQLAlchemy's own text carries the statement's parameters.
-    detail = str(error.orig).splitlines()[0][:200] if error.orig is not None else ""
-    return JournalError("journal.write_failed", detail=detail)
+    """Log the driver's words for the administrator; the clerk gets a plain Spanish message."""
+    # The driver's first line only (SQLAlchemy's text carries the statement's parameters),
+    # and redacted: a driver may quote a value, and a value may be a line.
+    first = str(error.orig).splitlines()[0][:200] if error.orig is not None else ""
+    log.warning("journal write failed: %s: %s", type(error.orig).__name__, redact_text(first))
+    return JournalError("journal.write_failed")
 
 
 class Journal:
@@ -425,7 +440,7 @@ class Journal:
         return self.meta
 
     def export_entries(self) -> list[dict[str, Any]]:
-        """Every entry as a plain dict (payload decoded), in order: the JSON export."""
+        """Every entry as a plain dict (payload decoded if canonical), in order: the JSON export."""
         with read_transaction(self._engine) as connection:
             return self._entry_rows(connection)
 
@@ -435,8 +450,8 @@ class Journal:
         exported = []
         for row in rows.mappings():
             entry = dict(row)
-            with contextlib.suppress(ValueError):  # left as text: verify reports it
-                entry["payload"] = json.loads(entry["payload"])
+            # Not canonical text stays text, so an export verifies (and fails) like the database.
+            entry["payload"] = decode_payload(entry["payload"])
             exported.append(entry)
         return exported
 

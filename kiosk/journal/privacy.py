@@ -4,6 +4,13 @@ Gateway and provider answers carry the payer's email, document number, name and
 phone; only the fields picked here are journaled. ``check_payload`` is the belt
 and braces: it refuses any payload that still looks like personal data, and
 names only the offending key path (never the value) in the error.
+
+Inside the ``gateway`` and ``provider`` sub-dicts the look-alike patterns do
+not apply: those hold the picked ids (a PSE CUS or an operator's transaction
+id may well be ten digits starting with 3), and refusing them would leave a
+paid sale that can never be journaled as approved or delivered. There the
+pickers are the guard; ``check_payload`` still refuses personal-data keys and
+the sale's own lines.
 """
 
 from __future__ import annotations
@@ -42,15 +49,15 @@ _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # A Colombian mobile number as people write it: optional +57, 10 digits starting with 3.
 # A standalone token only: hex digests and ids with letters around digits are not lines.
 _MOBILE = re.compile(r"(?<!\w)(?:\+?57[\s.-]?)?3\d{2}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)")
+#: Top-level keys holding picked gateway / provider fields (see the module docstring).
+PICKED_KEYS = frozenset({"gateway", "provider"})
+# In a gateway's free text: seven digits or more, however grouped (a phone, a document).
+_LONG_NUMBER = re.compile(r"[+(]*\d(?:[\s().-]*\d){6,}")
+_REDACTED = "***"
 
 
 def line_hmac(secret: bytes, line: str) -> str:
     return hmac.new(secret, line.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def mask_line(line: str) -> str:
-    """``*** *** 6789``: the masked form kept in the chain for receipts and history."""
-    return f"*** *** {line[-4:]}"
 
 
 def _is_personal_key(key: str) -> bool:
@@ -69,12 +76,19 @@ def check_payload(payload: Mapping[str, Any], *, known_lines: tuple[str, ...] = 
     Raises :class:`JournalError` with ``journal.personal_data`` (a key or value
     that looks like personal data) or ``journal.bad_payload`` (floats, odd
     types, too deep, too long). ``known_lines`` are the sale's own lines, looked
-    for as digits anywhere in string values.
+    for as digits anywhere in string values, the picked fields included.
     """
-    _check_value(payload, "", 0, known_lines)
+    if not isinstance(payload, Mapping):
+        raise JournalError("journal.bad_payload", key="/")
+    for key, item in payload.items():
+        # Only a top-level sub-dict is picked fields: that is where the projection reads them.
+        picked = key in PICKED_KEYS and isinstance(item, Mapping)
+        _check_value({key: item}, "", 0, known_lines, look_alikes=not picked)
 
 
-def _check_value(value: Any, path: str, depth: int, lines: tuple[str, ...]) -> None:
+def _check_value(
+    value: Any, path: str, depth: int, lines: tuple[str, ...], *, look_alikes: bool
+) -> None:
     if depth > MAX_PAYLOAD_DEPTH:
         raise JournalError("journal.bad_payload", key=path or "/")
     if isinstance(value, Mapping):
@@ -82,12 +96,13 @@ def _check_value(value: Any, path: str, depth: int, lines: tuple[str, ...]) -> N
             if not isinstance(key, str) or not key:
                 raise JournalError("journal.bad_payload", key=path or "/")
             where = f"{path}.{key}" if path else key
+            # Keys are ours or the pickers' vocabulary: a personal-data name is refused anywhere.
             if _is_personal_key(key):
                 raise JournalError("journal.personal_data", key=where)
-            _check_value(item, where, depth + 1, lines)
+            _check_value(item, where, depth + 1, lines, look_alikes=look_alikes)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            _check_value(item, f"{path}[{index}]", depth + 1, lines)
+            _check_value(item, f"{path}[{index}]", depth + 1, lines, look_alikes=look_alikes)
     elif isinstance(value, str):
         if len(value) > MAX_STRING_LENGTH:
             raise JournalError("journal.bad_payload", key=path)
@@ -96,7 +111,12 @@ def _check_value(value: Any, path: str, depth: int, lines: tuple[str, ...]) -> N
         except UnicodeEncodeError:
             raise JournalError("journal.bad_payload", key=path) from None
         digits = "".join(ch for ch in value if ch.isdigit())
-        if _EMAIL.search(value) or _MOBILE.search(value) or any(x in digits for x in lines):
+        if any(line in digits for line in lines):
+            raise JournalError("journal.personal_data", key=path)
+        # Outside the picked fields values are the app's own codes and references and a
+        # clerk's notes (``how`` of a settle): there a number that looks like a line is
+        # someone's phone typed by hand, and refusing it only asks the clerk to rephrase.
+        if look_alikes and (_EMAIL.search(value) or _MOBILE.search(value)):
             raise JournalError("journal.personal_data", key=path)
     elif isinstance(value, bool) or value is None:
         return
@@ -118,6 +138,17 @@ def _integral(value: Any) -> Any:
     return value
 
 
+def redact_text(value: Any) -> str:
+    """Free text without emails or long numbers (phones, documents), never too long.
+
+    For a gateway's message (the one picked field it writes as it likes: were it
+    to echo the payer's email or the line, a paid sale's entry would be refused)
+    and for a database driver's message before it is logged.
+    """
+    text = _LONG_NUMBER.sub(_REDACTED, _EMAIL.sub(_REDACTED, str(value)))
+    return text[:MAX_STRING_LENGTH]
+
+
 def pick_gateway_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
     """The journaled part of a PSE gateway transaction (Wompi shape, ``{"data": …}`` or bare).
 
@@ -130,7 +161,6 @@ def pick_gateway_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
         "id",
         "reference",
         "status",
-        "status_message",
         "amount_in_cents",
         "currency",
         "created_at",
@@ -138,6 +168,8 @@ def pick_gateway_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
     ):
         if data.get(name) is not None:
             picked[name] = _integral(data[name])
+    if data.get("status_message") is not None:
+        picked["status_message"] = redact_text(data["status_message"])
     # Already-picked fields (a client's ``journal_fields()``) pass through unchanged.
     for name in ("payment_method_type", "traceability_code"):
         if data.get(name) is not None:

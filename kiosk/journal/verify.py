@@ -4,7 +4,9 @@
 database and a JSON export alike. It stops at the first bad entry and says
 what looks wrong with it:
 
-* ``journal.entry_edited``: the entry's content does not match its hash;
+* ``journal.entry_edited``: the entry's content does not match its hash, or its
+  payload text is not the canonical encoding the writer stores (a duplicate key
+  that ``json.loads`` drops but SQL's ``json_extract`` may read, say);
 * ``journal.entry_deleted``: the entry with this sequence number is gone;
 * ``journal.entry_inserted``: this entry was slipped in (the next one skips it);
 * ``journal.entry_reordered``: this entry belongs elsewhere in the chain;
@@ -19,7 +21,6 @@ chain; only a hash printed earlier (``against``) or a central copy catches that.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -28,7 +29,7 @@ from typing import Any
 
 from kiosk.domain.sale import SaleKind, SaleState, can_transition
 from kiosk.errors import JournalError
-from kiosk.journal.chain import entry_hash, genesis_hash
+from kiosk.journal.chain import canonical_json, entry_hash, genesis_hash
 from kiosk.journal.projection import apply_entry
 from kiosk.journal.schema import SALE_COLUMNS
 
@@ -61,11 +62,25 @@ def problem_at(seq: int | None, what: str, **params: Any) -> Problem:
     return Problem(seq, what, params)
 
 
+def decode_payload(text: str) -> Any:
+    """The payload stored as ``text``, or ``text`` itself unless it is exactly canonical.
+
+    The hash covers the parsed value, so a stored text that is not its value's
+    canonical encoding (duplicate keys, other spacing, escapes) could say one
+    thing to ``json.loads`` and another to other readers: it stays text, and
+    verification reports the entry as edited (or damaged, if it is not JSON).
+    """
+    try:
+        value = json.loads(text)
+        return value if canonical_json(value) == text else text
+    except ValueError:  # not JSON, or NaN/Infinity that no canonical text holds
+        return text
+
+
 def _decoded(entry: Mapping[str, Any]) -> dict[str, Any]:
     decoded = dict(entry)
     if isinstance(decoded.get("payload"), str):
-        with contextlib.suppress(ValueError):  # left as text: the hash check reports it
-            decoded["payload"] = json.loads(decoded["payload"])
+        decoded["payload"] = decode_payload(decoded["payload"])
     return decoded
 
 
@@ -97,6 +112,8 @@ def _chain_problem(
             content_ok = entry_hash(entry["prev_hash"], entry) == entry["hash"]
         except (AttributeError, KeyError, TypeError, ValueError, UnicodeError):
             return problem_at(expected, "journal.bad_entry"), entries[:index]
+        # Still text after ``_decoded``: valid JSON, but not the text the writer stored.
+        content_ok = content_ok and not isinstance(entry["payload"], str)
         links_ok = entry["prev_hash"] == run
         if not (links_ok and content_ok):
             next_skips = index + 1 < len(entries) and entries[index + 1]["prev_hash"] == run

@@ -15,6 +15,7 @@ from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.errors import JournalError
 from kiosk.journal import Journal, pick_gateway_fields, pick_provider_fields
 from kiosk.journal.journal import PURGE_EVENT
+from kiosk.messages import render_error
 from tests.journal.helpers import (
     ACTOR,
     LINE_SECRET,
@@ -341,3 +342,161 @@ def test_purge_command_uses_the_retention_days(
 def test_kinds_of_sale_keep_their_own_kind(journal: Journal) -> None:
     entry = create_sale(journal, "KGIFT", kind=SaleKind.GIFT_PACK)
     assert entry.kind is SaleKind.GIFT_PACK
+
+
+def _paid_and_delivered(journal: Journal, reference: str, gateway: dict, provider: dict) -> None:
+    drive(journal, reference, SaleState.PAYMENT_PENDING)
+    journal.record(
+        reference, SaleState.PAID, event="payment.approved", actor=ACTOR, data={"gateway": gateway}
+    )
+    journal.record(reference, SaleState.DELIVERY_REQUESTED, event="delivery.requested", actor=ACTOR)
+    journal.record(
+        reference,
+        SaleState.DELIVERED,
+        event="delivery.done",
+        actor=ACTOR,
+        data={"provider": provider},
+    )
+
+
+def test_gateway_and_provider_ids_that_look_like_a_line_are_journaled(journal: Journal) -> None:
+    # A paid sale must be journaled as approved and delivered even when the bank's CUS or
+    # the operator's transaction id happens to be ten digits starting with 3.
+    answer = json.loads(json.dumps(WOMPI_ANSWER))
+    answer["data"]["payment_method"]["extra"]["traceability_code"] = 3123456789
+    gateway = pick_gateway_fields(answer)
+    assert gateway["traceability_code"] == "3123456789"
+    provider = pick_provider_fields(
+        {**RELOADLY_ANSWER, "transactionId": 3009876543, "operatorTransactionId": "3001234567"}
+    )
+
+    _paid_and_delivered(journal, "KLOOKALIKE", gateway, provider)
+
+    sale = journal.sale("KLOOKALIKE")
+    assert sale is not None and sale.state is SaleState.DELIVERED
+    assert sale.gateway_tx_id == gateway["id"]
+    assert sale.provider_tx_id == "3009876543"
+    entries = journal.export_entries()
+    assert entries[-3]["payload"]["gateway"]["traceability_code"] == "3123456789"
+    assert entries[-1]["payload"]["provider"]["operatorTransactionId"] == "3001234567"
+    report = journal.verify()
+    assert report.ok, report.first_problem
+
+
+def test_the_look_alike_check_still_applies_outside_the_picked_fields(journal: Journal) -> None:
+    create_sale(journal, "KNESTED")
+    for data in (
+        {"how": "3001234567"},
+        # Only the top-level ``gateway`` / ``provider`` hold picked fields.
+        {"notes": {"gateway": {"id": "3001234567"}}},
+        {"gateway": "3001234567"},
+    ):
+        with pytest.raises(JournalError) as raised:
+            journal.record("KNESTED", SaleState.PAYMENT_PENDING, event="x", actor=ACTOR, data=data)
+        assert raised.value.code == "journal.personal_data"
+    assert journal.entry_count() == 1
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"gateway": {"traceability_code": "{line}"}},
+        {"gateway": {"id": "1234-{line}-1"}},
+        {"gateway": {"status_message": "Recarga a +57 {line}"}},
+        {"provider": {"operatorTransactionId": "{line}"}},
+        {"provider": {"transactionId": "OP {line}"}},
+    ],
+)
+def test_the_sales_own_line_is_refused_inside_the_picked_fields(
+    journal: Journal, fields: dict
+) -> None:
+    line = fresh_line()
+    drive(journal, "KOWNGW", SaleState.PAYMENT_PENDING, line=line)
+    data = json.loads(json.dumps(fields).replace("{line}", line))
+    count = journal.entry_count()
+    with pytest.raises(JournalError) as raised:
+        journal.record("KOWNGW", SaleState.PAID, event="payment.approved", actor=ACTOR, data=data)
+    assert raised.value.code == "journal.personal_data"
+    assert line not in str(raised.value)
+    assert journal.entry_count() == count
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"gateway": {"customer_email": "x"}},
+        {"gateway": {"user_legal_id": "1020304050"}},
+        {"gateway": {"extra": {"phone_number": "1"}}},
+        {"provider": {"recipientPhone": "573001234567"}},
+        {"provider": {"senderPhone": None}},
+        {"customer_email": "x"},
+        {"notes": [{"user_legal_id": "1"}]},
+    ],
+)
+def test_personal_data_keys_are_refused_anywhere(journal: Journal, data: dict) -> None:
+    drive(journal, "KKEYS", SaleState.PAYMENT_PENDING)
+    with pytest.raises(JournalError) as raised:
+        journal.record("KKEYS", SaleState.PAID, event="payment.approved", actor=ACTOR, data=data)
+    assert raised.value.code == "journal.personal_data"
+
+
+def test_a_gateway_message_is_journaled_without_personal_data(journal: Journal) -> None:
+    line = fresh_line()
+    answer = json.loads(json.dumps(WOMPI_ANSWER))
+    answer["data"]["status_message"] = (
+        f"Recarga a ({line[:3]}) {line[3:6]}-{line[6:]} para ana@example.com por $10.000 "
+        + "x" * 2_000
+    )
+    gateway = pick_gateway_fields(answer)
+    message = gateway["status_message"]
+    assert message.startswith("Recarga a *** para *** por $10.000 x")
+    assert len(message) <= 1_000
+    # Even the sale's own line, however the gateway wrote it, no longer stops the entry.
+    drive(journal, "KMESSAGE", SaleState.PAYMENT_PENDING, line=line)
+    journal.record(
+        "KMESSAGE", SaleState.PAID, event="payment.approved", actor=ACTOR, data={"gateway": gateway}
+    )
+    assert line not in json.dumps(journal.export_entries())
+    assert journal.verify().ok
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_failed_write_says_what_to_do_and_logs_the_driver_without_digits(
+    journal: Journal, db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    create_sale(journal, "KFAIL")
+    line = fresh_line()
+    tamperer = Tamperer(db_url)
+    try:
+        # A real driver failure whose text quotes a number, as drivers quote values.
+        tamperer.execute(
+            "CREATE TRIGGER refuse_all BEFORE INSERT ON journal_entries "
+            f"BEGIN SELECT RAISE(ABORT, 'refused for {line}'); END"
+        )
+    finally:
+        tamperer.close()
+    with caplog.at_level("WARNING", logger="kiosk.journal"), pytest.raises(JournalError) as raised:
+        journal.record("KFAIL", SaleState.PAYMENT_PENDING, event="x", actor=ACTOR)
+    assert raised.value.code == "journal.write_failed"
+    assert raised.value.params == {}
+    spanish = render_error(raised.value)
+    assert "refused" not in spanish and "vuelva a intentarlo" in spanish
+    assert "refused for ***" in caplog.text
+    assert line not in caplog.text
+    assert journal.entry_count() == 1
+
+
+def test_only_normalised_mobile_lines_are_stored_and_masked(journal: Journal) -> None:
+    for bad in (
+        "2123456789",
+        "3123456789 ",
+        "+573123456789",
+        "312-345-6789",
+        "３１２３４５６７８９",
+    ):
+        with pytest.raises(JournalError) as raised:
+            create_sale(journal, "KBADLINE", line=bad)
+        assert raised.value.code == "journal.bad_line"
+    assert journal.entry_count() == 0
+    entry = create_sale(journal, "KGOODLINE", line="3123456789")
+    assert entry.payload["line_masked"] == "*** *** 6789"

@@ -284,3 +284,55 @@ def test_verify_as_a_real_command(attacker: Tamperer, db_url: str, history: Jour
     broken = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=environment)
     assert broken.returncode == 1
     assert f"falta la entrada {TARGET}" in broken.stdout
+
+
+def test_a_payload_with_a_duplicate_key_is_found(
+    attacker: Tamperer, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    created = next(
+        entry
+        for entry in attacker.entries()
+        if entry["seq"] > 1 and entry["payload"].startswith('{"amount_pesos":')
+    )
+    seq = created["seq"]
+    forged = '{"amount_pesos":99999,' + created["payload"][1:]
+    # json.loads keeps the last key: the parsed value, and so its hash, are unchanged...
+    assert json.loads(forged) == json.loads(created["payload"])
+    assert entry_hash(created["prev_hash"], {**created, "payload": forged}) == created["hash"]
+    attacker.execute(
+        "UPDATE journal_entries SET payload = :payload WHERE seq = :seq",
+        {"payload": forged, "seq": seq},
+    )
+    if attacker.backend == "sqlite":
+        # ...but SQL readers may see the first one.
+        [(seen,)] = attacker.execute(
+            "SELECT json_extract(payload, '$.amount_pesos') FROM journal_entries WHERE seq = :seq",
+            {"seq": seq},
+        )
+        assert seen == 99999
+
+    expect_problem(capsys, db_url, "journal.entry_edited", seq)
+    # The export keeps the forged text as text, so it fails verification the same way.
+    with open_journal(db_url, create=False) as reader:
+        meta = json.loads(json.dumps(reader.export_meta()))
+        entries = json.loads(json.dumps(reader.export_entries(), ensure_ascii=False))
+    assert entries[seq - 1]["payload"] == forged
+    report = verify_entries(meta, entries)
+    assert (report.first_problem.what, report.first_problem.seq) == ("journal.entry_edited", seq)
+
+
+def test_an_export_with_payloads_as_text_must_be_canonical_text(history: Journal) -> None:
+    meta = history.export_meta()
+    entries = history.export_entries()
+    as_text = [{**entry, "payload": canonical_json(entry["payload"])} for entry in entries]
+    assert verify_entries(meta, as_text).ok
+    at = next(index for index, entry in enumerate(entries) if index and entry["payload"])
+    # The same value with other spacing is not what the writer stored.
+    as_text[at]["payload"] = json.dumps(entries[at]["payload"], sort_keys=True)
+    assert as_text[at]["payload"] != canonical_json(entries[at]["payload"])
+    report = verify_entries(meta, as_text)
+    assert (report.first_problem.what, report.first_problem.seq) == ("journal.entry_edited", at + 1)
+    # Text that is no JSON at all is damaged, not edited.
+    as_text[at]["payload"] = "{not json"
+    report = verify_entries(meta, as_text)
+    assert (report.first_problem.what, report.first_problem.seq) == ("journal.bad_entry", at + 1)
