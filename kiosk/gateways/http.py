@@ -1,9 +1,11 @@
 """The one HTTP helper of the gateway clients: timeouts, a deadline, careful retries.
 
 Why not plain ``session.request(timeout=...)``: requests' timeouts apply to
-each socket operation, so a server that drips one byte at a time can hold a
-call for minutes. Every call here has a wall-clock deadline: the body is read
-in pieces with the socket's timeout cut to the time left.
+each socket operation, so a server (or proxy) that drips one byte at a time
+can hold a call for ever, in the TLS handshake, the status line, the headers
+or the body. Every attempt here has a wall-clock deadline enforced from
+outside: a timer shuts the attempt's sockets down when it passes (see
+:class:`_Deadline`), and the blocked call fails at once.
 
 Retry rules: GETs (and other calls marked ``retry``) are retried on network
 errors, 5xx and 429 with capped exponential backoff and jitter, honouring
@@ -21,6 +23,8 @@ import email.utils
 import json
 import logging
 import random
+import socket
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,6 +32,10 @@ from typing import Any
 
 import requests
 import urllib3.exceptions
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import ProxyManager
 
 from kiosk.config import TimeoutsConfig
 from kiosk.gateways.errors import (
@@ -126,13 +134,168 @@ def _classify(exc: requests.RequestException) -> _TransportFailure:
     return _TransportFailure("request_failed", sent=True)
 
 
-def _cap_socket_timeout(raw: Any, seconds: float) -> None:
-    """Cut the socket's timeout so that one read cannot outlive the deadline."""
-    connection = getattr(raw, "connection", None)
-    sock = getattr(connection, "sock", None)
+# -- the deadline watchdog -------------------------------------------------------------
+#
+# requests gives no handle on the socket while a call is blocked in it, so the
+# sockets are found through urllib3's connection pool: the adapter mounted by
+# HttpClient makes its pools hand each connection they lend (and each socket a
+# connection opens) to the deadline of the attempt running on this thread.
+# When the deadline passes, a timer thread calls shutdown() on those sockets:
+# on Linux that wakes a thread blocked in recv/send (TLS handshake included)
+# and the call fails with a connection error, which _attempt reports as
+# "deadline". A connect() cannot be interrupted this way; its own timeout is
+# cut to the time left instead. Connections that were shut down are closed
+# when handed back to the pool, never reused.
+
+
+def _shutdown(sock: socket.socket | None) -> None:
+    # socket.socket.shutdown, not SSLSocket.shutdown: the latter also drops the
+    # TLS state under the feet of the thread still reading from it.
     if sock is not None:
         with contextlib.suppress(OSError):
-            sock.settimeout(max(seconds, 0.001))
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Deadline:
+    """The deadline of one attempt: when it passes, the sockets it uses are shut down."""
+
+    _current = threading.local()
+
+    def __init__(self, seconds: float) -> None:
+        self._lock = threading.Lock()
+        # Each connection lent to this attempt, with the raw socket it opened (if
+        # any): during a TLS handshake ``connection.sock`` may not be set yet.
+        self._lent: dict[HTTPConnection, socket.socket | None] = {}
+        self._opened_any = False
+        self._over = False
+        self.expired = False
+        #: A request started going out on this attempt (before that, nothing was sent).
+        self.sending = False
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    @classmethod
+    def current(cls) -> _Deadline | None:
+        return getattr(cls._current, "deadline", None)
+
+    def __enter__(self) -> _Deadline:
+        self._previous = _Deadline.current()
+        _Deadline._current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._over = True  # from here on ``expired`` cannot change
+        self._timer.cancel()
+        _Deadline._current.deadline = self._previous
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._over:
+                return
+            self.expired = True
+            for connection, raw in self._lent.items():
+                _shutdown(connection.sock)
+                _shutdown(raw)
+
+    def lend(self, connection: HTTPConnection) -> None:
+        """``connection`` serves this attempt until it is given back to the pool."""
+        with self._lock:
+            self._lent.setdefault(connection, None)
+            if self.expired:
+                _shutdown(connection.sock)
+
+    def opened(self, connection: HTTPConnection, sock: socket.socket) -> None:
+        """``connection`` opened ``sock`` (before any TLS handshake wraps it)."""
+        with self._lock:
+            self._lent[connection] = sock
+            self._opened_any = True
+            if self.expired:
+                _shutdown(sock)
+
+    def give_back(self, connection: HTTPConnection) -> bool:
+        """Forget ``connection``; True when it was shut down (so must not be reused)."""
+        with self._lock:
+            lent = connection in self._lent
+            self._lent.pop(connection, None)
+            return lent and self.expired
+
+    @property
+    def sent_nothing(self) -> bool:
+        """Positively known: a socket was opened but no request started (connect, TLS).
+
+        Without that evidence (e.g. the hooks were bypassed) a create counts as sent.
+        """
+        return self._opened_any and not self.sending
+
+
+class _WatchedConnectionMixin:
+    def _new_conn(self) -> socket.socket:
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        deadline = _Deadline.current()
+        if deadline is not None:
+            deadline.opened(self, sock)  # type: ignore[arg-type]
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        # Set before anything is written (a plain-HTTP connection connects in here).
+        deadline = _Deadline.current()
+        if deadline is not None:
+            deadline.sending = True
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedPoolMixin:
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        connection = super()._get_conn(timeout)  # type: ignore[misc]
+        deadline = _Deadline.current()
+        if deadline is not None:
+            deadline.lend(connection)
+            connection._kiosk_deadline = deadline
+        return connection
+
+    def _put_conn(self, connection: Any) -> None:
+        deadline = getattr(connection, "_kiosk_deadline", None)
+        if deadline is not None:
+            connection._kiosk_deadline = None
+            if deadline.give_back(connection):
+                connection.close()  # its socket was shut down: discard it
+        super()._put_conn(connection)  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_WatchedConnectionMixin, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnectionMixin, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPConnectionPool(_WatchedPoolMixin, HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSConnectionPool(_WatchedPoolMixin, HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPConnectionPool, "https": _WatchedHTTPSConnectionPool}
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """An ``HTTPAdapter`` whose pools (direct or through an HTTP proxy) report to the deadline."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        # SOCKS proxies keep their own pools (not used by the kiosk).
+        if isinstance(manager, ProxyManager):
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
 
 class HttpClient:
@@ -140,7 +303,8 @@ class HttpClient:
 
     ``clock`` is monotonic seconds (deadlines, backoff), ``wallclock`` is epoch
     seconds (HTTP-date ``Retry-After``); both and ``sleep`` are injectable so
-    tests do not wait for real backoff.
+    tests do not wait for real backoff. A given ``session`` gets the deadline's
+    adapter mounted for ``http://`` and ``https://``.
     """
 
     def __init__(
@@ -163,6 +327,8 @@ class HttpClient:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
         self.session = session if session is not None else requests.Session()
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _DeadlineAdapter())
         self._clock = clock
         self._wallclock = wallclock
         self._sleep = sleep
@@ -234,7 +400,12 @@ class HttpClient:
                 if create_reference is not None and failure.sent:
                     raise OutcomeUnknown(self.service, create_reference, failure.reason) from None
                 delay = self._backoff(attempt)
-                if retry and attempt < self._max_attempts and self._fits(delay, deadline_at):
+                if (
+                    retry
+                    and failure.reason != "deadline"
+                    and attempt < self._max_attempts
+                    and self._fits(delay, deadline_at)
+                ):
                     self._sleep(delay)
                     continue
                 raise GatewayUnavailable(self.service, failure.reason) from None
@@ -282,49 +453,57 @@ class HttpClient:
         remaining = deadline_at - self._clock()
         if remaining <= 0:
             raise _TransportFailure("deadline", sent=False)
+        # The connect timeout is cut to the time left: the watchdog cannot interrupt a connect().
         timeout = (
             min(self.timeouts.connect_seconds, remaining),
             min(self.timeouts.read_seconds, remaining),
         )
-        try:
-            response = self.session.request(
-                method,
-                url,
-                params=params,
-                json=json_body,
-                headers=dict(headers),
-                timeout=timeout,
-                stream=True,
-                allow_redirects=False,
-            )
-        except requests.RequestException as exc:
-            failure = _classify(exc)
-            if failure.reason == "read_timeout" and self._clock() >= deadline_at:
-                failure.reason = "deadline"
-        else:
+        deadline = _Deadline(remaining)
+        failure: _TransportFailure | None = None
+        with deadline:
             try:
-                body = self._read_body(response, deadline_at)
-                return Answer(response.status_code, response.headers, body)
-            except _TransportFailure as exc:
-                failure = exc
-            finally:
-                response.close()
+                response = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    json=json_body,
+                    headers=dict(headers),
+                    timeout=timeout,
+                    stream=True,
+                    allow_redirects=False,
+                )
+            except requests.RequestException as exc:
+                failure = _classify(exc)
+            else:
+                try:
+                    answer = Answer(
+                        response.status_code, response.headers, self._read_body(response)
+                    )
+                except _TransportFailure as exc:
+                    failure = exc
+                finally:
+                    response.close()
+        # The watchdog is stopped now. If it fired, nothing read counts: after a
+        # shutdown() the end of file can pass for the end of the headers or body.
+        if deadline.expired:
+            failure = _TransportFailure("deadline", sent=failure.sent if failure else True)
+        elif failure is None:
+            return answer
+        elif failure.reason in ("connect_timeout", "read_timeout") and self._clock() >= deadline_at:
+            failure.reason = "deadline"
+        if deadline.sent_nothing:
+            failure.sent = False
         raise failure
 
-    def _read_body(self, response: requests.Response, deadline_at: float) -> bytes:
+    def _read_body(self, response: requests.Response) -> bytes:
         raw = response.raw
         parts: list[bytes] = []
         size = 0
         while True:
-            remaining = deadline_at - self._clock()
-            if remaining <= 0:
-                raise _TransportFailure("deadline", sent=True)
-            _cap_socket_timeout(raw, min(self.timeouts.read_seconds, remaining))
             try:
                 chunk = raw.read1(_CHUNK_BYTES)
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
-                reason = "deadline" if self._clock() >= deadline_at else "read_timeout"
-                raise _TransportFailure(reason, sent=True) from None
+                raise _TransportFailure("read_timeout", sent=True) from None
             except (urllib3.exceptions.HTTPError, OSError):
                 raise _TransportFailure("connection_lost", sent=True) from None
             if not chunk:
@@ -338,6 +517,52 @@ class HttpClient:
 # -- reading answers ------------------------------------------------------------------
 
 ErrorParser = Callable[[Any], tuple[str, dict[str, list[str]]]]
+
+
+class GatewayClient:
+    """What the PSE, top-up and line-services clients share: one :class:`HttpClient`,
+    the clocks, reading a non-2xx answer with the service's error parser, ``close()``."""
+
+    def __init__(
+        self,
+        service: str,
+        parse_error: ErrorParser,
+        base_url: str,
+        timeouts: TimeoutsConfig,
+        *,
+        session: requests.Session | None,
+        clock: Clock,
+        sleep: Sleep,
+        wallclock: Clock,
+    ) -> None:
+        self._http = HttpClient(
+            service,
+            base_url,
+            timeouts,
+            session=session,
+            clock=clock,
+            sleep=sleep,
+            wallclock=wallclock,
+        )
+        self._parse_error = parse_error
+        self._clock = clock
+        self._wallclock = wallclock
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._http.base_url!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _raise_for(self, answer: Answer, reference: str | None = None) -> None:
+        """The typed error of a non-2xx answer (``reference`` marks a create's answer)."""
+        raise_for_answer(
+            answer,
+            self._http.service,
+            self._parse_error,
+            reference=reference,
+            wallclock=self._wallclock,
+        )
 
 
 def decode_json(answer: Answer, service: str, reference: str | None = None) -> Any:

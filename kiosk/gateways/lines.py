@@ -27,11 +27,10 @@ from kiosk.gateways.errors import (
 from kiosk.gateways.http import (
     Answer,
     Clock,
-    HttpClient,
+    GatewayClient,
     Sleep,
     decode_json,
     parse_retry_after,
-    raise_for_answer,
 )
 
 SERVICE = "lines"
@@ -75,7 +74,7 @@ def _error_code(answer: Answer) -> str:
     return str(payload.get("errorCode") or "") if isinstance(payload, dict) else ""
 
 
-class LineServicesClient:
+class LineServicesClient(GatewayClient):
     """Client of the line-services API (balance behind a one-time code)."""
 
     def __init__(
@@ -89,8 +88,9 @@ class LineServicesClient:
         sleep: Sleep = time.sleep,
         wallclock: Clock = time.time,
     ) -> None:
-        self._http = HttpClient(
+        super().__init__(
             SERVICE,
+            _error_parser,
             base_url,
             timeouts,
             session=session,
@@ -99,18 +99,12 @@ class LineServicesClient:
             wallclock=wallclock,
         )
         self._api_key = api_key
-        self._wallclock = wallclock
-
-    def __repr__(self) -> str:
-        return f"LineServicesClient({self._http.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     def _headers(self, **extra: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._api_key}", **extra}
 
-    def _raise_for(self, answer: Answer) -> None:
+    def _raise_for(self, answer: Answer, reference: str | None = None) -> None:
+        """Line-specific refusals first (wrong code, lock, unknown line), then the common ones."""
         if answer.status in (401, 403, 429):
             error_code = _error_code(answer)
             if error_code in _CODE_ERRORS:
@@ -131,7 +125,7 @@ class LineServicesClient:
         if answer.status == 404 and _error_code(answer) == "LINE_NOT_FOUND":
             # Not (or no longer) the operator's line, e.g. ported away.
             raise GatewayNotFound(SERVICE, 404, "LINE_NOT_FOUND", code="lines.not_found")
-        raise_for_answer(answer, SERVICE, _error_parser, wallclock=self._wallclock)
+        super()._raise_for(answer, reference)
 
     def send_code(self, line: str) -> CodeSent:
         """Ask the service to text a one-time code to ``line``. Not retried (one SMS)."""

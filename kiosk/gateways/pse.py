@@ -23,7 +23,7 @@ import requests
 from kiosk.config import TimeoutsConfig
 from kiosk.gateways import parsing
 from kiosk.gateways.errors import GatewayProtocolError, OutcomeUnknown
-from kiosk.gateways.http import Answer, Clock, HttpClient, Sleep, decode_json, raise_for_answer
+from kiosk.gateways.http import Answer, Clock, GatewayClient, Sleep, decode_json
 
 SERVICE = "pse"
 CURRENCY = "COP"
@@ -184,7 +184,7 @@ def parse_transaction(obj: Any) -> PseTransaction:
     )
 
 
-class PseClient:
+class PseClient(GatewayClient):
     """Client of a Wompi-compatible PSE gateway."""
 
     def __init__(
@@ -201,8 +201,9 @@ class PseClient:
         sleep: Sleep = time.sleep,
         wallclock: Clock = time.time,
     ) -> None:
-        self._http = HttpClient(
+        super().__init__(
             SERVICE,
+            _error_parser,
             base_url,
             timeouts,
             session=session,
@@ -210,19 +211,12 @@ class PseClient:
             sleep=sleep,
             wallclock=wallclock,
         )
-        self._wallclock = wallclock
         self._public_key = public_key
         self._private_key = private_key
         self._integrity_secret = integrity_secret
         self._checkout_base = checkout_base_url.rstrip("/")
         self._banks: list[Bank] | None = None
         self._banks_lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return f"PseClient({self._http.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     # -- reading --------------------------------------------------------------------
 
@@ -231,11 +225,6 @@ class PseClient:
         answer = self._http.get(path, label=label, params=params, headers=headers)
         self._raise_for(answer)
         return self._data(answer)
-
-    def _raise_for(self, answer: Answer, reference: str | None = None) -> None:
-        raise_for_answer(
-            answer, SERVICE, _error_parser, reference=reference, wallclock=self._wallclock
-        )
 
     @staticmethod
     def _data(answer: Answer, reference: str | None = None) -> Any:

@@ -33,10 +33,9 @@ from kiosk.gateways.errors import (
 from kiosk.gateways.http import (
     Answer,
     Clock,
-    HttpClient,
+    GatewayClient,
     Sleep,
     decode_json,
-    raise_for_answer,
 )
 
 SERVICE = "topups"
@@ -221,7 +220,7 @@ def _page_items(payload: Any) -> tuple[list[Any], bool]:
     return items, more
 
 
-class TopupClient:
+class TopupClient(GatewayClient):
     """Client of a Reloadly-compatible top-up provider."""
 
     def __init__(
@@ -238,8 +237,9 @@ class TopupClient:
         sleep: Sleep = time.sleep,
         wallclock: Clock = time.time,
     ) -> None:
-        self._http = HttpClient(
+        super().__init__(
             SERVICE,
+            _error_parser,
             base_url,
             timeouts,
             session=session,
@@ -251,17 +251,9 @@ class TopupClient:
         self._client_id = client_id
         self._client_secret = client_secret
         self._audience = audience or self._http.base_url
-        self._clock = clock
-        self._wallclock = wallclock
         self._token: str | None = None
         self._token_expires_at = 0.0
         self._token_lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return f"TopupClient({self._http.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     # -- OAuth ----------------------------------------------------------------------
 
@@ -309,11 +301,6 @@ class TopupClient:
     @staticmethod
     def _headers(token: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {token}", "Accept": ACCEPT}
-
-    def _raise_for(self, answer: Answer, reference: str | None = None) -> None:
-        raise_for_answer(
-            answer, SERVICE, _error_parser, reference=reference, wallclock=self._wallclock
-        )
 
     def _get_json(self, path: str, label: str, params: Mapping[str, Any] | None = None) -> Any:
         answer = self._authorized(

@@ -107,6 +107,36 @@ class Drip(Behaviour):
 
 
 @dataclass
+class DripHead(Behaviour):
+    """The status line and headers one byte every ``interval`` seconds, then the body.
+
+    Each byte comes well within a read timeout, so only a deadline over the
+    whole call (not a per-receive timeout) stops a client from following it.
+    """
+
+    body: bytes
+    interval: float = 0.05
+    status: int = 200
+
+    def serve(self, handler: _Handler, stop: threading.Event) -> None:
+        head = (
+            f"HTTP/1.1 {self.status} OK\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(self.body)}\r\nConnection: close\r\n\r\n"
+        ).encode()
+        handler.close_connection = True
+        for index in range(len(head)):
+            if stop.wait(self.interval):
+                return
+            try:
+                handler.wfile.write(head[index : index + 1])
+                handler.wfile.flush()
+            except OSError:
+                return
+        handler.wfile.write(self.body)
+        handler.wfile.flush()
+
+
+@dataclass
 class CloseMidBody(Behaviour):
     """Promise the whole body, send ``sent`` bytes of it, hang up."""
 
@@ -224,6 +254,59 @@ def closed_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+class DripBytes:
+    """A bare TCP listener that answers every connection with ``data`` one byte at a time.
+
+    Aimed at with ``https://``, it stalls a client inside the TLS handshake:
+    ``data`` starts a TLS record that never completes, each byte well within
+    the connect timeout. Use as a context manager.
+    """
+
+    def __init__(self, data: bytes, interval: float = 0.05) -> None:
+        self._data = data
+        self._interval = interval
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        host, port = self._listener.getsockname()[:2]
+        self.address = f"{host}:{port}"
+        self.accepted = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.accepted += 1
+            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    def _drip(self, conn: socket.socket) -> None:
+        with conn:
+            for index in range(len(self._data)):
+                if self._stop.wait(self._interval):
+                    return
+                try:
+                    conn.sendall(self._data[index : index + 1])
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+    def __enter__(self) -> DripBytes:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class FullBacklog:
