@@ -25,6 +25,7 @@ from kiosk.domain.catalogue import Pack
 from kiosk.domain.payer import DocumentType, PersonType
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+from kiosk.messages import render
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 from ui.texts import result_texts
@@ -135,8 +136,8 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         screen.consent.checkBox().setChecked(True)
         screen.line_input.setText("300 000 0003")
         screen.setLineRefused(
-            "Esta línea ahora es de Movistar. Aquí solo vendemos recargas Claro: "
-            "pídale al cliente otra línea o recárguela en un punto Movistar."
+            # The very text the app shows (kiosk/controllers/catalogue.py).
+            render("sale.line_other_operator", {"operator": "Movistar", "brand": "Claro"})
         )
 
     def topup_busy() -> None:

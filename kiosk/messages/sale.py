@@ -21,8 +21,9 @@ MESSAGES = {
     },
     "sale.line_other_operator": {
         "es": "Esta línea ahora es de {operator}. Aquí solo se venden recargas "
-        "y paquetes {brand}: no se cobró nada.",
+        "y paquetes {brand}; no se cobró nada. Use otro número o recárguela "
+        "en un punto {operator}.",
         "en": "This line now belongs to {operator}. Only {brand} top-ups and packs are sold "
-        "here: nothing was charged.",
+        "here; nothing was charged. Use another number or top it up at a {operator} shop.",
     },
 }
