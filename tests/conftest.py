@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,35 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     ):
         monkeypatch.delenv(variable, raising=False)
     return {"config": config_dir, "data": data_dir}
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left_behind() -> Iterator[None]:
+    """Fail a test that leaves a thread of its own running (napari's ``_dangling_qthreads``):
+    workers, writers and servers must be stopped by whoever started them."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        thread
+        for thread in threading.enumerate()
+        if thread not in before
+        # Threads Python did not start (Qt's pool workers) show up as dummies and can't
+        # be joined; the GUI tests check the pool itself (activeThreadCount).
+        and not isinstance(thread, threading._DummyThread)
+        and not _serves_a_kept_alive_connection(thread)
+        and not _stopping(thread)
+    ]
+    assert not leftover, f"threads left running: {[thread.name for thread in leftover]}"
+
+
+def _serves_a_kept_alive_connection(thread: threading.Thread) -> bool:
+    # A test server's per-connection handler (socketserver's "process_request_thread")
+    # lives as long as a client keeps its HTTP connection alive, e.g. a module-scoped
+    # client's pool; the servers themselves are stopped and checked by their fixtures.
+    return "process_request_thread" in thread.name
+
+
+def _stopping(thread: threading.Thread, seconds: float = 5.0) -> bool:
+    # A thread already told to stop may need a moment to return: join it with a deadline.
+    thread.join(seconds)
+    return not thread.is_alive()
