@@ -243,11 +243,13 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def capture_all(out_dir: Path) -> list[Path]:
+def capture_all(out_dir: Path, size: tuple[int, int] | None = None) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
     window = build_main_window(sandbox=True, store_name=STORE, kiosk_name=KIOSK)
+    if size is not None:
+        window.resize(*size)
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -267,8 +269,12 @@ def capture_all(out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--size", default="", help="WIDTHxHEIGHT, e.g. 1920x1080 (default: the counter's 1024x768)"
+    )
     args = parser.parse_args(argv)
-    for path in capture_all(args.out):
+    size = tuple(int(part) for part in args.size.lower().split("x")) if args.size else None
+    for path in capture_all(args.out, size):  # type: ignore[arg-type]
         print(path)
     return 0
 
