@@ -19,6 +19,18 @@ def test_defaults_need_no_file(isolated_dirs: dict[str, Path]) -> None:
     assert config.limits.topup_max_pesos == 100_000
     assert config.journal_url == f"sqlite:///{isolated_dirs['data'] / 'journal.sqlite3'}"
     assert config.mode == "counter"
+    # PRODUCT.md's timing: a QR lives 10 minutes; polls every second for 2 minutes, then
+    # every 5 seconds; reconciliation every 3 minutes for 24 hours; lines kept 180 days.
+    payment = config.payment
+    assert payment.checkout_ttl_seconds == 600
+    assert (payment.poll_fast_seconds, payment.poll_fast_window_seconds) == (1.0, 120)
+    assert payment.poll_slow_seconds == 5.0
+    assert (payment.reconcile_every_seconds, payment.reconcile_window_hours) == (180, 24)
+    assert config.journal.retention_days == 180
+    assert (config.payment.default_mode_counter, config.payment.default_mode_kiosk) == (
+        "assisted",
+        "checkout",
+    )
 
 
 def test_kiosk_id_and_line_secret_are_created_once_and_kept_private(

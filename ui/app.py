@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kiosk.config import Config
 from kiosk.controllers.balance import BalanceController
 from kiosk.controllers.catalogue import CatalogueController
-from kiosk.controllers.reconcile import ReconcileController
+from kiosk.controllers.reconcile import ReconcileController, tick_seconds_for
 from kiosk.controllers.sale import SaleController
 from kiosk.errors import KioskError
 from kiosk.gateways.factory import Gateways, build_clients
@@ -131,8 +131,10 @@ def build_app(
         sale=sale,
         catalogue=CatalogueController(gateways.topups, gateways.pse),
         balance=BalanceController(gateways.lines),
-        # Wake up often; the reconciler keeps each sale's own 3-minute schedule.
-        reconcile=ReconcileController(reconciler, tick_seconds=30),
+        # Wake up often; the reconciler keeps each sale's own schedule (3 minutes by default).
+        reconcile=ReconcileController(
+            reconciler, tick_seconds_for(config.payment.reconcile_every_seconds)
+        ),
     )
     window = build_main_window(
         sandbox=sandbox is not None, store_name=config.store.name, kiosk_name=config.kiosk_name

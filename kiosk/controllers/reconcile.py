@@ -12,6 +12,12 @@ from kiosk.services.reconcile import Reconciler, ReconcileReport
 log = logging.getLogger(__name__)
 
 
+def tick_seconds_for(every_seconds: float) -> float:
+    """How often to wake the reconciler: often enough that no sale waits much longer than
+    its own schedule (``every_seconds``), never busier than 10 times a second."""
+    return min(30.0, max(0.1, every_seconds / 6))
+
+
 class ReconcileController(QObject):
     passFinished = Signal(object)  # ReconcileReport
 
@@ -24,7 +30,7 @@ class ReconcileController(QObject):
         self._queued: bool | None = None
         self._timer = QTimer(self)
         # The reconciler keeps each sale's own schedule; the timer only wakes it up.
-        self._timer.setInterval(max(1000, int(tick_seconds * 1000)))
+        self._timer.setInterval(max(100, int(tick_seconds * 1000)))
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:

@@ -220,6 +220,11 @@ class SaleController(QObject):
         self._waiting = True
         self._waiting_since = self._clock()
 
+    @property
+    def poll_interval_ms(self) -> int:
+        """The wait before the next poll (fast at first, then slow), for status and tests."""
+        return self._timer.interval()
+
     def _schedule_poll(self) -> None:
         elapsed = (self._clock() - (self._waiting_since or self._clock())).total_seconds()
         fast = elapsed < self._timing.poll_fast_window_seconds

@@ -118,3 +118,30 @@ def test_an_approval_found_after_a_failed_start_is_delivered_and_shown(qtbot) ->
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert seen[0] is S.PAID, "the screen hears of the approval before the result"
     assert [receipt.state for receipt in results] == [S.DELIVERED]
+
+
+class PendingService(SlowDeliveryService):
+    """The bank never answers: the payment stays pending."""
+
+    def poll_payment(self, reference: str, *, deliver: bool = True) -> SaleProgress:
+        return self._progress()
+
+
+def test_polls_fast_at_first_then_slowly(qtbot) -> None:
+    timing = PaymentConfig(
+        poll_fast_seconds=0.05, poll_fast_window_seconds=120, poll_slow_seconds=0.2
+    )
+    now = [NOW]
+    service = PendingService()
+    controller = SaleController(service, timing, clock=lambda: now[0])  # type: ignore[arg-type]
+    polls: list[SaleProgress] = []
+    controller.polled.connect(polls.append)
+    controller.begin(_request(), PaymentMode.ASSISTED, payer=object(), bank_code="1")  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: len(polls) >= 1, timeout=5000)
+    assert controller.poll_interval_ms == 50
+
+    now[0] = NOW + timedelta(seconds=121)  # past the fast window
+    seen = len(polls)
+    qtbot.waitUntil(lambda: len(polls) > seen, timeout=5000)
+    assert controller.poll_interval_ms == 200
+    controller.reset()

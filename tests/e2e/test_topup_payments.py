@@ -285,6 +285,27 @@ def test_cancelled_on_screen_then_approved_is_delivered_once_by_reconciliation(
     assert_delivered_once(app, sandbox, reference)
 
 
+def test_the_apps_own_reconciliation_delivers_a_sale_cancelled_then_approved(
+    qtbot: Any, runner: AppRunner, sandbox: SandboxServer
+) -> None:
+    """No pass is forced here: the app's own timer finds the approval and delivers it."""
+    app = runner.start(e2e_config(reconcile_every_seconds=1))
+    wait_until_idle(qtbot, app)
+    sell_topup(qtbot, app, LINE, AMOUNT)
+    confirm(qtbot, app, "assisted")
+    fill_payer(qtbot, app, "4")
+    wait_payment_screen(qtbot, app)
+    reference = shown_reference(app)
+    url = scan_payment_qr(app)
+    click(qtbot, child(app.window, QPushButton, "paymentCancelButton"))
+    wait_result(qtbot, app)
+    assert sale_state(app, reference) is SaleState.CANCELLED_UNCONFIRMED
+
+    answer_bank_page(url, "Aprobar")
+    qtbot.waitUntil(lambda: sale_state(app, reference) is SaleState.DELIVERED, timeout=WAIT_MS)
+    assert_delivered_once(app, sandbox, reference)
+
+
 # -- lines that cannot be served ----------------------------------------------------------
 
 
