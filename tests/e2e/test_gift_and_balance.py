@@ -28,6 +28,7 @@ from tests.e2e.conftest import (
 )
 from tests.support.sandbox import outbox, provider_topups
 from ui.app import AppContext
+from ui.formatting import format_local_datetime
 
 pytestmark = pytest.mark.gui
 
@@ -78,6 +79,11 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
     qtbot: Any, app: AppContext, sandbox: SandboxServer, probe: Gateways
 ) -> None:
     window = app.window
+    # Someone gifted the line a pack earlier (straight at the provider): it must be listed.
+    catalogue = probe.topups.claro_catalogue()
+    assert catalogue.bundle_operator is not None
+    pack = catalogue.packs[0]
+    probe.topups.topup("GIFT-BEFORE-BALANCE", catalogue.bundle_operator.id, pack.amount_pesos, LINE)
     click(qtbot, child(window, QPushButton, "startBalanceButton"))
     assert window.currentScreen() is window.balance
     tick(qtbot, child(window, QCheckBox, "balanceConsentCheck"))
@@ -87,7 +93,7 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
     qtbot.waitUntil(code_box.isVisible, timeout=WAIT_MS)
     assert LINE not in child(window, QLabel, "balanceCodeCaption").text()  # masked there
 
-    (sms,) = outbox(sandbox, LINE)
+    (sms,) = [sms for sms in outbox(sandbox, LINE) if "código" in sms["text"]]
     code = re.search(r"\b(\d{6})\b", sms["text"]).group(1)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
 
@@ -108,5 +114,9 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
     assert child(window, QLabel, "balanceAmountLabel").text() == (
         f"Saldo: {format_pesos(expected.balance_pesos)}"
     )
+    (active,) = [held for held in expected.packs if held.name == pack.name]
+    assert active.expires_at is not None
+    packs_text = child(window, QLabel, "balancePacksList").text()
+    assert f"• {pack.name}: vence el {format_local_datetime(active.expires_at)}" in packs_text
     assert not message.isVisible()
     assert app.journal.entry_count() == 0  # balance queries are never journaled

@@ -16,6 +16,7 @@ from kiosk.errors import KioskError
 from kiosk.sandbox import SandboxServer
 from tests.e2e.conftest import (
     LINE,
+    WAIT_MS,
     AppRunner,
     child,
     confirm,
@@ -59,13 +60,13 @@ def test_gui_keeps_running_while_the_bank_hangs(
     )
     try:
         fill_payer(qtbot, app, "5")
-        qtbot.waitUntil(window.payer.isBusy, timeout=2_000)
+        qtbot.waitUntil(window.payer.isBusy, timeout=WAIT_MS)
         reference_known = lambda: bool(app.controllers.sale.reference)  # noqa: E731
-        qtbot.waitUntil(reference_known, timeout=5_000)
+        qtbot.waitUntil(reference_known, timeout=WAIT_MS)
         reference = app.controllers.sale.reference
         # The create's answer is lost: the sale is followed by reference, the clerk told so.
         qtbot.waitUntil(
-            lambda: SaleState.PAYMENT_UNKNOWN in states_of(app, reference), timeout=5_000
+            lambda: SaleState.PAYMENT_UNKNOWN in states_of(app, reference), timeout=WAIT_MS
         )
         headline = wait_result(qtbot, app)
     finally:

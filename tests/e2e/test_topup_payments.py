@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from kiosk.domain.sale import SaleState
@@ -37,7 +38,7 @@ from tests.e2e.conftest import (
     wait_until_idle,
 )
 from tests.support.browser import answer_bank_page, pay_through_checkout
-from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, provider_topups
+from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, provider_topups, pse_attempts
 from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
@@ -62,7 +63,10 @@ def assert_delivered_once(
     assert topup["recipientPhone"] == "57" + line and topup["requestedAmount"] == AMOUNT
 
 
-def assert_delivered_receipt(app: AppContext, reference: str) -> None:
+def assert_delivered_receipt(
+    app: AppContext, sandbox: SandboxServer, reference: str, attempt: str | None = None
+) -> None:
+    """The receipt of a delivered sale; ``attempt``: the paid attempt's reference at PSE."""
     result = app.window.result
     assert result.headline() == "Recarga hecha"
     receipt = receipt_values(app)
@@ -71,7 +75,14 @@ def assert_delivered_receipt(app: AppContext, reference: str) -> None:
     assert LINE not in " ".join(receipt.values())  # a receipt never shows the full line
     assert receipt["Amount"] == "$\xa015.000"
     assert receipt["Status"] == "Pagada y entregada"
-    assert receipt["GatewayTx"] and receipt["ProviderTx"]
+    # The ids are the sandbox's own records of this sale, not just any text.
+    (paid,) = [
+        tx for tx in pse_attempts(sandbox, attempt or reference) if tx["status"] == "APPROVED"
+    ]
+    assert receipt["GatewayTx"] == paid["id"]
+    assert receipt["ProviderTx"] == str(provider_topups(sandbox, reference)[0]["transactionId"])
+    # The short chain hash is the one of the sale's last journal entry (its delivery).
+    assert receipt["Chain"] == app.journal.entries_for(reference)[-1].hash[:12]
 
 
 # -- approved and delivered --------------------------------------------------------------
@@ -90,15 +101,20 @@ def test_checkout_qr_paid_on_the_phone_is_delivered(
     assert query["reference"] == [reference]
     assert query["amount-in-cents"] == [str(AMOUNT * 100)]
 
+    polls: list[object] = []
+    app.controllers.sale.polled.connect(polls.append)
     browser = pay_through_checkout(url, "4", "")  # the bank that waits for the payer's answer
     try:
-        assert app.window.currentScreen() is app.window.payment  # still waiting on screen
+        # Polls come and go while the payer has not answered: the screen still waits.
+        qtbot.waitUntil(lambda: len(polls) >= 2, timeout=WAIT_MS)
+        assert app.window.currentScreen() is app.window.payment
+        assert sale_state(app, reference) is SaleState.PAYMENT_PENDING
         answer_bank_page(bank_page_of(browser), "Aprobar")
     finally:
         browser.close()
 
     wait_result(qtbot, app)
-    assert_delivered_receipt(app, reference)
+    assert_delivered_receipt(app, sandbox, reference)
     assert_delivered_once(app, sandbox, reference)
 
 
@@ -120,7 +136,7 @@ def test_assisted_pse_payment_is_delivered(
         answer_bank_page(url, "Aprobar")
 
     wait_result(qtbot, app)
-    assert_delivered_receipt(app, reference)
+    assert_delivered_receipt(app, sandbox, reference)
     assert_delivered_once(app, sandbox, reference)
     S = SaleState
     assert states_of(app, reference) == [
@@ -158,7 +174,7 @@ def test_declined_payment_can_be_retried_in_the_same_sale(
     assert shown_reference(app) == reference  # the same sale, a new attempt
 
     wait_result(qtbot, app)
-    assert_delivered_receipt(app, reference)
+    assert_delivered_receipt(app, sandbox, reference, attempt=f"{reference}-2")
     assert_delivered_once(app, sandbox, reference)
     assert states_of(app, reference).count(SaleState.PAYMENT_REQUESTED) == 2
     # Each attempt has its own reference at the gateway.
@@ -250,7 +266,7 @@ def test_pending_payment_approved_while_the_screen_waits(
     wait_result(qtbot, app)
     # The screen says "approved" before the line is credited, and nothing is left to cancel.
     assert seen[0] == ("Pago aprobado. La recarga se está haciendo…", False)
-    assert_delivered_receipt(app, reference)
+    assert_delivered_receipt(app, sandbox, reference)
     assert_delivered_once(app, sandbox, reference)
 
 
@@ -317,7 +333,10 @@ def test_ported_line_is_refused_before_any_payment(qtbot: Any, app: AppContext) 
     qtbot.keyClicks(child(window, QLineEdit, "topupAmountInput"), str(AMOUNT))
     continue_button = child(window, QPushButton, "topupContinueButton")
     assert not continue_button.isEnabled()
-    window.topup.go_on()  # Enter does not get past it either
+    # Enter in the amount field does not get past it either.
+    amount_input = child(window, QLineEdit, "topupAmountInput")
+    amount_input.setFocus()
+    qtbot.keyClick(amount_input, Qt.Key.Key_Return)
     assert window.currentScreen() is window.topup
     assert app.journal.entry_count() == 0
 

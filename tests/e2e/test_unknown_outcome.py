@@ -33,9 +33,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def sandbox_timing() -> SandboxTiming:
-    # Bank 5 answers after 2 s (the client gives up after 1 s) and stays pending for 8 s:
-    # long enough for the payer to be shown the bank page and approve it there.
-    return SandboxTiming(pse_settle_seconds=8.0, slow_bank_seconds=2.0, slow_line_seconds=1.5)
+    # Bank 5 answers after 2 s (the client gives up after 1 s) and stays pending far longer
+    # than any test waits: only the payer's answer on the bank page can approve it.
+    return SandboxTiming(pse_settle_seconds=600.0, slow_bank_seconds=2.0, slow_line_seconds=1.5)
 
 
 def test_lost_create_answer_still_shows_the_bank_qr_of_the_sale(

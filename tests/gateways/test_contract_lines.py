@@ -30,7 +30,8 @@ def test_balance_needs_the_texted_code(sandbox: Any, gateways: Gateways) -> None
     line = "3005550201"
     lines = gateways.lines
     sent = lines.send_code(line)
-    assert sent.expires_in_seconds is None or sent.expires_in_seconds > 0
+    # GATEWAYS.md: a texted code lasts 5 minutes.
+    assert sent.expires_in_seconds is not None and 0 < sent.expires_in_seconds <= 300
     code = latest_code(sandbox, line)
     with pytest.raises(LineCodeRejected) as caught:
         lines.balance(line, wrong(code))

@@ -13,7 +13,7 @@ from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.topups import TopupStatus
 from tests.gateways.conftest import unique_reference
 from tests.gateways.samples import SENDER
-from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox
+from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox, wait_for
 
 RECIPIENT = "3005550101"
 GIFT_RECIPIENT = "3005550102"
@@ -96,7 +96,8 @@ def test_slow_answer_is_unknown_then_found_delivered(sandbox: Any) -> None:
         with pytest.raises(OutcomeUnknown) as caught:
             topups.topup(reference, operator.id, 5_000, SLOW_LINE)
         assert caught.value.params["cause"] == "read_timeout"
-        found = topups.find_by_custom_identifier(reference)
-        assert found is not None and found.status is TopupStatus.SUCCESSFUL
+        # The sandbox may still be inside its delay: wait until the top-up is on record.
+        found = wait_for(lambda: topups.find_by_custom_identifier(reference), bool)
+        assert found.status is TopupStatus.SUCCESSFUL
     finally:
         gateways.close()

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -96,13 +95,13 @@ def test_stop_wakes_a_handler_simulating_a_slow_answer() -> None:
     with SandboxServer(timing=timing) as sandbox:
         with pytest.raises(requests.ReadTimeout):
             create(sandbox, pse_body(sandbox, reference="STOP-1", bank="5"), timeout=(TIMEOUT, 0.3))
-        assert handler_threads()
+        handlers = handler_threads()
+        assert handlers
 
     # Far sooner than the simulated 60 s: stop() woke the sleeping handler.
-    deadline = time.monotonic() + 10
-    while handler_threads() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert not handler_threads()
+    for handler in handlers:
+        handler.join(timeout=10)
+    assert not any(handler.is_alive() for handler in handlers)
 
 
 def handler_threads() -> list[threading.Thread]:
