@@ -54,6 +54,16 @@ def shown_reference(app: AppContext) -> str:
     return reference
 
 
+def pay_assisted(qtbot: Any, app: AppContext, line: str, amount: int, *, bank: str) -> str:
+    """A top-up sold at the counter and paid by assisted PSE at ``bank``, up to the payment
+    screen; returns the sale's reference as the screen shows it."""
+    sell_topup(qtbot, app, line, amount)
+    confirm(qtbot, app, "assisted")
+    fill_payer(qtbot, app, bank)
+    wait_payment_screen(qtbot, app)
+    return shown_reference(app)
+
+
 def assert_delivered_once(
     app: AppContext, sandbox: SandboxServer, reference: str, line: str = LINE
 ) -> None:
@@ -156,11 +166,7 @@ def test_declined_payment_can_be_retried_in_the_same_sale(
     qtbot: Any, app: AppContext, sandbox: SandboxServer, probe: Gateways
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "2")  # the bank that declines
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, LINE, AMOUNT, bank="2")  # the bank that declines
 
     assert wait_result(qtbot, app) == "Pago rechazado"
     assert "rechazó" in window.result.nextSteps() and "ningún cobro" in window.result.nextSteps()
@@ -188,11 +194,7 @@ def test_sale_changed_after_a_decline_is_paid_as_a_new_sale(
 ) -> None:
     """Declined, then back to the top-up screen for another amount: the new amount is paid."""
     window = app.window
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "2")
-    wait_payment_screen(qtbot, app)
-    declined = shown_reference(app)
+    declined = pay_assisted(qtbot, app, LINE, AMOUNT, bank="2")
     wait_result(qtbot, app)
     click(qtbot, child(window, QPushButton, "resultRetryButton"))
     click(qtbot, child(window, QPushButton, "payerBackButton"))
@@ -219,11 +221,7 @@ def test_sale_changed_after_a_decline_is_paid_as_a_new_sale(
 
 def test_bank_error_is_told_plainly(qtbot: Any, app: AppContext, sandbox: SandboxServer) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "3")  # the bank with an error
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, LINE, AMOUNT, bank="3")  # the bank with an error
 
     assert wait_result(qtbot, app) == "No se pudo hacer el pago"
     assert "error" in window.result.nextSteps() and "ningún cobro" in window.result.nextSteps()
@@ -239,11 +237,7 @@ def test_pending_payment_approved_while_the_screen_waits(
     qtbot: Any, app: AppContext, sandbox: SandboxServer
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "4")
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, LINE, AMOUNT, bank="4")
     url = scan_payment_qr(app)
 
     waiting = window.payment.statusText()
@@ -274,11 +268,7 @@ def test_cancelled_on_screen_then_approved_is_delivered_once_by_reconciliation(
     qtbot: Any, app: AppContext, sandbox: SandboxServer
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "4")
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, LINE, AMOUNT, bank="4")
     url = scan_payment_qr(app)
 
     click(qtbot, child(window, QPushButton, "paymentCancelButton"))
@@ -307,11 +297,7 @@ def test_the_apps_own_reconciliation_delivers_a_sale_cancelled_then_approved(
     """No pass is forced here: the app's own timer finds the approval and delivers it."""
     app = runner.start(e2e_config(reconcile_every_seconds=1))
     wait_until_idle(qtbot, app)
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "4")
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, LINE, AMOUNT, bank="4")
     url = scan_payment_qr(app)
     click(qtbot, child(app.window, QPushButton, "paymentCancelButton"))
     wait_result(qtbot, app)
@@ -345,11 +331,7 @@ def test_provider_refusal_after_approval_is_paid_not_delivered(
     qtbot: Any, app: AppContext, sandbox: SandboxServer
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, REFUSED_LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "1")
-    wait_payment_screen(qtbot, app)
-    reference = shown_reference(app)
+    reference = pay_assisted(qtbot, app, REFUSED_LINE, AMOUNT, bank="1")
 
     headline = wait_result(qtbot, app)
     assert headline == "Pago recibido, pero no se pudo hacer la recarga"
