@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
-from kiosk.qr import build_qr_matrix
+from kiosk.domain.qr import build_qr_matrix
 from ui.qr_painter import paint_qr, qr_image, qr_png_bytes
 
 

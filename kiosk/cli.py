@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.config import Config, load_config
-from kiosk.errors import KioskError
+from kiosk.domain.errors import KioskError
 from kiosk.messages import render_error
 
 

@@ -28,7 +28,7 @@ from typing import Any
 import platformdirs
 
 from kiosk.domain.calendar import STORE_TIMEZONE
-from kiosk.errors import ConfigError
+from kiosk.domain.errors import ConfigError
 
 APP_NAME = "kiosk"
 TIMEZONE = STORE_TIMEZONE

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.errors import ConfigError
+from kiosk.domain.errors import ConfigError
 from kiosk.messages import render_error
 
 

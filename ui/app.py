@@ -22,7 +22,7 @@ from kiosk.controllers.balance import BalanceController
 from kiosk.controllers.catalogue import CatalogueController
 from kiosk.controllers.reconcile import ReconcileController, tick_seconds_for
 from kiosk.controllers.sale import SaleController
-from kiosk.errors import KioskError
+from kiosk.domain.errors import KioskError
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.journal import JournalWriter, instance_lock_for, new_reference, open_journal
 from kiosk.messages import render_error

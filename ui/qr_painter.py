@@ -2,7 +2,7 @@
 
 Modules are whole device pixels (no antialiasing, integer rectangles) with a
 white quiet zone of ``QUIET_ZONE_MODULES`` around them, so the code stays crisp
-at any size and any device pixel ratio. Layout arithmetic lives in ``kiosk.qr``.
+at any size and any device pixel ratio. Layout arithmetic lives in ``kiosk.domain.qr``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.qr import QUIET_ZONE_MODULES, QrMatrix, qr_layout_rect
+from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, qr_layout_rect
 
 _LIGHT = QColor(Qt.GlobalColor.white)
 _DARK = QColor(Qt.GlobalColor.black)

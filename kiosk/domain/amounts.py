@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import format_pesos, parse_pesos
-from kiosk.errors import ValidationError
 
 #: PSE's own minimum (Wompi refuses PSE payments under COP 1.500).
 PSE_MINIMUM_PESOS = 1_500

@@ -10,7 +10,7 @@ top-up provider's job.
 
 from __future__ import annotations
 
-from kiosk.errors import ValidationError
+from kiosk.domain.errors import ValidationError
 
 LINE_DIGITS = 10
 COUNTRY_CODE = "57"

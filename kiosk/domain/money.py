@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kiosk.errors import ValidationError
+from kiosk.domain.errors import ValidationError
 
 #: On screen the symbol and the digits must not be split across lines.
 NBSP = "\u00a0"
@@ -26,6 +26,17 @@ _SPACE_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+")
 # "10.5" or "10.50": someone typed decimals with a dot (US style).
 _DOT_DECIMALS = re.compile(r"[0-9]+\.[0-9]{1,2}")
 _GROUPING_CHARS = frozenset("0123456789. \u00a0\u202f")
+
+
+class Pesos(int):
+    """An int of whole pesos that is to be shown as money.
+
+    A message parameter of this type is written by the current language's
+    formatter (``$ 10.000`` in Spanish, ``COP 10,000`` in English), so the core
+    never formats money for a person itself.
+    """
+
+    __slots__ = ()
 
 
 def _require_int(value: object, name: str) -> int:

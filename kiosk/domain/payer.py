@@ -21,8 +21,8 @@ from enum import IntEnum, StrEnum
 from types import MappingProxyType
 from typing import TypeVar
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
-from kiosk.errors import ValidationError
 
 _T = TypeVar("_T")
 

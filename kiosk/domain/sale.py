@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kiosk.errors import SaleTransitionError
+from kiosk.domain.errors import SaleTransitionError
 
 
 class SaleKind(StrEnum):

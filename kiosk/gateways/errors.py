@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.errors import KioskError
+from kiosk.domain.errors import KioskError
 
 
 class GatewayError(KioskError):

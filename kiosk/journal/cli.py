@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kiosk.config import TIMEZONE, Config, load_config
+from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleState
-from kiosk.errors import JournalError
 from kiosk.messages import render
 
 CLI_ACTOR = "cli"

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
-from kiosk.errors import JournalError
+from kiosk.domain.errors import JournalError
 
 BUSY_TIMEOUT_MS = 10_000
 #: Advisory lock keys on PostgreSQL ("kiosk" in ASCII, then a role number).

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.lines import mask_line, normalize_line
 from kiosk.domain.sale import FINAL_STATES, SaleKind, SaleState, check_transition
-from kiosk.errors import JournalError, ValidationError
 from kiosk.journal import chain
 from kiosk.journal.engine import (
     is_sqlite,

@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from kiosk.errors import JournalError
+from kiosk.domain.errors import JournalError
 from kiosk.journal.engine import PG_INSTANCE_LOCK_KEY, parse_url, sqlite_path
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from kiosk.errors import JournalError
+from kiosk.domain.errors import JournalError
 from kiosk.journal.engine import read_transaction, write_transaction
 from kiosk.journal.schema import SCHEMA_HEAD
 

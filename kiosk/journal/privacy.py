@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from kiosk.errors import JournalError
+from kiosk.domain.errors import JournalError
 
 #: A keyed hash, not a plain one: ten-digit lines are few enough to brute-force.
 LINE_HMAC_ALGORITHM = "hmac-sha256"

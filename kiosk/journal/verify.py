@@ -27,8 +27,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleKind, SaleState, can_transition
-from kiosk.errors import JournalError
 from kiosk.journal.chain import canonical_json, entry_hash, genesis_hash
 from kiosk.journal.projection import apply_entry
 from kiosk.journal.schema import SALE_COLUMNS

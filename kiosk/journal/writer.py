@@ -14,8 +14,8 @@ from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, TypeVar
 
+from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleState
-from kiosk.errors import JournalError
 from kiosk.journal.journal import Entry, Journal
 
 T = TypeVar("T")

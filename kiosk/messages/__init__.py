@@ -1,6 +1,6 @@
 """The message catalogue: error codes and their parameters turned into words.
 
-The core raises :class:`kiosk.errors.KioskError` with a code and parameters;
+The core raises :class:`kiosk.domain.errors.KioskError` with a code and parameters;
 this package is the one place that gives them text, for the screens and the
 CLI alike. Each family keeps its messages in its own module (``domain``,
 ``journal``, ``gateways``, ``config``, ``sale``) as ``MESSAGES = {code: {"es": …, "en": …}}``;
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from importlib import import_module
 from typing import Any
 
-from kiosk.errors import KioskError
+from kiosk.domain.errors import KioskError
 
 log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE = "es"

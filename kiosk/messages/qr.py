@@ -1,4 +1,4 @@
-"""Messages of the QR builder (``kiosk.qr``), read by the clerk on the payment screen."""
+"""Messages of the QR builder (``kiosk.domain.qr``), read by the clerk on the payment screen."""
 
 MESSAGES = {
     "qr.empty": {

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleState
-from kiosk.errors import KioskError
 from kiosk.services.sales import SaleService, utc_now
 
 log = logging.getLogger(__name__)

@@ -30,10 +30,10 @@ from typing import Any
 
 from kiosk.config import Config
 from kiosk.domain.catalogue import Pack
+from kiosk.domain.errors import SaleTransitionError
 from kiosk.domain.payer import PayerData
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState, is_final
-from kiosk.errors import SaleTransitionError
 from kiosk.gateways.errors import (
     GatewayError,
     GatewayRejected,

@@ -7,8 +7,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kiosk.domain.amounts import PSE_MINIMUM_PESOS, AmountLimits, validate_amount
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import format_pesos
-from kiosk.errors import ValidationError
 
 limits_st = st.builds(
     lambda low, span: AmountLimits(low, low + span),

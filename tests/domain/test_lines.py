@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import group_line, mask_line, normalize_line
-from kiosk.errors import ValidationError
 
 DIGITS = "0123456789"
 

@@ -12,6 +12,7 @@ import pytest
 
 import kiosk.domain
 from kiosk.domain.amounts import AmountLimits, validate_amount
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
 from kiosk.domain.money import cents_to_pesos, format_pesos, parse_pesos
 from kiosk.domain.payer import (
@@ -23,7 +24,6 @@ from kiosk.domain.payer import (
     normalize_name,
     validate_payer,
 )
-from kiosk.errors import ValidationError
 from kiosk.messages import CATALOGUE, render_error
 from kiosk.messages.domain import MESSAGES
 

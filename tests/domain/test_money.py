@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import (
     MAX_DIGITS,
     NBSP,
@@ -14,7 +15,6 @@ from kiosk.domain.money import (
     parse_pesos,
     pesos_to_cents,
 )
-from kiosk.errors import ValidationError
 
 amounts = st.integers(min_value=0, max_value=10**MAX_DIGITS - 1)
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import (
     DOCUMENT_RULES,
     PAYER_FIELDS,
@@ -22,7 +23,6 @@ from kiosk.domain.payer import (
     normalize_name,
     validate_payer,
 )
-from kiosk.errors import ValidationError
 
 DIGITS = "0123456789"
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -6,6 +6,7 @@ from collections import deque
 
 import pytest
 
+from kiosk.domain.errors import SaleTransitionError
 from kiosk.domain.sale import (
     ALLOWED_TRANSITIONS,
     FINAL_STATES,
@@ -15,7 +16,6 @@ from kiosk.domain.sale import (
     is_final,
     needs_reconciliation,
 )
-from kiosk.errors import SaleTransitionError
 
 ALL_STATES = list(SaleState)
 ALLOWED = [(a, b) for a in ALL_STATES for b in ALLOWED_TRANSITIONS[a]]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from kiosk.config import Config
+from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleState
-from kiosk.errors import KioskError
 from kiosk.sandbox import SandboxServer
 from tests.e2e.conftest import (
     LINE,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleKind, SaleState
-from kiosk.errors import JournalError
 from kiosk.journal import InstanceLock, Journal, JournalWriter, instance_lock_for, open_journal
 from kiosk.journal.engine import PG_WRITE_LOCK_KEY
 from tests.journal.helpers import ACTOR, KIOSK_ID, LINE_SECRET, STORE_ID, drive, fresh_line
@@ -51,7 +51,7 @@ APPENDER = textwrap.dedent(
 LOCKER = textwrap.dedent(
     """
     import sys
-    from kiosk.errors import JournalError
+    from kiosk.domain.errors import JournalError
     from kiosk.journal import instance_lock_for
 
     lock = instance_lock_for(sys.argv[1])

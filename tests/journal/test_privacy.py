@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleKind, SaleState
-from kiosk.errors import JournalError
 from kiosk.journal import Journal, pick_gateway_fields, pick_provider_fields
 from kiosk.journal.journal import PURGE_EVENT
 from kiosk.messages import render_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
-from kiosk.errors import JournalError
+from kiosk.domain.errors import JournalError
 from kiosk.journal import migrate, open_journal
 from kiosk.journal.schema import SCHEMA_HEAD, metadata
 from tests.journal.helpers import KIOSK_ID, LINE_SECRET, STORE_ID, Tamperer

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
+from kiosk.domain.errors import JournalError, SaleTransitionError
 from kiosk.domain.sale import ALLOWED_TRANSITIONS, SaleKind, SaleState, can_transition
-from kiosk.errors import JournalError, SaleTransitionError
 from kiosk.journal import Journal, JournalWriter
 from kiosk.journal.chain import entry_hash, format_timestamp
 from tests.journal.helpers import ACTOR, FakeClock, create_sale, drive, fresh_line, path_to

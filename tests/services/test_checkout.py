@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
+from kiosk.domain.errors import SaleTransitionError
 from kiosk.domain.sale import PaymentMode, SaleState
-from kiosk.errors import SaleTransitionError
 from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, OffsetClock, assisted_payer, past_expiry
 from tests.support.browser import pay_through_checkout

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
-from kiosk.errors import ValidationError
 from kiosk.messages import render_error
 from tests.ui.conftest import child
 from ui.screens.payer import PayerScreen

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
-from kiosk.errors import ValidationError
 from kiosk.messages import render_error
 from tests.ui.conftest import child
 from ui.main_window import MainWindow

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import format_pesos
 from kiosk.domain.payer import (
     DocumentType,
@@ -25,7 +26,6 @@ from kiosk.domain.payer import (
     PersonType,
     validate_payer,
 )
-from kiosk.errors import ValidationError
 from kiosk.messages import render, render_error
 from ui.screens.base import Screen
 from ui.widgets.message_label import MessageLabel, set_role

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import format_pesos
 from kiosk.domain.sale import PaymentMode
-from kiosk.errors import ValidationError
 from kiosk.messages import render_error
 from ui.formatting import format_countdown
 from ui.screens.base import Screen, make_button

@@ -9,8 +9,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.domain.amounts import PSE_MINIMUM_PESOS, AmountLimits, validate_amount
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.money import format_pesos
-from kiosk.errors import ValidationError
 from kiosk.messages import render_error
 from ui.screens.base import make_button
 from ui.screens.line_screen import LineScreen

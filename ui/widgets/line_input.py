@@ -8,8 +8,8 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import group_line, normalize_line
-from kiosk.errors import ValidationError
 from kiosk.messages import render_error
 from ui.widgets.message_label import MessageLabel, set_role
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.errors import ValidationError
-from kiosk.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix
 from ui.qr_painter import paint_qr
 
 ACCESSIBLE_NAME = "Código QR para pagar con su celular"

@@ -12,8 +12,8 @@ from PIL import Image, ImageChops
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.errors import ValidationError
-from kiosk.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix, qr_layout_rect
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix, qr_layout_rect
 from ui.qr_painter import paint_qr, qr_image, qr_png_bytes, save_qr_png
 from ui.widgets.qr_view import ACCESSIBLE_NAME, QrView
 

@@ -8,9 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from kiosk.errors import ValidationError
-from kiosk.messages import CATALOGUE, render_error
-from kiosk.qr import (
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.qr import (
     ERROR_CORRECTION_LEVELS,
     QUIET_ZONE_MODULES,
     QrMatrix,
@@ -18,6 +17,7 @@ from kiosk.qr import (
     qr_layout,
     qr_layout_rect,
 )
+from kiosk.messages import CATALOGUE, render_error
 
 # Version 40 at level M holds 2331 bytes in byte mode (ISO/IEC 18004, table 7).
 V40_M_BYTE_CAPACITY = 2331

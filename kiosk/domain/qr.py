@@ -14,7 +14,7 @@ import qrcode
 from qrcode import constants
 from qrcode.exceptions import DataOverflowError
 
-from kiosk.errors import ValidationError
+from kiosk.domain.errors import ValidationError
 
 #: White border around the code, in modules, that scanners need (ISO/IEC 18004).
 QUIET_ZONE_MODULES = 4
