@@ -85,3 +85,59 @@ def validate_amount(
             maximum_text=format_pesos(effective.maximum_pesos),
         )
     return pesos
+
+
+@dataclass(frozen=True)
+class AmountOffer:
+    """What a top-up may cost at this store for one operator, decided once, below the screens.
+
+    ``minimum_pesos``/``maximum_pesos`` already combine the store's limits, the operator's
+    range and PSE's minimum; ``presets`` are the buttons to show, and with ``fixed`` the
+    only amounts the operator sells (the free field is hidden). The top-up screen renders
+    it and checks what is typed with :meth:`validate`; the sale service refuses any
+    amount :meth:`validate` refuses, so no screen can sell outside it.
+    """
+
+    minimum_pesos: int = DEFAULT_TOPUP_MINIMUM_PESOS
+    maximum_pesos: int = DEFAULT_TOPUP_MAXIMUM_PESOS
+    presets: tuple[int, ...] = ()
+    fixed: bool = False
+
+    @property
+    def limits(self) -> AmountLimits:
+        return AmountLimits(self.minimum_pesos, self.maximum_pesos)
+
+    def validate(self, value: int | str) -> int:
+        """Whole pesos this offer sells (typed text or a preset's int); raises the
+        ``money.*``/``amount.*`` :class:`ValidationError` codes otherwise."""
+        return validate_amount(
+            value,
+            self.limits,
+            method_minimum=0,  # already inside minimum_pesos
+            fixed_amounts=self.presets if self.fixed else (),
+        )
+
+
+def topup_offer(
+    *,
+    store_minimum: int,
+    store_maximum: int,
+    store_presets: tuple[int, ...],
+    operator_minimum: int | None = None,
+    operator_maximum: int | None = None,
+    operator_fixed: tuple[int, ...] = (),
+    method_minimum: int = PSE_MINIMUM_PESOS,
+) -> AmountOffer:
+    """The offer where the store's limits, the operator's and the payment method's meet.
+
+    An operator with fixed amounts sells only those (within the store's range); otherwise
+    the store's presets that fall inside the range are the buttons.
+    """
+    minimum = max(store_minimum, operator_minimum or 0, method_minimum)
+    maximum = min(store_maximum, operator_maximum or store_maximum)
+    maximum = max(maximum, minimum)  # a range nobody can pay in still has one shape
+    if operator_fixed:
+        amounts = tuple(sorted({a for a in operator_fixed if minimum <= a <= maximum}))
+        return AmountOffer(minimum, maximum, amounts, fixed=True)
+    presets = tuple(amount for amount in store_presets if minimum <= amount <= maximum)
+    return AmountOffer(minimum, maximum, presets, fixed=False)
