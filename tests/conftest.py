@@ -61,3 +61,30 @@ def _stopping(thread: threading.Thread, seconds: float = 5.0) -> bool:
     # A thread already told to stop may need a moment to return: join it with a deadline.
     thread.join(seconds)
     return not thread.is_alive()
+
+
+@pytest.fixture(autouse=True)
+def spanish_by_default(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests that use Qt speak the app's default language (Spanish, with its plural forms),
+    and a test that switched language leaves Spanish behind for the next one."""
+    uses_qt = {"qapp", "qtbot"} & set(request.fixturenames)
+    if not uses_qt:
+        yield
+        return
+    from kiosk.controllers.language import current_language, set_language
+
+    request.getfixturevalue("qapp")
+    set_language("es")
+    yield
+    if current_language() != "es":
+        set_language("es")
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """The app speaks English for this test (every visible screen retranslates)."""
+    from kiosk.controllers.language import set_language
+
+    set_language("en")
+    yield
+    set_language("es")
