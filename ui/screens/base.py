@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controllers.language import translate
 from ui.widgets.busy import BusyOverlay
 from ui.widgets.message_label import MessageLabel, set_role
 
@@ -46,6 +47,13 @@ class Screen(QWidget):
     Keys: Esc calls :meth:`go_back`, Enter (not taken by a focused button) calls
     :meth:`go_on`; subclasses override those two.
 
+    Words: :meth:`retranslate` (re)sets every visible text from ``translate(...)`` and
+    the data the screen holds; it runs on every ``QEvent.LanguageChange`` (this class
+    owns the hook). Subclasses override it, call ``super().retranslate()`` first, set
+    their title/subtitle with :meth:`setTitle`/:meth:`setSubtitle` and their buttons'
+    words with :meth:`set_button_text` (keeps key hints in counter mode), and call
+    ``self.retranslate()`` as the last line of their ``__init__``.
+
     Object names: ``<prefix>Screen``, ``<prefix>Title``, ``<prefix>BackButton``,
     ``<prefix>ContinueButton`` (when the screen has one), ``<prefix>Message``, and the busy
     layer's ``<prefix>BusyOverlay`` / ``<prefix>BusyCancelButton``.
@@ -62,6 +70,8 @@ class Screen(QWidget):
         self.setObjectName(f"{self.prefix}Screen")
         self._counter_mode = False
         self._hinted: list[tuple[QPushButton, str, str]] = []
+        #: The continue button made with the base's own words ("Continuar"), if any.
+        self._default_continue: QPushButton | None = None
         self._focus_before_busy: QWidget | None = None
 
         self._content = QWidget(self)
@@ -94,15 +104,40 @@ class Screen(QWidget):
 
         self.footer = QHBoxLayout()
         self.footer.setSpacing(16)
-        self.back_button = make_button("Volver", f"{self.prefix}BackButton", self._content)
+        self.back_button = make_button("", f"{self.prefix}BackButton", self._content)
         self.back_button.clicked.connect(self.go_back)
-        self.add_hint(self.back_button, "Volver", "Esc")
+        self.add_hint(self.back_button, "", "Esc")  # words in retranslate()
         self.footer.addWidget(self.back_button)
         self.footer.addStretch(1)
         layout.addLayout(self.footer)
 
         self._busy = BusyOverlay(self, self.prefix)
         self._busy.cancelled.connect(self.busyCancelled)
+        # The base's own words now; a subclass calls self.retranslate() at the end of its own
+        # __init__ (its widgets do not exist yet here).
+        Screen.retranslate(self)
+
+    # -- words ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """(Re)set every visible text in the current language; subclasses extend."""
+        self.set_button_text(self.back_button, translate("Screen", "Volver"))
+        if self._default_continue is not None:
+            self.set_button_text(self._default_continue, translate("Screen", "Continuar"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def set_button_text(self, button: QPushButton, text: str) -> None:
+        """``button``'s words; a button with a key hint keeps it (counter mode)."""
+        for index, (hinted, _old, hint) in enumerate(self._hinted):
+            if hinted is button:
+                self._hinted[index] = (button, text, hint)
+                self._render_hint(button, text, hint)
+                return
+        button.setText(text)
 
     # -- building helpers --------------------------------------------------------
 
@@ -110,15 +145,29 @@ class Screen(QWidget):
         """The parent for a subclass's widgets (disabled while busy)."""
         return self._content
 
-    def add_continue_button(self, text: str = "Continuar") -> QPushButton:
+    def add_continue_button(self, text: str | None = None) -> QPushButton:
+        """The primary button (hint "Enter"). Without ``text`` it says "Continuar" and the
+        base retranslates it; with ``text`` the subclass sets its words in ``retranslate``
+        through :meth:`set_button_text`."""
+        default = text is None
+        if text is None:
+            text = translate("Screen", "Continuar")
         button = make_button(text, f"{self.prefix}ContinueButton", self._content, primary=True)
         self.add_hint(button, text, "Enter")
+        if default:
+            self._default_continue = button
         self.footer.addWidget(button)
         return button
 
     def add_hint(self, button: QPushButton, text: str, hint: str) -> None:
-        """Show ``hint`` (a key) on ``button`` in counter mode."""
-        self._hinted.append((button, text, hint))
+        """Show ``hint`` (a key) on ``button`` in counter mode; later words through
+        :meth:`set_button_text`."""
+        for index, (hinted, _text, _hint) in enumerate(self._hinted):
+            if hinted is button:
+                self._hinted[index] = (button, text, hint)
+                break
+        else:
+            self._hinted.append((button, text, hint))
         self._render_hint(button, text, hint)
 
     def _render_hint(self, button: QPushButton, text: str, hint: str) -> None:
@@ -136,6 +185,11 @@ class Screen(QWidget):
 
     def setTitle(self, title: str) -> None:
         self._title.setText(title)
+
+    def setSubtitle(self, subtitle: str) -> None:
+        """The line under the title; hidden when empty."""
+        self._subtitle.setText(subtitle)
+        self._subtitle.setVisible(bool(subtitle))
 
     def setError(self, message: str) -> None:
         self._message.setMessage(message, "error")

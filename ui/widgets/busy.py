@@ -10,8 +10,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-DEFAULT_MESSAGE = "Un momento, por favor…"
+from kiosk.controllers.language import translate
+
 CARD_WIDTH = 540
+
+
+def default_message() -> str:
+    """What the layer says when its caller gives no message, in the current language."""
+    return translate("BusyOverlay", "Un momento, por favor…")
 
 
 class BusyOverlay(QWidget):
@@ -24,6 +30,9 @@ class BusyOverlay(QWidget):
       * signal ``cancelled()``: the user pressed "Cancelar" (the caller decides what it means).
 
     Object names: ``<prefix>BusyOverlay``, ``<prefix>BusyMessage``, ``<prefix>BusyCancelButton``.
+
+    A message given to ``start`` is shown as given (the caller's words, not retranslated);
+    the default message and "Cancelar" follow the language.
     """
 
     cancelled = Signal()
@@ -36,11 +45,11 @@ class BusyOverlay(QWidget):
         card.setObjectName("busyCard")
         # A fixed width lets the wrapped message compute its height (a sentence on two lines).
         card.setFixedWidth(CARD_WIDTH)
-        self._message = QLabel(DEFAULT_MESSAGE, card)
+        self._message = QLabel(card)
         self._message.setObjectName(f"{prefix}BusyMessage" if prefix else "busyMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
-        self._cancel = QPushButton("Cancelar", card)
+        self._cancel = QPushButton(card)
         self._cancel.setObjectName(f"{prefix}BusyCancelButton" if prefix else "busyCancelButton")
         self._cancel.setAutoDefault(True)
         self._cancel.clicked.connect(self.cancelled)
@@ -57,11 +66,23 @@ class BusyOverlay(QWidget):
         layout.addStretch(1)
 
         self._cancellable = True
+        self._given_message = ""
         parent.installEventFilter(self)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._message.setText(self._given_message or default_message())
+        self._cancel.setText(translate("BusyOverlay", "Cancelar"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def start(self, message: str = "", cancellable: bool = True) -> None:
-        self._message.setText(message or DEFAULT_MESSAGE)
+        self._given_message = message
+        self._message.setText(message or default_message())
         self._cancellable = cancellable
         self._cancel.setVisible(cancellable)
         self.setGeometry(self.parentWidget().rect())
