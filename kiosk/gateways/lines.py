@@ -18,20 +18,15 @@ import requests
 
 from kiosk.config import TimeoutsConfig
 from kiosk.gateways import parsing
+from kiosk.gateways.answers import Answer, decode_json, parse_retry_after
+from kiosk.gateways.base import GatewayClient
 from kiosk.gateways.errors import (
     GatewayNotFound,
     GatewayProtocolError,
     LineCodeRejected,
     LineLocked,
 )
-from kiosk.gateways.http import (
-    Answer,
-    Clock,
-    GatewayClient,
-    Sleep,
-    decode_json,
-    parse_retry_after,
-)
+from kiosk.gateways.http import Clock, Sleep
 
 SERVICE = "lines"
 _CODE_ERRORS = {

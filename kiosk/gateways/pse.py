@@ -22,8 +22,10 @@ import requests
 
 from kiosk.config import TimeoutsConfig
 from kiosk.gateways import parsing
+from kiosk.gateways.answers import Answer, decode_json
+from kiosk.gateways.base import GatewayClient
 from kiosk.gateways.errors import GatewayProtocolError, OutcomeUnknown
-from kiosk.gateways.http import Answer, Clock, GatewayClient, Sleep, decode_json
+from kiosk.gateways.http import Clock, Sleep
 
 SERVICE = "pse"
 CURRENCY = "COP"

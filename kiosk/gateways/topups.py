@@ -22,6 +22,8 @@ import requests
 from kiosk.config import TimeoutsConfig
 from kiosk.domain.catalogue import Catalogue, Operator, Pack
 from kiosk.gateways import parsing
+from kiosk.gateways.answers import Answer, decode_json
+from kiosk.gateways.base import GatewayClient
 from kiosk.gateways.errors import (
     GatewayProtocolError,
     GatewayRejected,
@@ -30,13 +32,7 @@ from kiosk.gateways.errors import (
     TopupAlreadySubmitted,
     TopupRejected,
 )
-from kiosk.gateways.http import (
-    Answer,
-    Clock,
-    GatewayClient,
-    Sleep,
-    decode_json,
-)
+from kiosk.gateways.http import Clock, Sleep
 
 SERVICE = "topups"
 COUNTRY = "CO"

@@ -146,11 +146,11 @@ def test_a_dripping_tls_handshake_ends_at_the_deadline(sleeps: RecordedSleep) ->
 def test_a_connection_shut_down_by_the_deadline_is_not_pooled(server: FaultServer) -> None:
     """The watchdog may fire just as an answer completes: the connection it shut
     down is closed when given back, so the next call opens a fresh one."""
-    from kiosk.gateways.http import _Deadline, _WatchedHTTPConnectionPool
+    from kiosk.gateways.deadline import Deadline, _WatchedHTTPConnectionPool
 
     host, port = server.url.removeprefix("http://").split(":")
     pool = _WatchedHTTPConnectionPool(host, int(port), maxsize=1)
-    with _Deadline(60.0) as deadline:
+    with Deadline(60.0) as deadline:
         connection = pool._get_conn()
         connection.connect()
         deadline._expire()  # as the timer would
@@ -158,7 +158,7 @@ def test_a_connection_shut_down_by_the_deadline_is_not_pooled(server: FaultServe
     assert connection.sock is None  # closed, not parked half shut down in the pool
 
     # Given back before the deadline passed: left alone, and reused.
-    with _Deadline(60.0) as deadline:
+    with Deadline(60.0) as deadline:
         connection = pool._get_conn()
         connection.connect()
         pool._put_conn(connection)

@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.config import Config, TimeoutsConfig, load_config
 from kiosk.gateways import lines, topups
+from kiosk.gateways.answers import parse_retry_after, raise_for_answer
 from kiosk.gateways.errors import (
     GatewayError,
     GatewayProtocolError,
@@ -18,7 +19,7 @@ from kiosk.gateways.errors import (
     TopupAlreadySubmitted,
 )
 from kiosk.gateways.factory import build_clients
-from kiosk.gateways.http import HttpClient, parse_retry_after, raise_for_answer
+from kiosk.gateways.http import HttpClient
 from kiosk.messages import CATALOGUE, render_error
 from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json, Reply
