@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -39,7 +41,10 @@ class Screen(QWidget):
       * signal ``back()``: the user asked to go back ("Volver" or Esc).
       * signal ``busyCancelled()``: "Cancelar" on the busy layer (or Esc while busy).
       * ``setBusy(busy, message="", cancellable=True)``: the "please wait" layer.
-      * ``setError(message)`` / ``clearError()``: a screen-wide message, e.g. a gateway failure.
+      * ``setError(message)`` / ``clearError()``: a screen-wide message, e.g. a gateway failure
+        (given words, shown as given until the next action).
+      * ``showOwnMessage(words, role="error")``: a message in the screen's own words
+        (``words`` is a callable returning the text), re-rendered on a language change.
       * ``setCounterMode(bool)``: show keyboard hints on buttons ("Volver (Esc)").
       * ``enter()``: called when the screen is shown; puts the focus where hands expect it.
       * ``reset()``: forget everything typed (a new sale, or an idle kiosk).
@@ -73,6 +78,8 @@ class Screen(QWidget):
         #: The continue button made with the base's own words ("Continuar"), if any.
         self._default_continue: QPushButton | None = None
         self._focus_before_busy: QWidget | None = None
+        #: The screen-wide message when it is in the screen's own words: (words, role).
+        self._own_message: tuple[Callable[[], str], str] | None = None
 
         self._content = QWidget(self)
         self._content.setObjectName(f"{self.prefix}Content")
@@ -124,6 +131,9 @@ class Screen(QWidget):
         self.set_button_text(self.back_button, translate("Screen", "Volver"))
         if self._default_continue is not None:
             self.set_button_text(self._default_continue, translate("Screen", "Continuar"))
+        if self._own_message is not None:
+            words, role = self._own_message
+            self._message.setMessage(words(), role)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -192,12 +202,21 @@ class Screen(QWidget):
         self._subtitle.setVisible(bool(subtitle))
 
     def setError(self, message: str) -> None:
+        self._own_message = None
         self._message.setMessage(message, "error")
 
     def showHint(self, message: str) -> None:
+        self._own_message = None
         self._message.setMessage(message, "hint")
 
+    def showOwnMessage(self, words: Callable[[], str], role: str = "error") -> None:
+        """A screen-wide message in this screen's words: ``words()`` gives it in the
+        current language, again after every language change."""
+        self._own_message = (words, role)
+        self._message.setMessage(words(), role)
+
     def clearError(self) -> None:
+        self._own_message = None
         self._message.clearMessage()
 
     def messageText(self) -> str:
