@@ -1,6 +1,9 @@
-"""Screenshots of every screen in Spanish at 1024x768, for docs/screenshots/ and the README.
+"""Screenshots of every screen at 1024x768, in Spanish or English, for docs/screenshots/.
 
-Usage: ``QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots]``
+Usage: ``QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--language es|en] [--out DIR]``
+
+Spanish shots go to ``docs/screenshots/``, English ones to ``docs/screenshots/en/`` with
+the same file names (unless ``--out`` says otherwise).
 
 The window is filled with sample data (a Claro-like catalogue with sample prices, a QR
 for a sample checkout URL, a result for each outcome); no gateway is called.
@@ -21,16 +24,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.controllers.language import LANGUAGES, set_language, text, translate
+from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.payer import DocumentType, PersonType
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from kiosk.messages import render
+from kiosk.messages import words
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 from ui.texts import result_texts
 
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+#: Where each language's shots go by default (the same file names in each).
+DEFAULT_OUT = {"es": SHOTS, "en": SHOTS / "en"}
 STORE = "Droguería La Esquina"
 KIOSK = "Caja 1"
 LINE = "3123456789"
@@ -41,6 +48,8 @@ SAMPLE_CHECKOUT_URL = (
     "&expiration-time=2025-03-14T20:15:00.000Z"
 )
 PRESETS = (2_000, 5_000, 10_000, 20_000, 50_000)
+#: The store's offer as the app decides it (PSE's minimum, the default maximum).
+OFFER = AmountOffer(1_500, 100_000, PRESETS)
 BANKS = (
     ("1", "Banco que aprueba"),
     ("2", "Banco que rechaza"),
@@ -97,8 +106,7 @@ def _process(app: QApplication) -> None:
 
 def _fill_topup(window: MainWindow) -> None:
     screen = window.show_topup()
-    screen.setPresets(PRESETS)
-    screen.setLimits(1_000, 100_000)
+    screen.setOffer(OFFER)
     screen.consent.checkBox().setChecked(True)
     screen.line_input.setText("+57 312-345-6789")
     screen.setOperator("Claro")
@@ -114,8 +122,7 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     def topup_empty() -> None:
         window.show_start()
         screen = window.show_topup()
-        screen.setPresets(PRESETS)
-        screen.setLimits(1_000, 100_000)
+        screen.setOffer(OFFER)
 
     def topup_filled() -> None:
         _fill_topup(window)
@@ -123,7 +130,7 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     def topup_error() -> None:
         window.show_start()
         screen = window.show_topup()
-        screen.setPresets(PRESETS)
+        screen.setOffer(OFFER)
         screen.consent.checkBox().setChecked(True)
         screen.line_input.setText("213 456 7890")
         screen.amount_input.setText("500000")
@@ -132,17 +139,17 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     def topup_refused() -> None:
         window.show_start()
         screen = window.show_topup()
-        screen.setPresets(PRESETS)
+        screen.setOffer(OFFER)
         screen.consent.checkBox().setChecked(True)
         screen.line_input.setText("300 000 0003")
         screen.setLineRefused(
-            # The very text the app shows (kiosk/controllers/catalogue.py).
-            render("sale.line_other_operator", {"operator": "Movistar", "brand": "Claro"})
+            # The very words the app shows (kiosk/controllers/catalogue.py).
+            text(words("sale.line_other_operator", {"operator": "Movistar", "brand": "Claro"}))
         )
 
     def topup_busy() -> None:
         _fill_topup(window)
-        window.topup.setBusy(True, "Consultando el operador de la línea…")
+        window.topup.setBusy(True, translate("LineInput", "Consultando el operador de la línea…"))
 
     def gift_pack() -> None:
         window.show_start()
@@ -243,10 +250,13 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def capture_all(out_dir: Path, size: tuple[int, int] | None = None) -> list[Path]:
+def capture_all(
+    out_dir: Path, size: tuple[int, int] | None = None, language: str = "es"
+) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
+    set_language(language)
     window = build_main_window(sandbox=True, store_name=STORE, kiosk_name=KIOSK)
     if size is not None:
         window.resize(*size)
@@ -268,13 +278,17 @@ def capture_all(out_dir: Path, size: tuple[int, int] | None = None) -> list[Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--language", choices=LANGUAGES, default="es")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="default: docs/screenshots/ (es), .../en/ (en)"
+    )
     parser.add_argument(
         "--size", default="", help="WIDTHxHEIGHT, e.g. 1920x1080 (default: the counter's 1024x768)"
     )
     args = parser.parse_args(argv)
     size = tuple(int(part) for part in args.size.lower().split("x")) if args.size else None
-    for path in capture_all(args.out, size):  # type: ignore[arg-type]
+    out = args.out or DEFAULT_OUT[args.language]
+    for path in capture_all(out, size, args.language):  # type: ignore[arg-type]
         print(path)
     return 0
 

@@ -1,17 +1,18 @@
-"""How the screens write packs, dates and countdowns (plain functions, no Qt).
+"""How the screens write packs, in the current language (plain functions, no widgets).
 
-Money and lines have their own formatters in the domain
-(:func:`kiosk.domain.money.format_pesos`, :func:`kiosk.domain.lines.group_line`);
-this module only adds what is about showing things to people.
+Money, moments and countdowns belong to the current language's
+:class:`~kiosk.domain.formats.Formats` (``kiosk.controllers.language.formats()``);
+lines have their own formatter in the domain (:func:`kiosk.domain.lines.group_line`).
+This module only adds the words for a pack's contents (context ``PackWords``).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from kiosk.config import TIMEZONE
+from kiosk.controllers.language import formats, translate
 from kiosk.domain.catalogue import Pack
-from kiosk.domain.money import format_pesos
+from kiosk.domain.formats import to_store_time
 
 #: Providers write "unlimited" as a very large number of minutes or megabytes.
 UNLIMITED_MINUTES = 10_000
@@ -20,9 +21,9 @@ _MB_PER_GB = 1024
 
 
 def format_data(data_mb: int) -> str:
-    """``3 GB``, ``1,5 GB``, ``500 MB`` or ``Datos ilimitados``."""
+    """``3 GB``, ``1,5 GB`` (English ``1.5 GB``), ``500 MB`` or ``Datos ilimitados``."""
     if data_mb >= UNLIMITED_DATA_MB:
-        return "Datos ilimitados"
+        return translate("PackWords", "Datos ilimitados")
     if data_mb < _MB_PER_GB:
         return f"{data_mb} MB"
     # Operators advertise both 1 GB = 1024 MB and 1 GB = 1000 MB; take whichever is whole.
@@ -31,29 +32,42 @@ def format_data(data_mb: int) -> str:
             return f"{data_mb // per_gb} GB"
     tenths = round(data_mb * 10 / _MB_PER_GB)
     whole, decimal = divmod(tenths, 10)
-    return f"{whole},{decimal} GB" if decimal else f"{whole} GB"
+    if not decimal:
+        return f"{whole} GB"
+    # The decimal mark is the language's: "1,5 GB" in Spanish, "1.5 GB" in English.
+    return translate("PackWords", "{whole},{tenths} GB").format(whole=whole, tenths=decimal)
 
 
 def format_minutes(minutes: int) -> str:
     """``200 min`` or ``Minutos ilimitados``."""
     if minutes >= UNLIMITED_MINUTES:
-        return "Minutos ilimitados"
+        return translate("PackWords", "Minutos ilimitados")
     return f"{minutes} min"
 
 
 def format_days(days: int) -> str:
-    """``7 días`` (``1 día``)."""
-    return "1 día" if days == 1 else f"{days} días"
+    """``7 días`` (``1 día``); ``7 days`` (``1 day``) in English."""
+    return translate("PackWords", "%n día(s)", None, days)
 
 
 def format_apps(apps: tuple[str, ...]) -> str:
-    """``WhatsApp, Facebook y X`` as a Spanish list."""
+    """``WhatsApp, Facebook y X`` (``WhatsApp, Facebook and X``)."""
     names = [name for name in apps if name]
     if not names:
         return ""
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " y " + names[-1]
+    return translate("PackWords", "{items} y {last}").format(
+        items=", ".join(names[:-1]), last=names[-1]
+    )
+
+
+def _apps_line(pack: Pack) -> str:
+    return translate("PackWords", "Apps: {apps}").format(apps=format_apps(pack.apps))
+
+
+def _validity_line(days: int) -> str:
+    return translate("PackWords", "Vigencia: {days}").format(days=format_days(days))
 
 
 def pack_details(pack: Pack) -> list[str]:
@@ -64,16 +78,19 @@ def pack_details(pack: Pack) -> list[str]:
     if pack.minutes is not None:
         details.append(format_minutes(pack.minutes))
     if pack.apps:
-        details.append(f"Apps: {format_apps(pack.apps)}")
+        details.append(_apps_line(pack))
     if pack.validity_days is not None:
-        details.append(f"Vigencia: {format_days(pack.validity_days)}")
+        details.append(_validity_line(pack.validity_days))
     if not details and pack.description:
         details.append(pack.description)
     return details
 
 
 def pack_card_lines(pack: Pack) -> list[str]:
-    """The card's lines: data and minutes together, then apps, then validity."""
+    """The card's lines: data and minutes together, then apps, then validity.
+
+    How many lines there are depends on the pack only, never on the language.
+    """
     allowance = []
     if pack.data_mb is not None:
         allowance.append(format_data(pack.data_mb))
@@ -81,9 +98,9 @@ def pack_card_lines(pack: Pack) -> list[str]:
         allowance.append(format_minutes(pack.minutes))
     lines = [" · ".join(allowance)] if allowance else []
     if pack.apps:
-        lines.append(f"Apps: {format_apps(pack.apps)}")
+        lines.append(_apps_line(pack))
     if pack.validity_days is not None:
-        lines.append(f"Vigencia: {format_days(pack.validity_days)}")
+        lines.append(_validity_line(pack.validity_days))
     if not lines and pack.description:
         lines.append(pack.description)
     return lines
@@ -91,23 +108,24 @@ def pack_card_lines(pack: Pack) -> list[str]:
 
 def pack_summary(pack: Pack) -> str:
     """One line for summaries: ``Paquete 7 días · 3 GB · $ 10.000``."""
-    parts = [pack.name, *pack_details(pack)[:2], format_pesos(pack.amount_pesos)]
+    parts = [pack.name, *pack_details(pack)[:2], formats().pesos(pack.amount_pesos)]
     return " · ".join(part for part in parts if part)
 
 
+# TODO(i18n): callers move to formats() — these three only delegate, for the screens and
+# widgets that still import them (payment screen, receipt view).
+
+
 def to_local(moment: datetime) -> datetime:
-    """``moment`` in Bogotá time; a naive datetime is taken as UTC (the journal's clock)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(TIMEZONE)
+    """``moment`` in the store's time; see :func:`kiosk.domain.formats.to_store_time`."""
+    return to_store_time(moment)
 
 
 def format_local_datetime(moment: datetime) -> str:
-    """``31/12/2025 18:45`` in Bogotá time."""
-    return to_local(moment).strftime("%d/%m/%Y %H:%M")
+    """``formats().moment(moment)``: a date and time in the store's time zone."""
+    return formats().moment(moment)
 
 
 def format_countdown(seconds: int) -> str:
-    """``9:05`` for the time left on a QR (never negative)."""
-    minutes, secs = divmod(max(0, seconds), 60)
-    return f"{minutes}:{secs:02d}"
+    """``formats().countdown(seconds)``: ``9:05`` for the time left on a QR."""
+    return formats().countdown(seconds)

@@ -6,10 +6,11 @@ signals and call the navigation helpers and the screens' slots.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.controllers.language import translate
 from ui.screens.balance import BalanceScreen
 from ui.screens.base import Screen
 from ui.screens.confirm import ConfirmScreen
@@ -23,7 +24,11 @@ from ui.widgets.sandbox_banner import SandboxBanner
 
 COUNTER_SIZE = QSize(1024, 768)
 MINIMUM_SIZE = QSize(800, 600)
-WINDOW_TITLE = "Recargas y paquetes"
+
+
+def window_title() -> str:
+    """The window's title in the current language."""
+    return translate("MainWindow", "Recargas y paquetes")
 
 
 class MainWindow(QMainWindow):
@@ -44,12 +49,15 @@ class MainWindow(QMainWindow):
 
     Object names: ``mainWindow``, ``screenStack``, ``sandboxBanner``, ``statusStoreLabel``,
     and each screen's (see docs/OBJECT_NAMES.md).
+
+    Words: the title (context ``MainWindow``) follows the language; every screen and the
+    banner retranslate themselves on the same ``LanguageChange``. A passing status note
+    (``setStatusText``) is the caller's words and stays as given.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(WINDOW_TITLE)
         self._store_name = ""
         self._store_contact = ""
         self._kiosk_name = ""
@@ -89,6 +97,16 @@ class MainWindow(QMainWindow):
         # every screen change would push a new minimum size to the window system.
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(MINIMUM_SIZE)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(window_title())
+        self._render_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- screens -----------------------------------------------------------------------
 
@@ -184,6 +202,7 @@ class MainWindow(QMainWindow):
         self._close_allowed = allowed
 
     def _render_status(self) -> None:
+        # The store's and the kiosk's names are data: shown as configured.
         parts = [part for part in (self._store_name, self._kiosk_name) if part]
         self._store_label.setText(" · ".join(parts))
 

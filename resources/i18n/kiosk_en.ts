@@ -1,4 +1,1572 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es_CO">
+    <context>
+        <name>App</name>
+        <message>
+            <source>No se puede iniciar</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BalanceScreen</name>
+        <message numerus="yes">
+            <source>Escriba los %n dígitos del código que llegó por mensaje de texto.</source>
+            <translation>
+                <numerusform>Type the %n-digit code that came by text message.</numerusform>
+                <numerusform>Type the %n-digit code that came by text message.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Consulta de saldo</source>
+            <extracomment>The masked line the code went to ("" before any), the balance and packs shown.</extracomment>
+            <translation>Balance check</translation>
+        </message>
+        <message>
+            <source>Para proteger su información, enviamos un código por mensaje de texto a la línea.</source>
+            <translation>To protect your information, we send a code by text message to the line.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Código de %n dígitos</source>
+            <translation>
+                <numerusform>%n-digit code</numerusform>
+                <numerusform>%n-digit code</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ver saldo</source>
+            <translation>Show balance</translation>
+        </message>
+        <message>
+            <source>Enviar código</source>
+            <translation>Send code</translation>
+        </message>
+        <message>
+            <source>Enviar otro código</source>
+            <translation>Send another code</translation>
+        </message>
+        <message numerus="yes">
+            <source>Escriba el código de %n dígitos que enviamos por mensaje de texto al {line}. Si no llega en un minuto, pida otro.</source>
+            <translation>
+                <numerusform>Type the %n-digit code we sent by text message to {line}. If it does not arrive within a minute, ask for another one.</numerusform>
+                <numerusform>Type the %n-digit code we sent by text message to {line}. If it does not arrive within a minute, ask for another one.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saldo: {amount}</source>
+            <translation>Balance: {amount}</translation>
+        </message>
+        <message>
+            <source>No tiene paquetes activos.</source>
+            <translation>You have no active packs.</translation>
+        </message>
+        <message>
+            <source>• {name}: vence el {moment}</source>
+            <translation>• {name}: expires {moment}</translation>
+        </message>
+        <message>
+            <source>Paquetes activos:</source>
+            <translation>Active packs:</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyOverlay</name>
+        <message>
+            <source>Un momento, por favor…</source>
+            <translation>One moment, please…</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmScreen</name>
+        <message>
+            <source>Confirme la venta</source>
+            <translation>Confirm the sale</translation>
+        </message>
+        <message>
+            <source>Revise los datos con el cliente.</source>
+            <translation>Check the details with the customer.</translation>
+        </message>
+        <message>
+            <source>Venta</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Paquete</source>
+            <translation>Pack</translation>
+        </message>
+        <message>
+            <source>Lo envía</source>
+            <translation>Sent by</translation>
+        </message>
+        <message>
+            <source>Valor a pagar</source>
+            <translation>Amount to pay</translation>
+        </message>
+        <message>
+            <source>¿Cómo paga el cliente?</source>
+            <translation>How does the customer pay?</translation>
+        </message>
+        <message>
+            <source>Ir a pagar</source>
+            <translation>Go to payment</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentBox</name>
+        <message>
+            <source>La tienda</source>
+            <translation>The store</translation>
+        </message>
+        <message>
+            <source>{store} usa su número de celular solo para hacer esta venta y guardar su registro. Para consultar, corregir o pedir que se borren sus datos, pregunte en {store} ({contact}) (Ley 1581 de 2012). ¿Autoriza el uso de su número para esta venta?</source>
+            <translation>{store} uses your mobile number only to make this sale and keep its record. To see, correct or delete your data, ask at {store} ({contact}) (Colombian Law 1581 of 2012). Do you allow us to use your number for this sale?</translation>
+        </message>
+        <message>
+            <source>{store} usa su número de celular solo para hacer esta venta y guardar su registro. Para consultar, corregir o pedir que se borren sus datos, pregunte en {store} (Ley 1581 de 2012). ¿Autoriza el uso de su número para esta venta?</source>
+            <translation>{store} uses your mobile number only to make this sale and keep its record. To see, correct or delete your data, ask at {store} (Colombian Law 1581 of 2012). Do you allow us to use your number for this sale?</translation>
+        </message>
+        <message>
+            <source>Marque la autorización de datos para continuar.</source>
+            <translation>Tick the consent box to continue.</translation>
+        </message>
+        <message>
+            <source>Sí, &amp;autorizo</source>
+            <translation>Yes, I &amp;agree</translation>
+        </message>
+    </context>
+    <context>
+        <name>GiftPackScreen</name>
+        <message>
+            <source>Elija un paquete.</source>
+            <translation>Choose a pack.</translation>
+        </message>
+        <message>
+            <source>No hay paquetes disponibles en este momento. Intente más tarde.</source>
+            <translation>No packs are available right now. Please try again later.</translation>
+        </message>
+        <message>
+            <source>Paquete de regalo</source>
+            <extracomment>What the packs' message says now (our words, re-rendered on a language change).</extracomment>
+            <translation>Gift pack</translation>
+        </message>
+        <message>
+            <source>Número de quien recibe el paquete</source>
+            <translation>Number of the person who gets the pack</translation>
+        </message>
+        <message>
+            <source>Su número (opcional), para que sepa quién se lo envía</source>
+            <translation>Your number (optional), so they know who sent it</translation>
+        </message>
+        <message>
+            <source>Elija el paquete</source>
+            <translation>Choose the pack</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>Número para confirmar</source>
+            <translation>Number to confirm</translation>
+        </message>
+        <message>
+            <source>Número de celular</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <source>Consultando el operador de la línea…</source>
+            <translation>Checking the line's mobile operator…</translation>
+        </message>
+        <message>
+            <source>Operador: {name}</source>
+            <translation>Operator: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineScreen</name>
+        <message>
+            <source>Un momento: estamos consultando el operador de la línea.</source>
+            <translation>One moment: we are checking the line's mobile operator.</translation>
+        </message>
+        <message>
+            <source>Presione Enter o Continuar para consultar de nuevo.</source>
+            <translation>Press Enter or Continue to check again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Recargas y paquetes</source>
+            <translation>Top-ups and packs</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackCard</name>
+        <message>
+            <source>Precio de muestra</source>
+            <extracomment>The card got the keyboard focus (the screen scrolls it into view).</extracomment>
+            <translation>Sample price</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackWords</name>
+        <message>
+            <source>Datos ilimitados</source>
+            <extracomment>Providers write "unlimited" as a very large number of minutes or megabytes.</extracomment>
+            <translation>Unlimited data</translation>
+        </message>
+        <message>
+            <source>{whole},{tenths} GB</source>
+            <translation>{whole}.{tenths} GB</translation>
+        </message>
+        <message>
+            <source>Minutos ilimitados</source>
+            <translation>Unlimited minutes</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n día(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{items} y {last}</source>
+            <translation>{items} and {last}</translation>
+        </message>
+        <message>
+            <source>Apps: {apps}</source>
+            <translation>Apps included: {apps}</translation>
+        </message>
+        <message>
+            <source>Vigencia: {days}</source>
+            <translation>Valid for {days}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PayerScreen</name>
+        <message>
+            <source>Persona jurídica (empresa)</source>
+            <extracomment>The text fields of the form, in order: (key of validate_payer's errors, object name).</extracomment>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <source>Persona natural</source>
+            <translation>Individual</translation>
+        </message>
+        <message>
+            <source>Cédula de ciudadanía (CC)</source>
+            <translation>Citizen ID card (CC)</translation>
+        </message>
+        <message>
+            <source>Cédula de extranjería (CE)</source>
+            <translation>Foreigner ID card (CE)</translation>
+        </message>
+        <message>
+            <source>NIT</source>
+            <translation>Tax ID (NIT)</translation>
+        </message>
+        <message>
+            <source>Tarjeta de identidad (TI)</source>
+            <translation>Minor's ID card (TI)</translation>
+        </message>
+        <message>
+            <source>Pasaporte (PP)</source>
+            <translation>Passport (PP)</translation>
+        </message>
+        <message>
+            <source>Documento de identidad extranjero (DNI)</source>
+            <translation>Foreign national ID (DNI)</translation>
+        </message>
+        <message>
+            <source>Elija el banco del pagador.</source>
+            <translation>Choose the payer's bank.</translation>
+        </message>
+        <message>
+            <source>Para continuar, el pagador debe aceptar los términos del proveedor de pagos.</source>
+            <translation>To continue, the payer must accept the payment provider's terms.</translation>
+        </message>
+        <message>
+            <source>Datos del pagador (PSE)</source>
+            <translation>Payer's details (PSE)</translation>
+        </message>
+        <message>
+            <source>Tipo de persona</source>
+            <translation>Type of person</translation>
+        </message>
+        <message>
+            <source>Tipo de documento</source>
+            <translation>Type of document</translation>
+        </message>
+        <message>
+            <source>Número de documento</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <source>Correo electrónico</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Celular</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Banco</source>
+            <translation>Bank</translation>
+        </message>
+        <message>
+            <source>Elija el banco…</source>
+            <translation>Choose the bank…</translation>
+        </message>
+        <message>
+            <source>nombre@correo.com</source>
+            <translation>name@mail.com</translation>
+        </message>
+        <message>
+            <source>3XX XXX XXXX</source>
+            <translation>e.g. 3XX XXX XXXX</translation>
+        </message>
+        <message>
+            <source>El &amp;pagador leyó y acepta los términos y la autorización de datos</source>
+            <translation>The &amp;payer has read and accepts the terms and the data authorization</translation>
+        </message>
+        <message>
+            <source>Crear el pago</source>
+            <translation>Create the payment</translation>
+        </message>
+        <message>
+            <source>Cargando los términos del proveedor de pagos…</source>
+            <translation>Loading the payment provider's terms…</translation>
+        </message>
+        <message>
+            <source>Antes de pagar, el pagador debe leer y aceptar los &lt;a href="{acceptance}"&gt;términos y condiciones&lt;/a&gt; y la &lt;a href="{personal_data}"&gt;autorización de tratamiento de datos personales&lt;/a&gt; del proveedor de pagos.</source>
+            <translation>Before paying, the payer must read and accept the payment provider's &lt;a href="{acceptance}"&gt;terms and conditions&lt;/a&gt; and &lt;a href="{personal_data}"&gt;authorization to process personal data&lt;/a&gt;.</translation>
+        </message>
+        <message>
+            <source>Pago por PSE de {amount}</source>
+            <translation>PSE payment of {amount}</translation>
+        </message>
+        <message>
+            <source>Razón social</source>
+            <translation>Company name</translation>
+        </message>
+        <message>
+            <source>Nombre completo</source>
+            <translation>Full name</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentScreen</name>
+        <message>
+            <source>Pague con su celular</source>
+            <extracomment>The status line: None while waiting, a state, or a text given by the caller. The seconds left the countdown shows now (None: no countdown).</extracomment>
+            <translation>Pay with your phone</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Valor: {amount}</source>
+            <translation>Amount: {amount}</translation>
+        </message>
+        <message>
+            <source>Referencia: {reference}</source>
+            <translation>Reference: {reference}</translation>
+        </message>
+        <message>
+            <source>Esperando el pago…</source>
+            <translation>Waiting for the payment…</translation>
+        </message>
+        <message>
+            <source>El código QR venció.</source>
+            <translation>The QR code has expired.</translation>
+        </message>
+        <message>
+            <source>El código vence en {time}</source>
+            <translation>The code expires in {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrView</name>
+        <message>
+            <source>Código QR para pagar con su celular</source>
+            <extracomment>Scanners need at least about 2 device pixels per module. Comfortable size on a counter screen. A checkout URL of ~230 characters makes a 61-module code (version 11, level M); sizing the empty view like it keeps the screen from jumping when the QR arrives. The caller's placeholder; None shows the default one, in the current language.</extracomment>
+            <translation>QR code to pay with your phone</translation>
+        </message>
+        <message>
+            <source>El código QR para pagar aparecerá aquí en un momento.</source>
+            <translation>The QR code to pay will appear here in a moment.</translation>
+        </message>
+        <message>
+            <source>Escanee este código con la cámara de su celular para pagar.</source>
+            <translation>Scan this code with your phone's camera to pay.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Comprobante de pago, no es factura.</source>
+            <extracomment>The keys of the rows (used in object names), in the order printed.</extracomment>
+            <translation>Payment receipt, not an invoice.</translation>
+        </message>
+        <message>
+            <source>Comprobante de pago</source>
+            <translation>Payment receipt</translation>
+        </message>
+        <message>
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Transacción PSE</source>
+            <translation>PSE transaction</translation>
+        </message>
+        <message>
+            <source>CUS</source>
+            <translation>CUS (tracking)</translation>
+        </message>
+        <message>
+            <source>Transacción paquete</source>
+            <translation>Pack transaction</translation>
+        </message>
+        <message>
+            <source>Transacción recarga</source>
+            <translation>Top-up transaction</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Venta</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Paquete</source>
+            <translation>Pack</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Verificación</source>
+            <translation>Verification</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultScreen</name>
+        <message>
+            <source>Resultado</source>
+            <extracomment>The state whose words show (``showOutcome``), or None for texts given as they are.</extracomment>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Intentar de nuevo</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Nueva venta</source>
+            <translation>New sale</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleWords</name>
+        <message>
+            <source>Paquete de regalo</source>
+            <translation>Gift pack</translation>
+        </message>
+        <message>
+            <source>Recarga</source>
+            <translation>Top-up</translation>
+        </message>
+        <message>
+            <source>Pagar con QR en su celular (PSE)</source>
+            <translation>Pay by QR on your phone (PSE)</translation>
+        </message>
+        <message>
+            <source>PSE asistido (el cajero digita los datos)</source>
+            <translation>Assisted PSE (the clerk types the details)</translation>
+        </message>
+        <message>
+            <source>El cliente escanea el código y escribe sus datos de PSE en su celular.</source>
+            <translation>The customer scans the code and types their PSE details on their phone.</translation>
+        </message>
+        <message>
+            <source>Usted digita los datos del pagador aquí; el cliente solo autoriza el pago en su banco desde el celular.</source>
+            <translation>You type the payer's details here; the customer only approves the payment in their bank on their phone.</translation>
+        </message>
+        <message>
+            <source>Escanee el código con la cámara de su celular y pague en su banco. Allí elige su banco y escribe sus datos de PSE.</source>
+            <translation>Scan the code with your phone's camera and pay in your bank. There you choose your bank and type your PSE details.</translation>
+        </message>
+        <message>
+            <source>Escanee el código con la cámara de su celular y pague en su banco. El código abre la página de su banco para autorizar el pago.</source>
+            <translation>Scan the code with your phone's camera and pay in your bank. The code opens your bank's page to approve the payment.</translation>
+        </message>
+        <message>
+            <source>Sin pagar</source>
+            <translation>Not paid</translation>
+        </message>
+        <message>
+            <source>Pago en verificación</source>
+            <translation>Payment being checked</translation>
+        </message>
+        <message>
+            <source>Pago pendiente en el banco</source>
+            <translation>Payment pending at the bank</translation>
+        </message>
+        <message>
+            <source>Intento de pago no aprobado</source>
+            <translation>Payment attempt not approved</translation>
+        </message>
+        <message>
+            <source>Cancelada en pantalla; pago en verificación</source>
+            <translation>Cancelled on screen; payment being checked</translation>
+        </message>
+        <message>
+            <source>Código vencido; pago en verificación</source>
+            <translation>Code expired; payment being checked</translation>
+        </message>
+        <message>
+            <source>Pagada; entrega en proceso</source>
+            <translation>Paid; delivery in progress</translation>
+        </message>
+        <message>
+            <source>Pagada; entrega en verificación</source>
+            <translation>Paid; delivery being checked</translation>
+        </message>
+        <message>
+            <source>Pagada, no entregada: reclamar devolución</source>
+            <translation>Paid, not delivered: claim a refund</translation>
+        </message>
+        <message>
+            <source>Pagada y entregada</source>
+            <translation>Paid and delivered</translation>
+        </message>
+        <message>
+            <source>Resuelta por la tienda</source>
+            <translation>Resolved by the store</translation>
+        </message>
+        <message>
+            <source>Pago rechazado por el banco</source>
+            <translation>Payment declined by the bank</translation>
+        </message>
+        <message>
+            <source>Error del banco; sin cobro</source>
+            <translation>Bank error; no charge</translation>
+        </message>
+        <message>
+            <source>Pago no iniciado; sin cobro</source>
+            <translation>Payment not started; no charge</translation>
+        </message>
+        <message>
+            <source>Cancelada; sin cobro</source>
+            <translation>Cancelled; no charge</translation>
+        </message>
+        <message>
+            <source>Vencida; sin cobro</source>
+            <translation>Expired; no charge</translation>
+        </message>
+        <message>
+            <source>Recarga hecha</source>
+            <translation>Top-up done</translation>
+        </message>
+        <message>
+            <source>El saldo ya quedó en la línea. Guarde este comprobante. Para otra venta oprima «Nueva venta».</source>
+            <translation>The balance is now on the line. Keep this receipt. For another sale, press “New sale”.</translation>
+        </message>
+        <message>
+            <source>El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>The bank has not confirmed the payment yet. We keep checking and, if the bank approves it, the top-up goes through without you coming back. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Pago cancelado en pantalla</source>
+            <translation>Payment cancelled on screen</translation>
+        </message>
+        <message>
+            <source>Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>If you already approved the payment in your bank, don't worry: we keep checking and, if the bank approves it, the top-up goes through without you coming back. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Se acabó el tiempo del código QR</source>
+            <translation>The QR code's time ran out</translation>
+        </message>
+        <message>
+            <source>Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva. Si no pagó, empiece una nueva venta. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>If you managed to pay in your bank, we keep checking and, if the bank approves it, the top-up goes through without you coming back. If you did not pay, start a new sale. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Pago recibido: la recarga está en proceso</source>
+            <translation>Payment received: the top-up is on its way</translation>
+        </message>
+        <message>
+            <source>El pago quedó aprobado y la recarga se está haciendo en la línea. Si no llega en unos minutos, pregunte en la tienda con la referencia de este comprobante.</source>
+            <translation>The payment was approved and the top-up is being made on the line. If it does not arrive in a few minutes, ask at the store with this receipt's reference.</translation>
+        </message>
+        <message>
+            <source>Pago recibido, pero no se pudo hacer la recarga</source>
+            <translation>Payment received, but the top-up could not be made</translation>
+        </message>
+        <message>
+            <source>Su pago quedó aprobado, pero no se pudo hacer la recarga en la línea. Guarde este comprobante: con la referencia puede reclamar en la tienda la devolución de su dinero.</source>
+            <translation>Your payment was approved, but the top-up could not be made on the line. Keep this receipt: with its reference you can claim your money back at the store.</translation>
+        </message>
+        <message>
+            <source>El tiempo para pagar terminó</source>
+            <translation>The time to pay is over</translation>
+        </message>
+        <message>
+            <source>No se hizo ningún cobro. Si todavía quiere la recarga, empiece una nueva venta.</source>
+            <translation>Nothing was charged. If you still want the top-up, start a new sale.</translation>
+        </message>
+        <message>
+            <source>Paquete activado</source>
+            <translation>Pack activated</translation>
+        </message>
+        <message>
+            <source>El paquete ya quedó activo en la línea y le llega un mensaje de texto. Guarde este comprobante. Para otra venta oprima «Nueva venta».</source>
+            <translation>The pack is now active on the line and a text message is on its way. Keep this receipt. For another sale, press “New sale”.</translation>
+        </message>
+        <message>
+            <source>El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>The bank has not confirmed the payment yet. We keep checking and, if the bank approves it, the pack is activated without you coming back. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>If you already approved the payment in your bank, don't worry: we keep checking and, if the bank approves it, the pack is activated without you coming back. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva. Si no pagó, empiece una nueva venta. Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>If you managed to pay in your bank, we keep checking and, if the bank approves it, the pack is activated without you coming back. If you did not pay, start a new sale. Keep this receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Pago recibido: el paquete está en proceso</source>
+            <translation>Payment received: the pack is on its way</translation>
+        </message>
+        <message>
+            <source>El pago quedó aprobado y el paquete se está activando en la línea. Si no llega en unos minutos, pregunte en la tienda con la referencia de este comprobante.</source>
+            <translation>The payment was approved and the pack is being activated on the line. If it does not arrive in a few minutes, ask at the store with this receipt's reference.</translation>
+        </message>
+        <message>
+            <source>Pago recibido, pero no se pudo activar el paquete</source>
+            <translation>Payment received, but the pack could not be activated</translation>
+        </message>
+        <message>
+            <source>Su pago quedó aprobado, pero no se pudo activar el paquete en la línea. Guarde este comprobante: con la referencia puede reclamar en la tienda la devolución de su dinero.</source>
+            <translation>Your payment was approved, but the pack could not be activated on the line. Keep this receipt: with its reference you can claim your money back at the store.</translation>
+        </message>
+        <message>
+            <source>No se hizo ningún cobro. Si todavía quiere el paquete, empiece una nueva venta.</source>
+            <translation>Nothing was charged. If you still want the pack, start a new sale.</translation>
+        </message>
+        <message>
+            <source>Pago rechazado</source>
+            <translation>Payment declined</translation>
+        </message>
+        <message>
+            <source>El banco rechazó el pago y no se hizo ningún cobro. Puede intentar de nuevo con otra cuenta o banco, o pagar de otra forma.</source>
+            <translation>The bank declined the payment and nothing was charged. You can try again with another account or bank, or pay another way.</translation>
+        </message>
+        <message>
+            <source>No se pudo hacer el pago</source>
+            <translation>The payment could not be made</translation>
+        </message>
+        <message>
+            <source>El banco tuvo un error y no se hizo ningún cobro. Intente de nuevo en unos minutos o con otro banco.</source>
+            <translation>The bank had an error and nothing was charged. Try again in a few minutes or with another bank.</translation>
+        </message>
+        <message>
+            <source>El pago no fue aprobado</source>
+            <translation>The payment was not approved</translation>
+        </message>
+        <message>
+            <source>Este intento de pago no se aprobó y no se hizo ningún cobro. Puede intentar de nuevo o empezar una nueva venta.</source>
+            <translation>This payment attempt was not approved and nothing was charged. You can try again or start a new sale.</translation>
+        </message>
+        <message>
+            <source>Venta resuelta por la tienda</source>
+            <translation>Sale resolved by the store</translation>
+        </message>
+        <message>
+            <source>La tienda ya resolvió este pago con el cliente. No hay nada más que hacer.</source>
+            <translation>The store has already resolved this payment with the customer. There is nothing more to do.</translation>
+        </message>
+        <message>
+            <source>Venta cancelada</source>
+            <translation>Sale cancelled</translation>
+        </message>
+        <message>
+            <source>No se hizo ningún cobro. Para otra venta oprima «Nueva venta».</source>
+            <translation>Nothing was charged. For another sale, press “New sale”.</translation>
+        </message>
+        <message>
+            <source>No se pudo iniciar el pago</source>
+            <translation>The payment could not be started</translation>
+        </message>
+        <message>
+            <source>El pago no alcanzó a crearse y no se hizo ningún cobro. Intente de nuevo en un momento.</source>
+            <translation>The payment was not created and nothing was charged. Try again in a moment.</translation>
+        </message>
+        <message>
+            <source>La venta no se pagó</source>
+            <translation>The sale was not paid</translation>
+        </message>
+        <message>
+            <source>Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código.</source>
+            <translation>Your bank did not approve the payment. You can try again on your phone with the same code.</translation>
+        </message>
+        <message>
+            <source>Creando el pago en PSE…</source>
+            <translation>Creating the payment in PSE…</translation>
+        </message>
+        <message>
+            <source>Confirmando con la pasarela si el pago quedó creado…</source>
+            <translation>Checking with the payment gateway whether the payment was created…</translation>
+        </message>
+        <message>
+            <source>Esperando la confirmación de su banco…</source>
+            <translation>Waiting for your bank to confirm…</translation>
+        </message>
+        <message>
+            <source>Pago aprobado. El paquete se está activando…</source>
+            <translation>Payment approved. The pack is being activated…</translation>
+        </message>
+        <message>
+            <source>Pago aprobado. La recarga se está haciendo…</source>
+            <translation>Payment approved. The top-up is being made…</translation>
+        </message>
+        <message>
+            <source>Pago aprobado. Confirmando con el operador…</source>
+            <translation>Payment approved. Checking with the operator…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SandboxBanner</name>
+        <message>
+            <source>SANDBOX — pagos de prueba, no se cobra dinero real</source>
+            <translation>SANDBOX — test payments, no real money is charged</translation>
+        </message>
+    </context>
+    <context>
+        <name>Screen</name>
+        <message>
+            <source>Volver</source>
+            <extracomment>Object-name prefix of the screen's widgets; subclasses set it. The continue button made with the base's own words ("Continuar"), if any. The screen-wide message when it is in the screen's own words: (words, role). Subclasses add their widgets here.</extracomment>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Continuar</source>
+            <translation>Continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartScreen</name>
+        <message>
+            <source>Recarga</source>
+            <extracomment>(object name, shortcut) of each job, in the order shown.</extracomment>
+            <translation>Top-up</translation>
+        </message>
+        <message>
+            <source>Saldo para una línea prepago.</source>
+            <translation>Credit for a prepaid line.</translation>
+        </message>
+        <message>
+            <source>Paquete de regalo</source>
+            <translation>Gift pack</translation>
+        </message>
+        <message>
+            <source>Datos y minutos para otra persona; le llega un mensaje de texto.</source>
+            <translation>Data and minutes for someone else; they get a text message.</translation>
+        </message>
+        <message>
+            <source>Consulta de saldo</source>
+            <translation>Balance check</translation>
+        </message>
+        <message>
+            <source>El saldo y los paquetes de su línea, con un código por SMS.</source>
+            <translation>Your line's balance and packs, with a code by SMS.</translation>
+        </message>
+        <message>
+            <source>¿Qué desea hacer?</source>
+            <translation>What would you like to do?</translation>
+        </message>
+        <message>
+            <source>Elija una opción.</source>
+            <translation>Choose an option.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopupScreen</name>
+        <message>
+            <source>Recarga</source>
+            <translation>Top-up</translation>
+        </message>
+        <message>
+            <source>Número de celular</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <source>Valor de la recarga</source>
+            <translation>Top-up amount</translation>
+        </message>
+        <message>
+            <source>Otro valor:</source>
+            <translation>Other amount:</translation>
+        </message>
+        <message>
+            <source>Ej.: 15000</source>
+            <translation>e.g. 15000</translation>
+        </message>
+        <message>
+            <source>Valor de la recarga en pesos</source>
+            <translation>Top-up amount in pesos</translation>
+        </message>
+        <message>
+            <source>Recarga de {amount}</source>
+            <translation>Top-up of {amount}</translation>
+        </message>
+        <message>
+            <source>Entre {low} y {high}</source>
+            <translation>Between {low} and {high}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wiring</name>
+        <message>
+            <source>Un momento, por favor…</source>
+            <translation type="unfinished">One moment, please…</translation>
+        </message>
+        <message>
+            <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ventas para revisar: {unsettled}, {follow_up}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n pagada(s) sin entregar</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n en seguimiento manual</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source>uso: </source>
+            <extracomment>argparse's own words (it asks gettext for them) and our Spanish sources for them.</extracomment>
+            <translation>usage: </translation>
+        </message>
+        <message>
+            <source>argumentos</source>
+            <translation>positional arguments</translation>
+        </message>
+        <message>
+            <source>opciones</source>
+            <translation>options</translation>
+        </message>
+        <message>
+            <source>mostrar esta ayuda y salir</source>
+            <translation>show this help message and exit</translation>
+        </message>
+        <message>
+            <source>argumento %(argument_name)s: %(message)s</source>
+            <translation>argument %(argument_name)s: %(message)s</translation>
+        </message>
+        <message>
+            <source>argumentos desconocidos: %s</source>
+            <translation>unrecognized arguments: %s</translation>
+        </message>
+        <message>
+            <source>faltan estos argumentos: %s</source>
+            <translation>the following arguments are required: %s</translation>
+        </message>
+        <message>
+            <source>falta su valor</source>
+            <translation>expected one argument</translation>
+        </message>
+        <message>
+            <source>%(value)r no es una opción (elija entre %(choices)s)</source>
+            <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+        </message>
+        <message>
+            <source>%(value)r no es un valor válido (%(type)s)</source>
+            <translation>invalid %(type)s value: %(value)r</translation>
+        </message>
+        <message>
+            <source>opción ambigua: %(option)s puede ser %(matches)s</source>
+            <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+        </message>
+        <message>
+            <source>{prog}: error: {message}</source>
+            <extracomment>The QCoreApplication made for a subcommand; kept so that Python does not collect it.</extracomment>
+            <translation>{prog}: error: {message}</translation>
+        </message>
+        <message>
+            <source>Recargas, paquetes de regalo y consulta de saldo, pagados por PSE con QR.</source>
+            <translation>Mobile top-ups, gift packs and balance queries, paid by PSE with a QR code.</translation>
+        </message>
+        <message>
+            <source>ARCHIVO</source>
+            <translation>FILE</translation>
+        </message>
+        <message>
+            <source>archivo de configuración TOML</source>
+            <translation>TOML configuration file</translation>
+        </message>
+        <message>
+            <source>modo de la aplicación</source>
+            <translation>application mode</translation>
+        </message>
+        <message>
+            <source>idioma de la aplicación y de sus mensajes (el de [ui] language)</source>
+            <translation>language of the app and its messages ([ui] language by default)</translation>
+        </message>
+        <message>
+            <source>COMANDO</source>
+            <translation>COMMAND</translation>
+        </message>
+        <message>
+            <source>diario de ventas: verificar, purgar líneas, cerrar ventas pagadas sin entregar</source>
+            <translation>sales journal: verify, purge lines, settle paid-not-delivered sales</translation>
+        </message>
+        <message>
+            <source>ACCIÓN</source>
+            <translation>ACTION</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>verificar que el diario no fue alterado</source>
+            <translation>check that the journal was not tampered with</translation>
+        </message>
+        <message>
+            <source>diario a verificar (URL de SQLAlchemy)</source>
+            <translation>journal to verify (SQLAlchemy URL)</translation>
+        </message>
+        <message>
+            <source>HASH</source>
+            <translation>HASH</translation>
+        </message>
+        <message>
+            <source>un hash impreso antes (o ENTRADA:HASH) que debe seguir en la cadena</source>
+            <translation>a hash printed earlier (or ENTRY:HASH) that must still be in the chain</translation>
+        </message>
+        <message>
+            <source>borrar las líneas de ventas cerradas antiguas</source>
+            <translation>erase the lines of old closed sales</translation>
+        </message>
+        <message>
+            <source>diario (URL de SQLAlchemy)</source>
+            <translation>journal (SQLAlchemy URL)</translation>
+        </message>
+        <message>
+            <source>conservar las líneas de los últimos N días</source>
+            <translation>keep the lines of the last N days</translation>
+        </message>
+        <message>
+            <source>registrar cómo se resolvió una venta pagada y no entregada</source>
+            <translation>record how a paid-but-not-delivered sale was resolved</translation>
+        </message>
+        <message>
+            <source>REFERENCIA</source>
+            <translation>REFERENCE</translation>
+        </message>
+        <message>
+            <source>TEXTO</source>
+            <translation>TEXT</translation>
+        </message>
+        <message>
+            <source>cómo se le respondió al cliente</source>
+            <translation>how the customer was answered</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Error inesperado ({code}).</source>
+            <extracomment>The translation context of every message of the catalogue. A source holding this is counted: Qt picks its plural form from the ``count`` parameter. The words of an error that is not one of the core's own.</extracomment>
+            <translation>Unexpected error ({code}).</translation>
+        </message>
+        <message>
+            <source>Configuración: «{section}» debe ser una sección [{section}].</source>
+            <translation>Configuration: “{section}” must be a [{section}] table.</translation>
+        </message>
+        <message>
+            <source>Configuración: clave desconocida «{key}» en la sección «{section}».</source>
+            <translation>Configuration: unknown key “{key}” in section “{section}”.</translation>
+        </message>
+        <message>
+            <source>Configuración: la clave «{key}» de «{section}» tiene un tipo de valor incorrecto.</source>
+            <translation>Configuration: key “{key}” in “{section}” has the wrong type of value.</translation>
+        </message>
+        <message>
+            <source>El archivo de configuración {path} no es TOML válido: {detail}</source>
+            <translation>The configuration file {path} is not valid TOML: {detail}</translation>
+        </message>
+        <message>
+            <source>No se puede leer el archivo de configuración {path}: {detail}</source>
+            <translation>Cannot read the configuration file {path}: {detail}</translation>
+        </message>
+        <message>
+            <source>No existe el archivo de configuración {path}.</source>
+            <translation>The configuration file {path} does not exist.</translation>
+        </message>
+        <message>
+            <source>Configuración: el modo «{mode}» no existe; use «counter» o «kiosk».</source>
+            <translation>Configuration: mode “{mode}” does not exist; use “counter” or “kiosk”.</translation>
+        </message>
+        <message>
+            <source>Configuración: el idioma «{language}» no existe en [ui]; use «es» o «en».</source>
+            <translation>Configuration: language “{language}” does not exist in [ui]; use “es” or “en”.</translation>
+        </message>
+        <message>
+            <source>Escriba el valor en pesos, por ejemplo 10.000.</source>
+            <translation>Type the amount in pesos, for example 10.000.</translation>
+        </message>
+        <message>
+            <source>El valor solo lleva números. Borre las letras y escríbalo de nuevo, por ejemplo 10.000.</source>
+            <translation>The amount takes numbers only. Delete the letters and type it again, for example 10.000.</translation>
+        </message>
+        <message>
+            <source>El valor va en pesos enteros, sin centavos. Escríbalo sin coma ni decimales, por ejemplo 10.000.</source>
+            <translation>The amount is in whole pesos, without cents. Type it without a comma or decimals, for example 10.000.</translation>
+        </message>
+        <message>
+            <source>El valor no puede ser negativo. Escríbalo sin el signo menos.</source>
+            <translation>The amount cannot be negative. Type it without the minus sign.</translation>
+        </message>
+        <message>
+            <source>El valor no está bien escrito. Escríbalo sin puntos (10000) o con un punto cada tres cifras (10.000).</source>
+            <translation>The amount is not written correctly. Type it without dots (10000) or with a dot every three digits (10.000).</translation>
+        </message>
+        <message>
+            <source>El valor tiene signos que no se usan. Escriba solo números, por ejemplo 10.000.</source>
+            <translation>The amount has characters that cannot be used. Type digits only, for example 10.000.</translation>
+        </message>
+        <message>
+            <source>El valor es demasiado grande. Revise el número e inténtelo de nuevo.</source>
+            <translation>The amount is far too large. Check the number and try again.</translation>
+        </message>
+        <message numerus="yes">
+            <source>La pasarela de pago informó un valor con centavos (%n centavo(s)), que la tienda no maneja. Anote la referencia y consulte al administrador.</source>
+            <translation>
+                <numerusform>The payment gateway reported an amount with cents (%n cent), which the store does not handle. Note the reference and ask the administrator.</numerusform>
+                <numerusform>The payment gateway reported an amount with cents (%n cents), which the store does not handle. Note the reference and ask the administrator.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Escriba el número de celular: 10 dígitos que empiezan por 3.</source>
+            <translation>Type the mobile number: 10 digits starting with 3.</translation>
+        </message>
+        <message>
+            <source>El número de celular solo lleva dígitos. Borre las letras y escríbalo de nuevo.</source>
+            <translation>A mobile number takes digits only. Delete the letters and type it again.</translation>
+        </message>
+        <message>
+            <source>El número tiene signos que no se usan. Escriba solo los 10 dígitos del celular, por ejemplo 312 345 6789.</source>
+            <translation>The number has characters that cannot be used. Type only the 10 digits of the mobile, for example 312 345 6789.</translation>
+        </message>
+        <message>
+            <source>Solo se aceptan celulares de Colombia (+57). Escriba el número de 10 dígitos sin el indicativo de otro país.</source>
+            <translation>Only Colombian mobile numbers (+57) are accepted. Type the 10-digit number without another country's code.</translation>
+        </message>
+        <message>
+            <source>Al número le faltan dígitos: tiene {digits} y debe tener {expected}. Revise el número e inténtelo de nuevo.</source>
+            <translation>The number is missing digits: it has {digits} and needs {expected}. Check the number and try again.</translation>
+        </message>
+        <message>
+            <source>El número tiene dígitos de más: tiene {digits} y debe tener {expected}. Revise el número e inténtelo de nuevo.</source>
+            <translation>The number has too many digits: it has {digits} and needs {expected}. Check the number and try again.</translation>
+        </message>
+        <message>
+            <source>El número debe tener 10 dígitos y empezar por 3. Revise el número e inténtelo de nuevo.</source>
+            <translation>The number must have 10 digits and start with 3. Check the number and try again.</translation>
+        </message>
+        <message>
+            <source>El valor mínimo es {minimum}. Escriba un valor igual o mayor.</source>
+            <translation>The minimum amount is {minimum}. Type that amount or more.</translation>
+        </message>
+        <message>
+            <source>El valor máximo es {maximum}. Escriba un valor igual o menor.</source>
+            <translation>The maximum amount is {maximum}. Type that amount or less.</translation>
+        </message>
+        <message>
+            <source>El operador no ofrece {amount}. Elija uno de estos valores: {offered}.</source>
+            <translation>The operator does not offer {amount}. Choose one of these amounts: {offered}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Hay %n dato(s) del pagador por corregir. Revise los campos marcados e inténtelo de nuevo.</source>
+            <translation>
+                <numerusform>%n payer field needs correcting. Check the marked field and try again.</numerusform>
+                <numerusform>%n payer fields need correcting. Check the marked fields and try again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Elija el tipo de persona: natural o jurídica (empresa).</source>
+            <translation>Choose the type of person: natural (individual) or juridical (company).</translation>
+        </message>
+        <message>
+            <source>Ese tipo de persona no existe. Elija natural o jurídica (empresa).</source>
+            <translation>That type of person does not exist. Choose natural (individual) or juridical (company).</translation>
+        </message>
+        <message>
+            <source>Elija el tipo de documento del pagador.</source>
+            <translation>Choose the payer's type of document.</translation>
+        </message>
+        <message>
+            <source>PSE no acepta ese tipo de documento. Elija uno de la lista.</source>
+            <translation>PSE does not accept that type of document. Choose one from the list.</translation>
+        </message>
+        <message>
+            <source>Una empresa (persona jurídica) paga con su NIT. Elija NIT como tipo de documento.</source>
+            <translation>A company (juridical person) pays with its NIT. Choose NIT as the document type.</translation>
+        </message>
+        <message>
+            <source>Escriba el número del documento ({document_type}).</source>
+            <translation>Type the document number ({document_type}).</translation>
+        </message>
+        <message>
+            <source>El número de {document_type} solo lleva dígitos. Borre las letras y escríbalo de nuevo.</source>
+            <translation>A {document_type} number takes digits only. Delete the letters and type it again.</translation>
+        </message>
+        <message>
+            <source>El número de {document_type} tiene signos que no se usan. Escriba solo letras sin tilde y números, tal como aparecen en el documento.</source>
+            <translation>The {document_type} number has characters that cannot be used. Type only unaccented letters and digits, as printed on the document.</translation>
+        </message>
+        <message>
+            <source>El número de {document_type} debe tener entre {minimum} y {maximum} caracteres y tiene {length}. Revíselo en el documento e inténtelo de nuevo.</source>
+            <translation>A {document_type} number has {minimum} to {maximum} characters; this one has {length}. Check it against the document and try again.</translation>
+        </message>
+        <message>
+            <source>El número de {document_type} no empieza por 0. Revíselo en el documento e inténtelo de nuevo.</source>
+            <translation>A {document_type} number does not start with 0. Check it against the document and try again.</translation>
+        </message>
+        <message>
+            <source>El NIT no está bien escrito. Escríbalo con un guion antes del dígito de verificación, por ejemplo 900.123.456-8.</source>
+            <translation>The NIT is not written correctly. Type it with a dash before the check digit, for example 900.123.456-8.</translation>
+        </message>
+        <message>
+            <source>El NIT con su dígito de verificación debe tener entre {minimum} y {maximum} dígitos y tiene {length}. Revíselo en el RUT e inténtelo de nuevo.</source>
+            <translation>The NIT with its check digit has {minimum} to {maximum} digits; this one has {length}. Check it against the RUT and try again.</translation>
+        </message>
+        <message>
+            <source>El dígito de verificación no corresponde al NIT. Revise el NIT y el dígito después del guion en el RUT (por ejemplo 900.123.456-8).</source>
+            <translation>The check digit does not match the NIT. Check the NIT and the digit after the dash on the RUT (for example 900.123.456-8).</translation>
+        </message>
+        <message>
+            <source>Escriba el nombre completo del pagador, como aparece en su documento.</source>
+            <translation>Type the payer's full name, as it appears on their document.</translation>
+        </message>
+        <message>
+            <source>El nombre solo puede tener letras, espacios, apóstrofos y guiones. Borre los números y otros signos.</source>
+            <translation>The name may only have letters, spaces, apostrophes and hyphens. Delete digits and other characters.</translation>
+        </message>
+        <message>
+            <source>La razón social solo puede tener letras, números, espacios y los signos . , &amp; ' -. Escríbala como aparece en el RUT.</source>
+            <translation>The company name may only have letters, digits, spaces and the characters . , &amp; ' -. Type it as it appears on the RUT.</translation>
+        </message>
+        <message>
+            <source>El nombre es muy corto: escriba al menos {minimum} letras, como aparece en el documento.</source>
+            <translation>The name is too short: type at least {minimum} letters, as it appears on the document.</translation>
+        </message>
+        <message>
+            <source>El nombre puede tener hasta {maximum} caracteres y tiene {length}. Abrévielo, por ejemplo con un solo apellido.</source>
+            <translation>The name may have up to {maximum} characters; this one has {length}. Shorten it, for example to one surname.</translation>
+        </message>
+        <message>
+            <source>Escriba el correo electrónico del pagador; allí le llega el comprobante del banco.</source>
+            <translation>Type the payer's email address; the bank sends its receipt there.</translation>
+        </message>
+        <message>
+            <source>El correo electrónico no está bien escrito. Revíselo, por ejemplo nombre@correo.com, e inténtelo de nuevo.</source>
+            <translation>The email address is not written correctly. Check it, for example name@mail.com, and try again.</translation>
+        </message>
+        <message>
+            <source>Persona natural</source>
+            <translation>Individual</translation>
+        </message>
+        <message>
+            <source>Persona jurídica (empresa)</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <source>Cédula de ciudadanía</source>
+            <translation>Citizen ID card (CC)</translation>
+        </message>
+        <message>
+            <source>Cédula de extranjería</source>
+            <translation>Foreigner ID card (CE)</translation>
+        </message>
+        <message>
+            <source>NIT</source>
+            <translation>Tax ID (NIT)</translation>
+        </message>
+        <message>
+            <source>Tarjeta de identidad</source>
+            <translation>Minor's ID card (TI)</translation>
+        </message>
+        <message>
+            <source>Pasaporte</source>
+            <translation>Passport</translation>
+        </message>
+        <message>
+            <source>Documento de identidad extranjero (DNI)</source>
+            <translation>Foreign national ID (DNI)</translation>
+        </message>
+        <message>
+            <source>No hay conexión con el servicio en este momento. Revise el internet e intente de nuevo en un minuto.</source>
+            <translation>The service cannot be reached right now. Check the internet connection and try again in a minute.</translation>
+        </message>
+        <message>
+            <source>El servicio está ocupado y pidió esperar. Intente de nuevo en un momento.</source>
+            <translation>The service is busy and asked us to wait. Try again in a moment.</translation>
+        </message>
+        <message>
+            <source>El servicio no aceptó la solicitud. Revise los datos e intente de nuevo.</source>
+            <translation>The service did not accept the request. Check the details and try again.</translation>
+        </message>
+        <message>
+            <source>El servicio no reconoce las llaves de esta tienda. Avise al administrador: hay que revisar la configuración.</source>
+            <translation>The service does not recognise this store's keys. Tell the administrator: the configuration needs checking.</translation>
+        </message>
+        <message>
+            <source>El servicio no encuentra ese dato. Revise e intente de nuevo.</source>
+            <translation>The service cannot find that item. Check it and try again.</translation>
+        </message>
+        <message>
+            <source>El servicio respondió algo que no se entiende. Intente de nuevo; si se repite, avise al administrador.</source>
+            <translation>The service gave an answer that cannot be understood. Try again; if it happens again, tell the administrator.</translation>
+        </message>
+        <message>
+            <source>Todavía no sabemos si la operación {reference} se hizo. No la repita: el sistema la está consultando y le avisará.</source>
+            <translation>We do not know yet whether operation {reference} went through. Do not repeat it: the system is checking and will tell you.</translation>
+        </message>
+        <message>
+            <source>Falta un dato de configuración ({setting}). Avise al administrador.</source>
+            <translation>A configuration value is missing ({setting}). Tell the administrator.</translation>
+        </message>
+        <message>
+            <source>La recarga {reference} ya fue enviada. No la repita: el sistema está consultando cómo terminó.</source>
+            <translation>Top-up {reference} was already sent. Do not repeat it: the system is checking how it ended.</translation>
+        </message>
+        <message>
+            <source>El operador no aceptó la recarga para esta línea. No se entregó nada.</source>
+            <translation>The operator refused the top-up for this line. Nothing was delivered.</translation>
+        </message>
+        <message>
+            <source>El operador no reconoce esta línea. Revise el número.</source>
+            <translation>The operator does not recognise this line. Check the number.</translation>
+        </message>
+        <message>
+            <source>El operador no acepta ese valor para esta línea. Elija otro valor.</source>
+            <translation>The operator does not accept that amount for this line. Choose another amount.</translation>
+        </message>
+        <message>
+            <source>La tienda no tiene saldo suficiente con el proveedor de recargas. Avise al administrador.</source>
+            <translation>The store does not have enough balance with the top-up provider. Tell the administrator.</translation>
+        </message>
+        <message>
+            <source>El código no es correcto. Revise el mensaje de texto y escríbalo de nuevo.</source>
+            <translation>The code is not correct. Check the text message and type it again.</translation>
+        </message>
+        <message>
+            <source>El código ya venció. Pida un código nuevo.</source>
+            <translation>The code has expired. Ask for a new code.</translation>
+        </message>
+        <message>
+            <source>Demasiados códigos equivocados: la consulta de esta línea quedó bloqueada por un rato. Intente más tarde.</source>
+            <translation>Too many wrong codes: balance queries for this line are locked for a while. Try again later.</translation>
+        </message>
+        <message>
+            <source>Ya se enviaron varios códigos a esta línea. Espere unos minutos y pida otro.</source>
+            <translation>Several codes were already sent to this line. Wait a few minutes and ask again.</translation>
+        </message>
+        <message>
+            <source>Esta línea no es del operador (puede haber cambiado de operador). No se puede consultar su saldo aquí.</source>
+            <translation>This line is not the operator's (it may have moved to another operator). Its balance cannot be checked here.</translation>
+        </message>
+        <message>
+            <source>El diario de ventas ya está abierto en otra ventana de la aplicación. Cierre la otra ventana y vuelva a intentarlo.</source>
+            <translation>The sales journal is already open in another window of the app. Close the other window and try again.</translation>
+        </message>
+        <message>
+            <source>La dirección del diario de ventas no es válida. Revise «url» en la sección [journal] de la configuración.</source>
+            <translation>The sales journal address is not valid. Check “url” in the [journal] section of the configuration.</translation>
+        </message>
+        <message>
+            <source>El diario de ventas no funciona con la base de datos «{backend}». Use un archivo SQLite o PostgreSQL.</source>
+            <translation>The sales journal does not work with the “{backend}” database. Use a SQLite file or PostgreSQL.</translation>
+        </message>
+        <message>
+            <source>No se encontró el diario de ventas en {path}. Revise la ruta o abra la aplicación una vez para crearlo.</source>
+            <translation>No sales journal was found at {path}. Check the path, or start the app once to create it.</translation>
+        </message>
+        <message>
+            <source>Para crear el diario de ventas hacen falta el código de la tienda y el del quiosco.</source>
+            <translation>Creating the sales journal needs the store id and the kiosk id.</translation>
+        </message>
+        <message>
+            <source>Este diario de ventas pertenece a otra tienda o quiosco (tienda {store_id}, quiosco {kiosk_id}). Revise la configuración antes de vender.</source>
+            <translation>This sales journal belongs to another store or kiosk (store {store_id}, kiosk {kiosk_id}). Check the configuration before selling.</translation>
+        </message>
+        <message>
+            <source>No se pudo abrir el diario de ventas ({detail}). Revise que la base de datos esté disponible y vuelva a intentarlo.</source>
+            <translation>The sales journal could not be opened ({detail}). Check that the database is available and try again.</translation>
+        </message>
+        <message>
+            <source>El diario de ventas tiene un formato anterior (versión {revision}). Ábralo con la aplicación para actualizarlo.</source>
+            <translation>The sales journal has an older format (version {revision}). Open it with the app to upgrade it.</translation>
+        </message>
+        <message>
+            <source>El diario de ventas fue escrito por una versión más nueva de la aplicación (versión {revision}). Actualice la aplicación.</source>
+            <translation>The sales journal was written by a newer version of the app (version {revision}). Update the app.</translation>
+        </message>
+        <message>
+            <source>No se pudo guardar en el diario de ventas. La venta no cambió: espere un momento y vuelva a intentarlo. Si sigue fallando, reinicie la aplicación y avise al administrador.</source>
+            <translation>Could not write to the sales journal. The sale did not change: wait a moment and try again. If it keeps failing, restart the app and tell the administrator.</translation>
+        </message>
+        <message>
+            <source>Las líneas se borraron del diario, pero el archivo sigue en uso y aún no se limpió del todo. Vuelva a ejecutar la purga cuando la aplicación esté quieta.</source>
+            <translation>The lines were erased from the journal, but the file is busy and not yet fully cleaned. Run the purge again when the app is idle.</translation>
+        </message>
+        <message>
+            <source>El diario de ventas ya se cerró; no se pueden guardar más cambios. Reinicie la aplicación.</source>
+            <translation>The sales journal is closed; no more changes can be saved. Restart the app.</translation>
+        </message>
+        <message>
+            <source>La referencia de la venta no es válida.</source>
+            <translation>The sale reference is not valid.</translation>
+        </message>
+        <message>
+            <source>Error interno: el nombre del evento del diario no es válido.</source>
+            <translation>Internal error: the journal event name is not valid.</translation>
+        </message>
+        <message>
+            <source>Error interno: falta quién hizo el cambio o no es válido.</source>
+            <translation>Internal error: who made the change is missing or not valid.</translation>
+        </message>
+        <message>
+            <source>Error interno: el estado de la venta no existe.</source>
+            <translation>Internal error: the sale state does not exist.</translation>
+        </message>
+        <message>
+            <source>Error interno: el tipo de venta no existe.</source>
+            <translation>Internal error: the kind of sale does not exist.</translation>
+        </message>
+        <message>
+            <source>El valor de la venta debe ser un número entero de pesos mayor que cero.</source>
+            <translation>The sale amount must be a whole number of pesos above zero.</translation>
+        </message>
+        <message>
+            <source>La línea debe tener 10 dígitos, empezar por 3 y no llevar espacios.</source>
+            <translation>The line must be 10 digits starting with 3, without spaces.</translation>
+        </message>
+        <message>
+            <source>Falta la clave de la tienda para proteger las líneas. Revise la configuración (machine.toml o KIOSK_LINE_SECRET).</source>
+            <translation>The store key that protects lines is missing. Check the configuration (machine.toml or KIOSK_LINE_SECRET).</translation>
+        </message>
+        <message>
+            <source>Error interno: para crear una venta hacen falta el tipo, el valor y la línea.</source>
+            <translation>Internal error: creating a sale needs its kind, amount and line.</translation>
+        </message>
+        <message>
+            <source>Error interno: la línea solo se guarda al crear la venta.</source>
+            <translation>Internal error: the line is stored only when the sale is created.</translation>
+        </message>
+        <message>
+            <source>Error interno: el dato «{key}» lo escribe el diario, no quien llama.</source>
+            <translation>Internal error: the “{key}” field is written by the journal, not the caller.</translation>
+        </message>
+        <message>
+            <source>Error interno: la venta {reference} es de otro tipo.</source>
+            <translation>Internal error: sale {reference} is of another kind.</translation>
+        </message>
+        <message>
+            <source>Error interno: el valor de la venta {reference} no se puede cambiar.</source>
+            <translation>Internal error: the amount of sale {reference} cannot change.</translation>
+        </message>
+        <message>
+            <source>No se guardó: el dato «{key}» parece información personal (correo, documento, teléfono o línea) y el diario no la admite. Escríbalo sin esos datos.</source>
+            <translation>Not saved: the “{key}” field looks like personal data (email, document, phone or line), which the journal does not accept. Write it without such data.</translation>
+        </message>
+        <message>
+            <source>Error interno: el dato «{key}» no se puede guardar en el diario (tipo no admitido, muy largo o muy anidado).</source>
+            <translation>Internal error: the “{key}” field cannot be stored in the journal (unsupported type, too long or too deeply nested).</translation>
+        </message>
+        <message>
+            <source>El hash para comparar no es válido: escriba el hash completo que se imprimió (al menos 16 caracteres), o ENTRADA:HASH.</source>
+            <translation>The hash to compare is not valid: type the full hash that was printed (at least 16 characters), or ENTRY:HASH.</translation>
+        </message>
+        <message>
+            <source>El número de días debe ser cero o más.</source>
+            <translation>The number of days must be zero or more.</translation>
+        </message>
+        <message>
+            <source>No existe la venta {reference} en el diario. Revise la referencia.</source>
+            <translation>Sale {reference} is not in the journal. Check the reference.</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} fue modificada después de escrita</source>
+            <translation>entry {seq} was changed after it was written</translation>
+        </message>
+        <message>
+            <source>falta la entrada {seq}: fue borrada</source>
+            <translation>entry {seq} is missing: it was deleted</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} fue insertada después (no pertenece a la cadena)</source>
+            <translation>entry {seq} was inserted afterwards (it does not belong to the chain)</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} está fuera de su lugar: las entradas fueron reordenadas</source>
+            <translation>entry {seq} is out of place: entries were reordered</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} no enlaza con la anterior: la anterior fue cambiada o borrada</source>
+            <translation>entry {seq} does not link to the one before: that one was changed or deleted</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} está dañada o no tiene sentido</source>
+            <translation>entry {seq} is damaged or makes no sense</translation>
+        </message>
+        <message>
+            <source>la entrada {seq} hace un cambio de estado no permitido ({current} → {target})</source>
+            <translation>entry {seq} makes a state change that is not allowed ({current} → {target})</translation>
+        </message>
+        <message>
+            <source>la venta {reference} no coincide con el diario (campo «{field}»; última entrada {seq})</source>
+            <translation>sale {reference} does not match the journal (field “{field}”; last entry {seq})</translation>
+        </message>
+        <message>
+            <source>falta la fila de la venta {reference} (última entrada {seq})</source>
+            <translation>the row of sale {reference} is missing (last entry {seq})</translation>
+        </message>
+        <message>
+            <source>la venta {reference} aparece en la tabla de ventas pero no en el diario</source>
+            <translation>sale {reference} is in the sales table but not in the journal</translation>
+        </message>
+        <message>
+            <source>la línea guardada de la venta {reference} no coincide con su huella en el diario</source>
+            <translation>the stored line of sale {reference} does not match its fingerprint in the journal</translation>
+        </message>
+        <message>
+            <source>faltan los datos de origen del diario (tienda, quiosco, fecha de creación)</source>
+            <translation>the journal's origin data (store, kiosk, creation date) is missing</translation>
+        </message>
+        <message>
+            <source>los datos de origen del diario (tienda, quiosco, fecha de creación) fueron cambiados</source>
+            <translation>the journal's origin data (store, kiosk, creation date) was changed</translation>
+        </message>
+        <message>
+            <source>el hash {hash} impreso antes ya no está en la cadena: el diario fue reescrito</source>
+            <translation>the earlier printed hash {hash} is no longer in the chain: the journal was rewritten</translation>
+        </message>
+        <message>
+            <source>el hash {hash} impreso antes ya no está en la entrada {seq} (ahora en la {found}): el diario fue reescrito</source>
+            <translation>the earlier printed hash {hash} is no longer at entry {seq} (now at {found}): the journal was rewritten</translation>
+        </message>
+        <message>
+            <source>Diario íntegro: {entries}, {sales}, último hash {last_hash}</source>
+            <translation>Journal intact: {entries}, {sales}, last hash {last_hash}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entrada(s)</source>
+            <translation>
+                <numerusform>%n entry</numerusform>
+                <numerusform>%n entries</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s)</source>
+            <translation>
+                <numerusform>%n sale</numerusform>
+                <numerusform>%n sales</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>El hash {hash} sigue en la cadena, en la entrada {seq}.</source>
+            <translation>Hash {hash} is still in the chain, at entry {seq}.</translation>
+        </message>
+        <message>
+            <source>Diario alterado: {problem}. Guarde una copia del archivo y avise al administrador.</source>
+            <translation>Journal tampered with: {problem}. Keep a copy of the file and tell the administrator.</translation>
+        </message>
+        <message>
+            <source>Líneas borradas: {count} (de ventas cerradas, guardadas antes del {cutoff}).</source>
+            <translation>Lines erased: {count} (of closed sales, stored before {cutoff}).</translation>
+        </message>
+        <message>
+            <source>Venta {reference} cerrada como resuelta. Hash de la entrada: {hash}</source>
+            <translation>Sale {reference} closed as settled. Entry hash: {hash}</translation>
+        </message>
+        <message>
+            <source>No hay enlace de pago para mostrar en el código QR. Cancele e intente el pago de nuevo.</source>
+            <translation>There is no payment link to show in the QR code. Cancel and try the payment again.</translation>
+        </message>
+        <message>
+            <source>El enlace de pago es demasiado largo para un código QR ({length} bytes). Cancele el pago y avise a soporte técnico.</source>
+            <translation>The payment link is too long for a QR code ({length} bytes). Cancel the payment and tell technical support.</translation>
+        </message>
+        <message>
+            <source>El enlace de pago tiene caracteres no válidos y no cabe en un código QR. Cancele el pago y avise a soporte técnico.</source>
+            <translation>The payment link has invalid characters and cannot go in a QR code. Cancel the payment and tell technical support.</translation>
+        </message>
+        <message>
+            <source>Nivel de corrección del código QR no válido: «{level}». Use uno de: {allowed}.</source>
+            <translation>Invalid QR error-correction level: “{level}”. Use one of: {allowed}.</translation>
+        </message>
+        <message>
+            <source>Esta venta no se encuentra. Empiece una nueva venta.</source>
+            <translation>This sale cannot be found. Start a new sale.</translation>
+        </message>
+        <message>
+            <source>Esta venta ya terminó y no se puede cambiar. Empiece una nueva venta.</source>
+            <translation>This sale is already closed and cannot change. Start a new sale.</translation>
+        </message>
+        <message>
+            <source>Esta venta ya avanzó y ese paso no se puede repetir. Vuelva al inicio y empiece una nueva venta.</source>
+            <translation>This sale has moved on and that step cannot be repeated. Go back and start a new sale.</translation>
+        </message>
+        <message>
+            <source>Ocurrió un error inesperado. Intente de nuevo; si se repite, avise al encargado.</source>
+            <translation>Something unexpected went wrong. Try again; if it happens again, tell the manager.</translation>
+        </message>
+        <message>
+            <source>Esta línea ahora es de {operator}. Aquí solo se venden recargas y paquetes {brand}; no se cobró nada. Use otro número o recárguela en un punto {operator}.</source>
+            <translation>This line now belongs to {operator}. Only {brand} top-ups and packs are sold here; nothing was charged. Use another number or top it up at a {operator} shop.</translation>
+        </message>
+    </context>
 </TS>

@@ -1,4 +1,86 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CO" sourcelanguage="es_CO">
+    <context>
+        <name>BalanceScreen</name>
+        <message numerus="yes">
+            <source>Escriba los %n dígitos del código que llegó por mensaje de texto.</source>
+            <translation>
+                <numerusform>Escriba el %n dígito del código que llegó por mensaje de texto.</numerusform>
+                <numerusform>Escriba los %n dígitos del código que llegó por mensaje de texto.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Código de %n dígitos</source>
+            <translation>
+                <numerusform>Código de %n dígito</numerusform>
+                <numerusform>Código de %n dígitos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Escriba el código de %n dígitos que enviamos por mensaje de texto al {line}. Si no llega en un minuto, pida otro.</source>
+            <translation>
+                <numerusform>Escriba el código de %n dígito que enviamos por mensaje de texto al {line}. Si no llega en un minuto, pida otro.</numerusform>
+                <numerusform>Escriba el código de %n dígitos que enviamos por mensaje de texto al {line}. Si no llega en un minuto, pida otro.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PackWords</name>
+        <message numerus="yes">
+            <source>%n día(s)</source>
+            <translation>
+                <numerusform>%n día</numerusform>
+                <numerusform>%n días</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Wiring</name>
+        <message numerus="yes">
+            <source>%n pagada(s) sin entregar</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n en seguimiento manual</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message numerus="yes">
+            <source>La pasarela de pago informó un valor con centavos (%n centavo(s)), que la tienda no maneja. Anote la referencia y consulte al administrador.</source>
+            <translation>
+                <numerusform>La pasarela de pago informó un valor con centavos (%n centavo), que la tienda no maneja. Anote la referencia y consulte al administrador.</numerusform>
+                <numerusform>La pasarela de pago informó un valor con centavos (%n centavos), que la tienda no maneja. Anote la referencia y consulte al administrador.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Hay %n dato(s) del pagador por corregir. Revise los campos marcados e inténtelo de nuevo.</source>
+            <translation>
+                <numerusform>Hay %n dato del pagador por corregir. Revise el campo marcado e inténtelo de nuevo.</numerusform>
+                <numerusform>Hay %n datos del pagador por corregir. Revise los campos marcados e inténtelo de nuevo.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entrada(s)</source>
+            <translation>
+                <numerusform>%n entrada</numerusform>
+                <numerusform>%n entradas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s)</source>
+            <translation>
+                <numerusform>%n venta</numerusform>
+                <numerusform>%n ventas</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

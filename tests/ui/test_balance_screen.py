@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 
-from tests.ui.conftest import child
+from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
 from ui.screens.balance import BalanceStep
 
 pytestmark = pytest.mark.gui
@@ -82,3 +82,70 @@ def test_escape_goes_back(qtbot, shown_window):
     shown_window.show_balance()
     with qtbot.waitSignal(shown_window.balance.back):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
+def test_the_code_step_speaks_english_and_back(qtbot, window):
+    screen = window.show_balance()
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(child(screen, QLineEdit, "balanceLineInput"), "3123456789")
+    screen.setCodeSent("*** *** 6789")
+    qtbot.keyClicks(child(screen, QLineEdit, "balanceCodeInput"), "12")
+    screen.go_on()  # two digits: the screen says what is missing
+    assert (
+        screen.messageText() == "Escriba los 6 dígitos del código que llegó por mensaje de texto."
+    )
+    spanish = shown_texts(screen)
+
+    speak("en")
+    assert_all_translated(spanish, shown_texts(screen), data=["312 345 6789"])
+    assert child(screen, QLabel, "balanceTitle").text() == "Balance check"
+    assert child(screen, QPushButton, "balanceSendCodeButton").text() == "Send another code"
+    assert child(screen, QLabel, "balanceCodeCaption").text() == (
+        "Type the 6-digit code we sent by text message to *** *** 6789. "
+        "If it does not arrive within a minute, ask for another one."
+    )
+    assert screen.messageText() == "Type the 6-digit code that came by text message."
+
+    speak("es")
+    assert shown_texts(screen) == spanish
+
+
+def test_the_balance_and_packs_speak_english_and_back(qtbot, window):
+    screen = window.show_balance()
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(child(screen, QLineEdit, "balanceLineInput"), "3123456789")
+    screen.setCodeSent("*** *** 6789")
+    expires = datetime(2025, 3, 21, 23, 30, tzinfo=UTC)
+    screen.setBalance(12_350, [("Todo incluido 7 días", expires), ("WhatsApp", expires)])
+    spanish = shown_texts(screen)
+    assert child(screen, QLabel, "balancePacksList").text() == (
+        "Paquetes activos:\n• Todo incluido 7 días: vence el 21/03/2025 18:30\n"
+        "• WhatsApp: vence el 21/03/2025 18:30"
+    )
+
+    speak("en")
+    assert_all_translated(spanish, shown_texts(screen), data=["312 345 6789"])
+    assert child(screen, QLabel, "balanceAmountLabel").text() == "Balance: COP\u00a012,350"
+    assert child(screen, QLabel, "balancePacksList").text() == (
+        "Active packs:\n• Todo incluido 7 días: expires Mar 21, 2025 18:30\n"
+        "• WhatsApp: expires Mar 21, 2025 18:30"
+    )
+    screen.setBalance(0, [])
+    assert child(screen, QLabel, "balancePacksList").text() == "You have no active packs."
+
+    speak("es")
+    assert child(screen, QLabel, "balancePacksList").text() == "No tiene paquetes activos."
+    assert child(screen, QLabel, "balanceAmountLabel").text() == "Saldo: $\u00a00"
+
+
+def test_the_line_step_and_consent_message_in_english(qtbot, window):
+    screen = window.show_balance()
+    qtbot.keyClicks(child(screen, QLineEdit, "balanceLineInput"), "3123456789")
+    screen.go_on()
+    spanish = shown_texts(screen)
+    assert screen.messageText() == "Marque la autorización de datos para continuar."
+    speak("en")
+    assert_all_translated(spanish, shown_texts(screen), data=["312 345 6789"])
+    assert child(screen, QPushButton, "balanceSendCodeButton").text() == "Send code"
+    assert child(screen, QLabel, "balanceLineCaption").text() == "Mobile number"
+    assert screen.messageText() == "Tick the consent box to continue."

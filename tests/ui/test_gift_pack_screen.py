@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, 
 
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.money import format_pesos
-from tests.ui.conftest import child
+from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -107,3 +107,61 @@ def test_escape_goes_back(qtbot, shown_window):
     shown_window.show_gift_pack()
     with qtbot.waitSignal(shown_window.gift_pack.back):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
+def test_the_gift_pack_screen_and_its_cards_speak_english_and_back(qtbot, window, packs):
+    screen = window.show_gift_pack()
+    screen.setPacks(packs)
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(child(screen, QLineEdit, "giftLineInput"), "3123456789")
+    screen.setOperator("Claro", for_line="3123456789")
+    screen.go_on()  # no pack chosen: the screen says so
+    assert child(screen, QLabel, "giftPacksMessage").text() == "Elija un paquete."
+    spanish = shown_texts(screen)
+    card = child(screen, QAbstractButton, "giftPackCard_10000")
+    spanish_card = card.detailTexts()
+
+    speak("en")
+    # The provider's pack names and descriptions are data; so are sizes and minutes.
+    data = [pack.name for pack in packs] + [pack.description for pack in packs]
+    data += ["312 345 6789", "6 GB · 200 min"]
+    assert_all_translated(spanish, shown_texts(screen), data=data)
+    assert child(screen, QLabel, "giftTitle").text() == "Gift pack"
+    assert child(screen, QLabel, "giftPacksMessage").text() == "Choose a pack."
+    assert card.detailTexts() == [
+        "Todo incluido 7 días",
+        "COP\u00a010,000",
+        "3 GB · Unlimited minutes",
+        "Apps included: WhatsApp and Facebook",
+        "Valid for 7 days",
+        "Sample price",
+    ]
+    assert card.accessibleName() == ", ".join(card.detailTexts())
+    second = child(screen, QAbstractButton, "giftPackCard_20000")
+    assert "Valid for 15 days" in second.detailTexts()
+
+    speak("es")
+    assert shown_texts(screen) == spanish
+    assert card.detailTexts() == spanish_card
+    assert "Vigencia: 7 días" in spanish_card
+
+
+def test_no_packs_is_said_in_the_current_language(qtbot, window):
+    screen = window.show_gift_pack()
+    screen.setPacks([])
+    message = child(screen, QLabel, "giftPacksMessage")
+    assert message.text() == "No hay paquetes disponibles en este momento. Intente más tarde."
+    speak("en")
+    assert message.text() == "No packs are available right now. Please try again later."
+
+
+def test_one_day_and_many_days_on_cards(qtbot, window):
+    screen = window.show_gift_pack()
+    screen.setPacks([Pack(3_000, "Un día", validity_days=1), Pack(6_000, "Tres", validity_days=3)])
+    one = child(screen, QAbstractButton, "giftPackCard_3000")
+    three = child(screen, QAbstractButton, "giftPackCard_6000")
+    assert "Vigencia: 1 día" in one.detailTexts()
+    assert "Vigencia: 3 días" in three.detailTexts()
+    speak("en")
+    assert "Valid for 1 day" in one.detailTexts()
+    assert "Valid for 3 days" in three.detailTexts()

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from tests.ui.conftest import KIOSK, STORE, child
+from tests.ui.conftest import KIOSK, STORE, assert_all_translated, child, shown_texts, speak
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.style import load_stylesheet
-from ui.widgets.sandbox_banner import SANDBOX_TEXT
+from ui.widgets.sandbox_banner import sandbox_text
 
 pytestmark = pytest.mark.gui
 
@@ -41,7 +42,7 @@ def _ours(screen: QWidget) -> list[QWidget]:
 
 
 def _fill_every_screen(window: MainWindow, packs) -> None:
-    window.topup.setPresets([2_000, 5_000, 10_000, 20_000, 50_000])
+    window.topup.setOffer(AmountOffer(1_500, 100_000, (2_000, 5_000, 10_000, 20_000, 50_000)))
     window.gift_pack.setPacks(packs)
     window.balance.setCodeSent("*** *** 6789")
     window.confirm.setSummary(SaleKind.TOPUP, "3123456789", "Claro", 10_000)
@@ -100,7 +101,8 @@ def test_screens_fit_at_1024x768(qtbot, window: MainWindow, packs):
 
 def test_sandbox_banner_and_status_bar(qtbot, window: MainWindow):
     banner = child(window, QLabel, "sandboxBanner")
-    assert banner.text() == SANDBOX_TEXT
+    assert banner.text() == sandbox_text()
+    assert banner.text() == "SANDBOX — pagos de prueba, no se cobra dinero real"
     assert window.isSandboxShown()
     window.setSandbox(False)
     assert not window.isSandboxShown()
@@ -183,3 +185,67 @@ def test_closing_can_be_refused(qtbot, shown_window):
     shown_window.setCloseAllowed(True)
     shown_window.close()
     assert not shown_window.isVisible()
+
+
+def test_the_start_screen_speaks_english_and_back(qtbot, window: MainWindow):
+    screen = window.show_start()
+    spanish = shown_texts(screen)
+    assert child(screen, QLabel, "startTopupButtonTitle").text() == "Recarga"
+
+    speak("en")
+    assert_all_translated(spanish, shown_texts(screen))
+    assert child(screen, QLabel, "startTitle").text() == "What would you like to do?"
+    assert child(screen, QLabel, "startSubtitle").text() == "Choose an option."
+    titles = [button.title() for button in screen.job_buttons]
+    assert titles == ["Top-up", "Gift pack", "Balance check"]
+    topup = child(screen, QPushButton, "startTopupButton")
+    assert topup.accessibleName() == "Top-up"
+    assert topup.accessibleDescription() == "Credit for a prepaid line."
+    assert child(screen, QLabel, "startTopupButtonKey").text() == "F1"
+
+    speak("es")
+    assert shown_texts(screen) == spanish
+
+
+def test_a_greeting_stays_the_callers_words(qtbot, window: MainWindow):
+    window.start.setGreeting("Buenos días")
+    speak("en")
+    assert child(window.start, QLabel, "startTitle").text() == "Buenos días"
+    window.start.setGreeting("")
+    assert child(window.start, QLabel, "startTitle").text() == "What would you like to do?"
+
+
+def test_the_window_banner_and_busy_layer_speak_english_and_back(qtbot, window: MainWindow):
+    screen = window.show_topup()
+    screen.setBusy(True)  # the layer's own words
+    busy = child(screen, QLabel, "topupBusyMessage")
+    cancel = child(screen, QPushButton, "topupBusyCancelButton")
+    assert (busy.text(), cancel.text()) == ("Un momento, por favor…", "Cancelar")
+    assert window.windowTitle() == "Recargas y paquetes"
+    status = child(window, QLabel, "statusStoreLabel").text()
+
+    speak("en")
+    assert window.windowTitle() == "Top-ups and packs"
+    banner = child(window, QLabel, "sandboxBanner")
+    assert banner.text() == "SANDBOX — test payments, no real money is charged"
+    assert banner.accessibleName() == banner.text()
+    assert (busy.text(), cancel.text()) == ("One moment, please…", "Cancel")
+    assert child(window, QLabel, "statusStoreLabel").text() == status  # names are data
+    screen.setBusy(True, "Un mensaje del controlador")
+    speak("es")
+    assert busy.text() == "Un mensaje del controlador", "the caller's words stay as given"
+    assert window.windowTitle() == "Recargas y paquetes"
+    assert banner.text() == "SANDBOX — pagos de prueba, no se cobra dinero real"
+
+
+def test_key_hints_survive_a_language_switch(qtbot, window: MainWindow):
+    back = child(window.topup, QPushButton, "topupBackButton")
+    assert back.text() == "Volver  (Esc)"
+    speak("en")
+    assert back.text() == "Back  (Esc)"
+    window.setCounterMode(False)
+    assert back.text() == "Back"
+    speak("es")
+    assert back.text() == "Volver"
+    window.setCounterMode(True)
+    assert back.text() == "Volver  (Esc)"

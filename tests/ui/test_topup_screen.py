@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 
+from kiosk.controllers.language import describe
+from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
-from kiosk.messages import render_error
-from tests.ui.conftest import child
+from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
 from ui.main_window import MainWindow
 from ui.screens.topup import TopupScreen
 
@@ -71,7 +72,7 @@ def test_a_bad_line_says_what_is_wrong_in_spanish(qtbot, window, typed: str, cod
         normalize_line(typed)
     assert expected.value.code == code
     assert message.isVisibleTo(screen)
-    assert message.text() == render_error(expected.value)
+    assert message.text() == describe(expected.value)
     assert child(screen, QLabel, "topupLineEcho").text() == ""
 
 
@@ -83,7 +84,7 @@ def test_a_short_line_is_not_nagged_while_typing_but_told_on_enter(qtbot, window
     assert not message.isVisibleTo(screen)
     screen.go_on()
     assert message.isVisibleTo(screen)
-    assert message.text() == render_error(ValidationError("line.too_short", digits=6, expected=10))
+    assert message.text() == describe(ValidationError("line.too_short", digits=6, expected=10))
 
 
 def test_a_valid_line_is_echoed_grouped(qtbot, window):
@@ -93,14 +94,14 @@ def test_a_valid_line_is_echoed_grouped(qtbot, window):
     assert screen.line() == "3123456789"
 
 
-def test_presets_come_from_set_presets(qtbot, window):
+def test_presets_come_from_the_offer(qtbot, window):
     screen = window.topup
-    screen.setPresets([2_000, 5_000])
+    screen.setOffer(AmountOffer(1_500, 100_000, (2_000, 5_000)))
     names = {button.objectName() for button in screen.findChildren(QPushButton)}
     assert {"topupPreset_2000", "topupPreset_5000"} <= names
     assert child(screen, QPushButton, "topupPreset_5000").text() == "$\u00a05.000"
 
-    screen.setPresets([3_000, 7_000, 15_000])
+    screen.setOffer(AmountOffer(1_500, 100_000, (3_000, 7_000, 15_000)))
     presets = {
         button.objectName()
         for button in screen.findChildren(QPushButton)
@@ -111,7 +112,7 @@ def test_presets_come_from_set_presets(qtbot, window):
 
 def test_a_preset_fills_the_amount(qtbot, window):
     screen = window.topup
-    screen.setPresets([5_000, 20_000])
+    screen.setOffer(AmountOffer(1_500, 100_000, (5_000, 20_000)))
     child(screen, QPushButton, "topupPreset_20000").click()
     assert screen.amount() == 20_000
     assert child(screen, QPushButton, "topupPreset_20000").isChecked()
@@ -120,7 +121,7 @@ def test_a_preset_fills_the_amount(qtbot, window):
 
 def test_fixed_amounts_hide_the_free_field_and_refuse_others(qtbot, window):
     screen = window.topup
-    screen.setPresets([5_000, 10_000], fixed=True)
+    screen.setOffer(AmountOffer(5_000, 10_000, (5_000, 10_000), fixed=True))
     assert not child(screen, QLineEdit, "topupAmountInput").isVisibleTo(screen)
     child(screen, QLineEdit, "topupAmountInput").setText("7000")
     assert screen.amount() is None
@@ -128,9 +129,9 @@ def test_fixed_amounts_hide_the_free_field_and_refuse_others(qtbot, window):
     assert screen.amount() == 10_000
 
 
-def test_limits_come_from_set_limits(qtbot, window):
+def test_limits_come_from_the_offer(qtbot, window):
     screen = window.topup
-    screen.setLimits(2_000, 50_000)
+    screen.setOffer(AmountOffer(2_000, 50_000))
     amount = child(screen, QLineEdit, "topupAmountInput")
     qtbot.keyClicks(amount, "60000")
     message = child(screen, QLabel, "topupAmountMessage")
@@ -143,7 +144,7 @@ def test_the_top_up_by_keyboard_alone(qtbot, shown_window: MainWindow):
     """F1, the line, Enter, Space (consent), Enter, the amount, Enter: submitted."""
     window = shown_window
     window.start.topupChosen.connect(window.show_topup)  # what ui/wiring.py does
-    window.topup.setPresets([5_000, 10_000])
+    window.topup.setOffer(AmountOffer(1_500, 100_000, (5_000, 10_000)))
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.currentScreen() is window.topup
 
@@ -216,3 +217,96 @@ def test_a_failed_operator_lookup_can_be_asked_again_with_enter(qtbot, window):
     assert "consultar de nuevo" in screen.line_input.operatorText()
     qtbot.keyClick(screen.line_input.lineEdit(), Qt.Key.Key_Return)
     assert announced == ["3123456789", "3123456789"], "Enter asks the provider again"
+
+
+def test_a_filled_top_up_speaks_english_and_back_to_spanish(qtbot, window: MainWindow):
+    """Every visible text changes at once (LanguageChange), from the data the screen keeps."""
+    screen = window.show_topup()
+    screen.setStore("Droguería La Esquina", "calle 10 # 5-20")
+    screen.setOffer(AmountOffer(1_500, 100_000, (5_000, 10_000)))
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(screen.line_input.lineEdit(), "3123456789")
+    screen.setOperator("Claro", for_line="3123456789")
+    amount = child(screen, QLineEdit, "topupAmountInput")
+    qtbot.keyClicks(amount, "500000")
+    message = child(screen, QLabel, "topupAmountMessage")
+    assert message.isVisibleTo(screen)
+    spanish_message = message.text()
+    spanish = shown_texts(screen)
+
+    speak("en")
+    english = shown_texts(screen)
+    assert_all_translated(spanish, english, data=["312 345 6789"])
+    assert child(screen, QLabel, "topupTitle").text() == "Top-up"
+    assert child(screen, QLabel, "topupLimitsLabel").text() == (
+        "Between COP\u00a01,500 and COP\u00a0100,000"
+    )
+    assert child(screen, QPushButton, "topupPreset_5000").text() == "COP\u00a05,000"
+    assert child(screen, QPushButton, "topupContinueButton").text() == "Continue  (Enter)"
+    assert child(screen, QPushButton, "topupBackButton").text() == "Back  (Esc)"
+    assert child(screen, QLabel, "topupOperatorLabel").text() == "Operator: Claro"
+    assert child(screen, QCheckBox, "topupConsentCheck").text() == "Yes, I &agree"
+    notice = child(screen, QLabel, "topupConsentNotice").text()
+    assert notice.startswith("Droguería La Esquina uses your mobile number")
+    assert "(calle 10 # 5-20)" in notice
+    with pytest.raises(ValidationError) as refused:
+        screen.offer().validate("500000")
+    assert message.text() == describe(refused.value)
+    assert "COP\u00a0100,000" in message.text()
+    assert message.text() != spanish_message
+
+    speak("es")
+    assert shown_texts(screen) == spanish
+    assert child(screen, QLabel, "topupLimitsLabel").text() == "Entre $\u00a01.500 y $\u00a0100.000"
+
+
+def test_the_waiting_hint_and_the_consent_message_follow_the_language(qtbot, window):
+    screen = window.show_topup()
+    qtbot.keyClicks(screen.line_input.lineEdit(), "3123456789")
+    screen.go_on()  # no consent yet
+    assert screen.messageText() == "Marque la autorización de datos para continuar."
+    speak("en")
+    assert screen.messageText() == "Tick the consent box to continue."
+    speak("es")
+    screen.consent.checkBox().setChecked(True)
+    screen.setDetecting()
+    qtbot.keyClicks(child(screen, QLineEdit, "topupAmountInput"), "10000")
+    screen.go_on()
+    assert screen.messageText() == "Un momento: estamos consultando el operador de la línea."
+    assert screen.line_input.operatorText() == "Consultando el operador de la línea…"
+    speak("en")
+    assert screen.messageText() == "One moment: we are checking the line's mobile operator."
+    assert screen.line_input.operatorText() == "Checking the line's mobile operator…"
+
+
+def test_a_failed_look_up_keeps_the_controllers_words_and_translates_ours(qtbot, window):
+    screen = window.show_topup()
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(screen.line_input.lineEdit(), "3123456789")
+    screen.setDetectionFailed("No connection.", for_line="3123456789")
+    speak("en")
+    assert screen.line_input.operatorText() == (
+        "No connection. Press Enter or Continue to check again."
+    )
+
+
+def test_a_bad_line_is_told_in_english_after_the_switch(qtbot, window):
+    screen = window.topup
+    qtbot.keyClicks(child(screen, QLineEdit, "topupLineInput"), "2134567890")
+    message = child(screen, QLabel, "topupLineMessage")
+    spanish = message.text()
+    speak("en")
+    assert message.text() != spanish
+    with pytest.raises(ValidationError) as expected:
+        normalize_line("2134567890")
+    assert message.text() == describe(expected.value)
+
+
+def test_a_fixed_offer_in_english(qtbot, window):
+    screen = window.show_topup()
+    screen.setOffer(AmountOffer(5_000, 10_000, (5_000, 10_000), fixed=True))
+    speak("en")
+    button = child(screen, QPushButton, "topupPreset_10000")
+    assert button.text() == "COP\u00a010,000"
+    assert button.accessibleName() == "Top-up of COP\u00a010,000"
+    assert screen.presets() == (5_000, 10_000)

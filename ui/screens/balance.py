@@ -10,17 +10,22 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.domain.money import format_pesos
-from ui.formatting import format_local_datetime
+from kiosk.controllers.language import formats, translate
 from ui.screens.base import Screen, make_button
-from ui.screens.consent import ConsentBox
-from ui.texts import CONSENT_NEEDED
+from ui.screens.consent import ConsentBox, consent_needed
 from ui.widgets.line_input import LineInput
 from ui.widgets.message_label import set_role
 
 CODE_DIGITS = 6
-_CODE_NEEDED = "Escriba los 6 dígitos del código que llegó por mensaje de texto."
-_NO_PACKS = "No tiene paquetes activos."
+
+
+def _code_needed() -> str:
+    return translate(
+        "BalanceScreen",
+        "Escriba los %n dígitos del código que llegó por mensaje de texto.",
+        None,
+        CODE_DIGITS,
+    )
 
 
 class BalanceStep(StrEnum):
@@ -46,6 +51,9 @@ class BalanceScreen(Screen):
     ``balanceLineEcho``, ``balanceLineMessage``, ``balanceSendCodeButton``, ``balanceCodeBox``,
     ``balanceCodeCaption``, ``balanceCodeInput``, ``balanceShowButton``, ``balanceResult``,
     ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``.
+
+    Words: context ``BalanceScreen``; the balance and the packs are kept as data and
+    written again in the current language (money and moments through ``formats()``).
     """
 
     codeRequested = Signal(str)
@@ -54,21 +62,21 @@ class BalanceScreen(Screen):
     prefix = "balance"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            "Consulta de saldo",
-            "Para proteger su información, enviamos un código por mensaje de texto a la línea.",
-            parent,
-        )
+        super().__init__("", "", parent)
         self._step = BalanceStep.LINE
+        #: The masked line the code went to ("" before any), the balance and packs shown.
+        self._masked_line = ""
+        self._balance_pesos: int | None = None
+        self._active_packs: tuple[tuple[str, datetime], ...] = ()
         content = self.content()
         self.consent = ConsentBox(self.prefix, content)
         self.body.addWidget(self.consent)
 
         line_row = QHBoxLayout()
         line_row.setSpacing(16)
-        self.line_input = LineInput(self.prefix, "Número de celular", parent=content)
+        self.line_input = LineInput(self.prefix, parent=content)  # "Número de celular"
         line_row.addWidget(self.line_input, 1)
-        self.send_button = make_button("Enviar código", "balanceSendCodeButton", content)
+        self.send_button = make_button("", "balanceSendCodeButton", content)
         self.send_button.clicked.connect(self._request_code)
         line_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(line_row)
@@ -90,11 +98,10 @@ class BalanceScreen(Screen):
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}"), self.code_input)
         )
         self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.code_input.setAccessibleName("Código de 6 dígitos")
         self.code_input.setMaximumWidth(200)
         set_role(self.code_input, "code")
         self._code_caption.setBuddy(self.code_input)
-        self.show_button = make_button("Ver saldo", "balanceShowButton", self._code_box)
+        self.show_button = make_button("", "balanceShowButton", self._code_box)
         set_role(self.show_button, "primary")
         self.show_button.clicked.connect(self._submit_code)
         code_row.addWidget(self.code_input)
@@ -125,6 +132,68 @@ class BalanceScreen(Screen):
         self.line_input.lineChanged.connect(self._on_line_changed)
         self.code_input.textChanged.connect(lambda _text: self._refresh())
         self._show_step(BalanceStep.LINE)
+        self.retranslate()
+
+    # -- words -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("BalanceScreen", "Consulta de saldo"))
+        self.setSubtitle(
+            translate(
+                "BalanceScreen",
+                "Para proteger su información, enviamos un código por mensaje de texto a la línea.",
+            )
+        )
+        self.code_input.setAccessibleName(
+            translate("BalanceScreen", "Código de %n dígitos", None, CODE_DIGITS)
+        )
+        self.show_button.setText(translate("BalanceScreen", "Ver saldo"))
+        self._render_send_button()
+        self._render_code_caption()
+        self._render_balance()
+
+    def _render_send_button(self) -> None:
+        if self._step is BalanceStep.LINE:
+            self.send_button.setText(translate("BalanceScreen", "Enviar código"))
+        else:
+            self.send_button.setText(translate("BalanceScreen", "Enviar otro código"))
+
+    def _render_code_caption(self) -> None:
+        if not self._masked_line:
+            self._code_caption.clear()
+            return
+        template = translate(
+            "BalanceScreen",
+            "Escriba el código de %n dígitos que enviamos por mensaje de texto al {line}. "
+            "Si no llega en un minuto, pida otro.",
+            None,
+            CODE_DIGITS,
+        )
+        self._code_caption.setText(template.format(line=self._masked_line))
+
+    def _render_balance(self) -> None:
+        if self._balance_pesos is None:
+            self._amount.clear()
+            self._packs.clear()
+            return
+        self._amount.setText(
+            translate("BalanceScreen", "Saldo: {amount}").format(
+                amount=formats().pesos(self._balance_pesos)
+            )
+        )
+        if not self._active_packs:
+            self._packs.setText(translate("BalanceScreen", "No tiene paquetes activos."))
+            return
+        lines = [
+            translate("BalanceScreen", "• {name}: vence el {moment}").format(
+                name=name, moment=formats().moment(expires)
+            )
+            for name, expires in self._active_packs
+        ]
+        self._packs.setText(
+            translate("BalanceScreen", "Paquetes activos:") + "\n" + "\n".join(lines)
+        )
 
     # -- slots -------------------------------------------------------------------------
 
@@ -134,19 +203,16 @@ class BalanceScreen(Screen):
     def setCodeSent(self, masked_line: str) -> None:
         self.clearError()
         self.code_input.clear()
-        self._code_caption.setText(
-            f"Escriba el código de {CODE_DIGITS} dígitos que enviamos por mensaje de texto "
-            f"al {masked_line}. Si no llega en un minuto, pida otro."
-        )
-        self.send_button.setText("Enviar otro código")
+        self._masked_line = masked_line
+        self._render_code_caption()
         self._show_step(BalanceStep.CODE)
         self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def setBalance(self, balance_pesos: int, packs: Iterable[tuple[str, datetime]]) -> None:
         self.clearError()
-        self._amount.setText(f"Saldo: {format_pesos(balance_pesos)}")
-        lines = [f"• {name}: vence el {format_local_datetime(expires)}" for name, expires in packs]
-        self._packs.setText("Paquetes activos:\n" + "\n".join(lines) if lines else _NO_PACKS)
+        self._balance_pesos = balance_pesos
+        self._active_packs = tuple(packs)
+        self._render_balance()
         self.code_input.clear()
         self._show_step(BalanceStep.SHOWN)
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -162,8 +228,11 @@ class BalanceScreen(Screen):
         self.consent.reset()
         self.line_input.clear()
         self.code_input.clear()
-        self._amount.clear()
-        self._packs.clear()
+        self._masked_line = ""
+        self._balance_pesos = None
+        self._active_packs = ()
+        self._render_code_caption()
+        self._render_balance()
         self._show_step(BalanceStep.LINE)
 
     # -- queries -----------------------------------------------------------------------
@@ -199,7 +268,7 @@ class BalanceScreen(Screen):
             self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not self.consent.isGiven():
-            self.setError(CONSENT_NEEDED)
+            self.showOwnMessage(consent_needed)
             self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.clearError()
@@ -208,7 +277,7 @@ class BalanceScreen(Screen):
     def _submit_code(self) -> None:
         if len(self.code_input.text()) != CODE_DIGITS:
             # Not the controller's "wrong code": keep what was typed, just say what is missing.
-            Screen.setError(self, _CODE_NEEDED)
+            self.showOwnMessage(_code_needed)
             self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.clearError()
@@ -223,12 +292,12 @@ class BalanceScreen(Screen):
         # A code and a balance belong to one line: a new line starts over.
         if self._step is not BalanceStep.LINE:
             self.code_input.clear()
-            self.send_button.setText("Enviar código")
             self._show_step(BalanceStep.LINE)
         self._refresh()
 
     def _show_step(self, step: BalanceStep) -> None:
         self._step = step
+        self._render_send_button()
         self._code_box.setVisible(step is BalanceStep.CODE)
         self._result.setVisible(step is BalanceStep.SHOWN)
         self._refresh()

@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.texts import CONSENT_LABEL, privacy_notice
+from kiosk.controllers.language import translate
+
+
+def privacy_notice(store_name: str, contact: str = "") -> str:
+    """The short privacy notice naming the store (and how to reach it), in the current language.
+
+    The store's name and contact are data: they are filled into the translated words.
+    """
+    store = store_name or translate("ConsentBox", "La tienda")
+    if contact:
+        template = translate(
+            "ConsentBox",
+            "{store} usa su número de celular solo para hacer esta venta y guardar su registro. "
+            "Para consultar, corregir o pedir que se borren sus datos, pregunte en "
+            "{store} ({contact}) (Ley 1581 de 2012). "
+            "¿Autoriza el uso de su número para esta venta?",
+        )
+    else:
+        template = translate(
+            "ConsentBox",
+            "{store} usa su número de celular solo para hacer esta venta y guardar su registro. "
+            "Para consultar, corregir o pedir que se borren sus datos, pregunte en "
+            "{store} (Ley 1581 de 2012). ¿Autoriza el uso de su número para esta venta?",
+        )
+    return template.format(store=store, contact=contact)
+
+
+def consent_needed() -> str:
+    """What a screen says when Continue is pressed before consent is given."""
+    return translate("ConsentBox", "Marque la autorización de datos para continuar.")
 
 
 class ConsentBox(QFrame):
@@ -15,6 +44,7 @@ class ConsentBox(QFrame):
     Slots: ``setStore(name, contact="")``, ``reset()`` (unticks).
     Queries: ``isGiven()``, ``checkBox()``.
     Object names with ``prefix``: ``<prefix>ConsentNotice``, ``<prefix>ConsentCheck``.
+    Words: context ``ConsentBox``; they follow the language (``retranslate``).
     """
 
     toggled = Signal(bool)
@@ -27,7 +57,7 @@ class ConsentBox(QFrame):
         self._notice = QLabel(self)
         self._notice.setObjectName(f"{prefix}ConsentNotice")
         self._notice.setWordWrap(True)
-        self._check = QCheckBox(CONSENT_LABEL, self)
+        self._check = QCheckBox(self)
         self._check.setObjectName(f"{prefix}ConsentCheck")
         self._check.setChecked(False)
         self._check.toggled.connect(self.toggled)
@@ -37,12 +67,22 @@ class ConsentBox(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self._notice)
         layout.addWidget(self._check)
-        self._render()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._notice.setText(privacy_notice(self._store, self._contact))
+        # "&" marks the Alt shortcut (Alt+A in both languages).
+        self._check.setText(translate("ConsentBox", "Sí, &autorizo"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def setStore(self, name: str, contact: str = "") -> None:
         self._store = name
         self._contact = contact
-        self._render()
+        self.retranslate()
 
     def reset(self) -> None:
         self._check.setChecked(False)
@@ -52,6 +92,3 @@ class ConsentBox(QFrame):
 
     def checkBox(self) -> QCheckBox:
         return self._check
-
-    def _render(self) -> None:
-        self._notice.setText(privacy_notice(self._store, self._contact))

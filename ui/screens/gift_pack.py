@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controllers.language import translate
 from kiosk.domain.catalogue import Pack
 from ui.screens.line_screen import LineScreen
 from ui.widgets.line_input import LineInput
@@ -23,8 +24,16 @@ from ui.widgets.pack_card import PackCard
 
 _COLUMNS = 2
 _LEFT_WIDTH = 380
-_CHOOSE_PACK = "Elija un paquete."
-_NO_PACKS = "No hay paquetes disponibles en este momento. Intente más tarde."
+
+
+def _choose_pack() -> str:
+    return translate("GiftPackScreen", "Elija un paquete.")
+
+
+def _no_packs() -> str:
+    return translate(
+        "GiftPackScreen", "No hay paquetes disponibles en este momento. Intente más tarde."
+    )
 
 
 class GiftPackScreen(LineScreen):
@@ -47,6 +56,8 @@ class GiftPackScreen(LineScreen):
     ``giftLineMessage``, ``giftOperatorLabel``, ``giftPackCard_<pesos>``, ``giftPacksMessage``,
     ``giftSenderLineInput``, ``giftSenderLineMessage``, ``giftContinueButton``,
     ``giftBackButton``, ``giftMessage``.
+
+    Words: context ``GiftPackScreen`` (the cards' own in ``PackCard``/``PackWords``).
     """
 
     submitted = Signal(str, object, object)
@@ -54,10 +65,10 @@ class GiftPackScreen(LineScreen):
     prefix = "gift"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            "Paquete de regalo", "Número de quien recibe el paquete", parent, stacked_line=True
-        )
+        super().__init__(parent, stacked_line=True)
         self._cards: list[PackCard] = []
+        #: What the packs' message says now (our words, re-rendered on a language change).
+        self._packs_words: tuple[Callable[[], str], str] | None = None
         content = self.content()
 
         columns = QHBoxLayout()
@@ -71,21 +82,15 @@ class GiftPackScreen(LineScreen):
         left.setSpacing(12)
         left.addWidget(self.consent)
         left.addWidget(self.line_input)
-        self.sender_input = LineInput(
-            "giftSender",
-            "Su número (opcional), para que sepa quién se lo envía",
-            optional=True,
-            stacked=True,
-            parent=content,
-        )
+        self.sender_input = LineInput("giftSender", optional=True, stacked=True, parent=content)
         left.addWidget(self.sender_input)
         left.addStretch(1)
 
         right = QVBoxLayout()
         right.setSpacing(8)
-        caption = QLabel("Elija el paquete", content)
-        caption.setObjectName("giftPacksCaption")
-        right.addWidget(caption)
+        self._packs_caption = QLabel(content)
+        self._packs_caption.setObjectName("giftPacksCaption")
+        right.addWidget(self._packs_caption)
         self._scroll = QScrollArea(content)
         self._scroll.setObjectName("giftPacksArea")
         self._scroll.setWidgetResizable(True)
@@ -108,6 +113,19 @@ class GiftPackScreen(LineScreen):
         self.body.addLayout(columns, 1)
 
         self.sender_input.lineEdit().textChanged.connect(lambda _text: self._refresh())
+        self.retranslate()
+
+    # -- words -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("GiftPackScreen", "Paquete de regalo"))
+        self.line_input.setCaption(translate("GiftPackScreen", "Número de quien recibe el paquete"))
+        self.sender_input.setCaption(
+            translate("GiftPackScreen", "Su número (opcional), para que sepa quién se lo envía")
+        )
+        self._packs_caption.setText(translate("GiftPackScreen", "Elija el paquete"))
+        self._render_packs_message()
         self._refresh()
 
     # -- slots -------------------------------------------------------------------------
@@ -135,16 +153,13 @@ class GiftPackScreen(LineScreen):
             self._grid.setRowStretch(row, 0)
         # Keep the cards at the top when there are few of them.
         self._grid.setRowStretch(self._grid.rowCount(), 1)
-        if self._cards:
-            self._packs_message.clearMessage()
-        else:
-            self._packs_message.setMessage(_NO_PACKS, "warning")
+        self._set_packs_message(None if self._cards else (_no_packs, "warning"))
         self._refresh()
 
     def reset(self) -> None:
         super().reset()
         self.sender_input.clear()
-        self._packs_message.clearMessage()
+        self._set_packs_message(None)
         self._clear_selection()
         self._refresh()
 
@@ -170,7 +185,7 @@ class GiftPackScreen(LineScreen):
     def _focus_rest(self) -> None:
         if self.selectedPack() is None:
             if self._cards:
-                self._packs_message.setMessage(_CHOOSE_PACK, "error")
+                self._set_packs_message((_choose_pack, "error"))
                 self._cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.sender_input.revealError()
@@ -196,5 +211,16 @@ class GiftPackScreen(LineScreen):
 
     def _on_card_toggled(self, checked: bool) -> None:
         if checked:
-            self._packs_message.clearMessage()
+            self._set_packs_message(None)
         self._refresh()
+
+    def _set_packs_message(self, words: tuple[Callable[[], str], str] | None) -> None:
+        self._packs_words = words
+        self._render_packs_message()
+
+    def _render_packs_message(self) -> None:
+        if self._packs_words is None:
+            self._packs_message.clearMessage()
+        else:
+            words, role = self._packs_words
+            self._packs_message.setMessage(words(), role)

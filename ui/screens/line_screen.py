@@ -5,13 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.controllers.language import translate
 from ui.screens.base import Screen
-from ui.screens.consent import ConsentBox
-from ui.texts import CONSENT_NEEDED
+from ui.screens.consent import ConsentBox, consent_needed
 from ui.widgets.line_input import LineInput, OperatorState
 
-WAITING_OPERATOR = "Un momento: estamos consultando el operador de la línea."
-RETRY_DETECTION = "Presione Enter o Continuar para consultar de nuevo."
+
+def waiting_operator() -> str:
+    return translate("LineScreen", "Un momento: estamos consultando el operador de la línea.")
+
+
+def retry_detection() -> str:
+    return translate("LineScreen", "Presione Enter o Continuar para consultar de nuevo.")
 
 
 class LineScreen(Screen):
@@ -26,31 +31,30 @@ class LineScreen(Screen):
     Enter walks to the first thing missing (line, consent, the subclass's fields) and
     submits when nothing is; while the operator is being detected it submits as soon as
     the operator is known. Subclasses place ``consent`` and ``line_input`` in their layout
-    and implement :meth:`_rest_ready`, :meth:`_focus_rest` and :meth:`_submit`.
+    and implement :meth:`_rest_ready`, :meth:`_focus_rest` and :meth:`_submit`; they set
+    their title and the line's caption in ``retranslate`` (``line_input.setCaption``).
     """
 
     lineEntered = Signal(str)
 
-    def __init__(
-        self,
-        title: str,
-        line_caption: str,
-        parent: QWidget | None = None,
-        *,
-        stacked_line: bool = False,
-    ) -> None:
-        super().__init__(title, "", parent)
+    def __init__(self, parent: QWidget | None = None, *, stacked_line: bool = False) -> None:
+        super().__init__("", "", parent)
         self._announced_line = ""
         self._submit_when_known = False
         self._detection_failed = False
+        #: The controller's words for a failed detection (shown with our "press Enter").
+        self._failed_message = ""
         self.consent = ConsentBox(self.prefix, self.content())
-        self.line_input = LineInput(
-            self.prefix, line_caption, stacked=stacked_line, parent=self.content()
-        )
-        self.continue_button = self.add_continue_button("Continuar")
+        self.line_input = LineInput(self.prefix, stacked=stacked_line, parent=self.content())
+        self.continue_button = self.add_continue_button()  # "Continuar", the base's words
         self.continue_button.clicked.connect(self.go_on)
         self.consent.toggled.connect(self._on_consent)
         self.line_input.lineChanged.connect(self._on_line_changed)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._detection_failed and self._failed_message:
+            self.line_input.setLineRefused(self._failed_detection_text())
 
     # -- slots -------------------------------------------------------------------------
 
@@ -77,7 +81,8 @@ class LineScreen(Screen):
         """The operator could not be asked (network): say so; Enter asks again."""
         if for_line and for_line != self.line_input.line():
             return
-        self.line_input.setLineRefused(f"{message} {RETRY_DETECTION}")
+        self._failed_message = message
+        self.line_input.setLineRefused(self._failed_detection_text())
         self._detection_failed = True
         self._announced_line = ""
         self._operator_changed()
@@ -111,7 +116,7 @@ class LineScreen(Screen):
             self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not self.consent.isGiven():
-            self.setError(CONSENT_NEEDED)
+            self.showOwnMessage(consent_needed)
             self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if self.line_input.operatorState() is OperatorState.REFUSED:
@@ -127,7 +132,7 @@ class LineScreen(Screen):
             return
         if self.line_input.operatorState() is OperatorState.DETECTING:
             self._submit_when_known = True
-            self.showHint(WAITING_OPERATOR)
+            self.showOwnMessage(waiting_operator, "hint")
             return
         self.clearError()
         self._submit()
@@ -162,6 +167,9 @@ class LineScreen(Screen):
         self.continue_button.setEnabled(ready)
 
     # -- internals -----------------------------------------------------------------------
+
+    def _failed_detection_text(self) -> str:
+        return f"{self._failed_message} {retry_detection()}"
 
     def _on_consent(self, given: bool) -> None:
         if given:

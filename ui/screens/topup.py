@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.domain.amounts import PSE_MINIMUM_PESOS, AmountLimits, validate_amount
+from kiosk.controllers.language import describe, formats, translate
+from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.money import format_pesos
-from kiosk.messages import render_error
 from ui.screens.base import make_button
 from ui.screens.line_screen import LineScreen
 from ui.widgets.message_label import MessageLabel, set_role
@@ -30,12 +27,14 @@ class TopupScreen(LineScreen):
         ``setOperator(name, for_line)`` or ``setLineRefused(message, for_line)``.
       * ``submitted(str line, int amount_pesos)``: Continue (or Enter) with everything valid.
       * ``back()``, ``busyCancelled()``.
-    Slots: ``setPresets(amounts, fixed=False)`` (from the catalogue or the settings;
-    ``fixed``: the operator sells only these amounts, so the free field is hidden),
-    ``setLimits(min_pesos, max_pesos)``, ``setDetecting()``, ``setOperator(...)``,
+    Slots: ``setOffer(offer)`` (an :class:`~kiosk.domain.amounts.AmountOffer` decided below
+    the screens: its range, its presets as buttons, and with ``fixed`` the free field
+    hidden; what is typed is checked with ``offer.validate``), ``setDetecting()``,
+    ``setOperator(...)``,
     ``setLineRefused(...)``, ``setStore(name, contact="")``, ``setError(message)``,
     ``setBusy(bool)``, ``reset()``.
-    Queries: ``line()``, ``amount()`` (int or None), ``consentGiven()``, ``presets()``.
+    Queries: ``line()``, ``amount()`` (int or None), ``consentGiven()``, ``presets()``,
+    ``presetButtons()``, ``offer()``.
 
     Keyboard: type the line, Enter (to consent if not given: Space ticks it, or Alt+A),
     Enter to the amount, type it, Enter submits.
@@ -44,6 +43,8 @@ class TopupScreen(LineScreen):
     ``topupLineEcho``, ``topupLineMessage``, ``topupOperatorLabel``, ``topupPreset_<pesos>``,
     ``topupAmountInput``, ``topupAmountEcho``, ``topupAmountMessage``, ``topupLimitsLabel``,
     ``topupContinueButton``, ``topupBackButton``, ``topupMessage``.
+
+    Words: context ``TopupScreen``; money through ``formats().pesos``.
     """
 
     submitted = Signal(str, int)
@@ -51,19 +52,18 @@ class TopupScreen(LineScreen):
     prefix = "topup"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Recarga", "Número de celular", parent)
-        self._limits = AmountLimits()
-        self._presets: tuple[int, ...] = ()
-        self._fixed = False
+        super().__init__(parent)
+        # The domain's default until the wiring gives the store's (setOffer).
+        self._offer = AmountOffer()
         self._amount_revealed = False
         self._preset_buttons: dict[int, QPushButton] = {}
         content = self.content()
         self.body.addWidget(self.consent)
         self.body.addWidget(self.line_input)
 
-        amount_caption = QLabel("Valor de la recarga", content)
-        amount_caption.setObjectName("topupAmountCaption")
-        self.body.addWidget(amount_caption)
+        self._amount_caption = QLabel(content)
+        self._amount_caption.setObjectName("topupAmountCaption")
+        self.body.addWidget(self._amount_caption)
         self._presets_box = QWidget(content)
         self._presets_box.setObjectName("topupPresets")
         self._presets_layout = QGridLayout(self._presets_box)
@@ -76,25 +76,23 @@ class TopupScreen(LineScreen):
         free = QHBoxLayout(self._free_row)
         free.setContentsMargins(0, 0, 0, 0)
         free.setSpacing(16)
-        free_caption = QLabel("Otro valor:", self._free_row)
-        free_caption.setObjectName("topupAmountInputCaption")
+        self._free_caption = QLabel(self._free_row)
+        self._free_caption.setObjectName("topupAmountInputCaption")
         self.amount_input = QLineEdit(self._free_row)
         self.amount_input.setObjectName("topupAmountInput")
-        self.amount_input.setPlaceholderText("Ej.: 15000")
         self.amount_input.setValidator(
             QRegularExpressionValidator(_AMOUNT_INPUT, self.amount_input)
         )
         self.amount_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.amount_input.setAccessibleName("Valor de la recarga en pesos")
         self.amount_input.setMaximumWidth(220)
-        free_caption.setBuddy(self.amount_input)
+        self._free_caption.setBuddy(self.amount_input)
         self._amount_echo = QLabel(self._free_row)
         self._amount_echo.setObjectName("topupAmountEcho")
         set_role(self._amount_echo, "echo")
         self._limits_label = QLabel(self._free_row)
         self._limits_label.setObjectName("topupLimitsLabel")
         set_role(self._limits_label, "hint")
-        free.addWidget(free_caption)
+        free.addWidget(self._free_caption)
         free.addWidget(self.amount_input)
         free.addWidget(self._amount_echo)
         free.addStretch(1)
@@ -107,40 +105,59 @@ class TopupScreen(LineScreen):
         self.amount_input.textChanged.connect(self._on_amount_text)
         self.amount_input.editingFinished.connect(self._on_amount_finished)
         self.setTabOrder(self.line_input.lineEdit(), self.amount_input)
+        self.retranslate()
+
+    # -- words -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("TopupScreen", "Recarga"))
+        self.line_input.setCaption(translate("TopupScreen", "Número de celular"))
+        self._amount_caption.setText(translate("TopupScreen", "Valor de la recarga"))
+        self._free_caption.setText(translate("TopupScreen", "Otro valor:"))
+        self.amount_input.setPlaceholderText(translate("TopupScreen", "Ej.: 15000"))
+        self.amount_input.setAccessibleName(
+            translate("TopupScreen", "Valor de la recarga en pesos")
+        )
+        for pesos, button in self._preset_buttons.items():
+            self._render_preset(button, pesos)
         self._render_limits()
         self._refresh()
 
+    def _render_preset(self, button: QPushButton, pesos: int) -> None:
+        amount = formats().pesos(pesos)
+        button.setText(amount)
+        button.setAccessibleName(
+            translate("TopupScreen", "Recarga de {amount}").format(amount=amount)
+        )
+
     # -- slots -------------------------------------------------------------------------
 
-    def setPresets(self, amounts: Iterable[int], fixed: bool = False) -> None:
-        self._presets = tuple(amounts)
-        self._fixed = fixed
+    def setOffer(self, offer: AmountOffer) -> None:
+        """What this top-up may cost (decided below the screens): presets, range, fixed."""
+        self._offer = offer
         for button in self._preset_buttons.values():
             # Out of the tree at once (findChild no longer sees it), freed later.
             self._presets_layout.removeWidget(button)
             button.setParent(None)
             button.deleteLater()
         self._preset_buttons.clear()
-        columns = max(1, min(6, len(self._presets)))
-        for index, pesos in enumerate(self._presets):
-            button = make_button(format_pesos(pesos), f"topupPreset_{pesos}", self._presets_box)
+        presets = offer.presets
+        columns = max(1, min(6, len(presets)))
+        for index, pesos in enumerate(presets):
+            button = make_button("", f"topupPreset_{pesos}", self._presets_box)
             button.setCheckable(True)
             # Space picks a preset; Enter goes on (see go_on), like everywhere else.
             button.setAutoDefault(False)
             set_role(button, "preset")
-            button.setAccessibleName(f"Recarga de {format_pesos(pesos)}")
+            self._render_preset(button, pesos)
             button.clicked.connect(lambda _checked=False, p=pesos: self._choose_preset(p))
             self._presets_layout.addWidget(button, index // columns, index % columns)
             # Layouts show new children of a visible parent only later; the focus needs it now.
             button.show()
             self._preset_buttons[pesos] = button
-        self._presets_box.setVisible(bool(self._presets))
-        self._free_row.setVisible(not fixed)
-        self._render_limits()
-        self._refresh()
-
-    def setLimits(self, min_pesos: int, max_pesos: int) -> None:
-        self._limits = AmountLimits(min_pesos, max_pesos)
+        self._presets_box.setVisible(bool(presets))
+        self._free_row.setVisible(not offer.fixed)
         self._render_limits()
         self._refresh()
 
@@ -159,7 +176,10 @@ class TopupScreen(LineScreen):
             return None
 
     def presets(self) -> tuple[int, ...]:
-        return self._presets
+        return self._offer.presets
+
+    def offer(self) -> AmountOffer:
+        return self._offer
 
     def presetButtons(self) -> dict[int, QPushButton]:
         return dict(self._preset_buttons)
@@ -194,7 +214,7 @@ class TopupScreen(LineScreen):
     # -- internals -----------------------------------------------------------------------
 
     def _focus_amount(self) -> None:
-        if not self._fixed:
+        if not self._offer.fixed:
             self.amount_input.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self._preset_buttons:
             next(iter(self._preset_buttons.values())).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -215,17 +235,14 @@ class TopupScreen(LineScreen):
             self._refresh()
 
     def _validated_amount(self) -> int:
-        return validate_amount(
-            self.amount_input.text(),
-            self._limits,
-            method_minimum=PSE_MINIMUM_PESOS,
-            fixed_amounts=self._presets if self._fixed else (),
-        )
+        return self._offer.validate(self.amount_input.text())
 
     def _render_limits(self) -> None:
-        effective = self._limits.effective(PSE_MINIMUM_PESOS)
-        low, high = format_pesos(effective.minimum_pesos), format_pesos(effective.maximum_pesos)
-        self._limits_label.setText(f"Entre {low} y {high}")
+        low = formats().pesos(self._offer.minimum_pesos)
+        high = formats().pesos(self._offer.maximum_pesos)
+        self._limits_label.setText(
+            translate("TopupScreen", "Entre {low} y {high}").format(low=low, high=high)
+        )
 
     def _refresh(self) -> None:
         text = self.amount_input.text()
@@ -235,9 +252,9 @@ class TopupScreen(LineScreen):
             amount = self._validated_amount()
         except ValidationError as invalid:
             if self._amount_revealed or invalid.code not in _UNFINISHED_AMOUNT:
-                message = render_error(invalid)
+                message = describe(invalid)
         self._amount_message.setMessage(message, "error")
-        self._amount_echo.setText(format_pesos(amount) if amount is not None else "")
+        self._amount_echo.setText(formats().pesos(amount) if amount is not None else "")
         for pesos, button in self._preset_buttons.items():
             button.setChecked(amount == pesos and bool(text))
         super()._refresh()

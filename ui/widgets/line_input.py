@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from kiosk.controllers.language import describe, translate
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import group_line, normalize_line
-from kiosk.messages import render_error
 from ui.widgets.message_label import MessageLabel, set_role
 
 # What people type around a number: +57, spaces, dashes, dots, parentheses.
@@ -30,15 +30,18 @@ class LineInput(QWidget):
     """A line field with the line echoed grouped (``312 345 6789``) and the operator as detected.
 
     ``optional``: an empty field is acceptable. ``stacked``: echo and operator go under the
-    field instead of beside it (narrow columns).
+    field instead of beside it (narrow columns). ``caption``: the caption in the current
+    language, or ``None`` for the widget's own "Número de celular" (which it retranslates);
+    a screen that gives its own sets it again from its ``retranslate`` with ``setCaption``.
 
     Signals:
       * ``lineChanged(str)``: the normalized 10 digits, or ``""`` while the text is not a
         valid line; emitted only when that value changes.
 
-    Slots: ``setDetecting()``, ``setOperator(name)``, ``setLineRefused(message)``,
-    ``clearOperator()``, ``setText(text)``, ``clear()``, ``revealError()`` (show why an
-    unfinished line is not valid, e.g. after Enter).
+    Slots: ``setCaption(text)``, ``setDetecting()``, ``setOperator(name)``,
+    ``setLineRefused(message)`` (the caller's words, shown as given), ``clearOperator()``,
+    ``setText(text)``, ``clear()``, ``revealError()`` (show why an unfinished line is not
+    valid, e.g. after Enter).
 
     Queries: ``line()``, ``isAcceptable()`` (valid, or empty when optional),
     ``errorText()``, ``operatorState()``, ``operatorName()``, ``lineEdit()``.
@@ -52,7 +55,7 @@ class LineInput(QWidget):
     def __init__(
         self,
         prefix: str,
-        caption: str = "Número de celular",
+        caption: str | None = None,
         *,
         optional: bool = False,
         stacked: bool = False,
@@ -65,8 +68,10 @@ class LineInput(QWidget):
         self._revealed = False
         self._operator_state = OperatorState.NONE
         self._operator_name = ""
+        self._refused_message = ""
+        self._given_caption = caption
 
-        self._caption = QLabel(caption, self)
+        self._caption = QLabel(self)
         self._caption.setObjectName(f"{prefix}LineCaption")
         self._caption.setWordWrap(True)
         self._edit = QLineEdit(self)
@@ -75,13 +80,11 @@ class LineInput(QWidget):
         self._edit.setValidator(QRegularExpressionValidator(_ALLOWED_INPUT, self._edit))
         self._edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self._edit.setClearButtonEnabled(True)
-        self._edit.setAccessibleName(caption)
         self._edit.setMinimumWidth(280)
         self._caption.setBuddy(self._edit)
 
         self._echo = QLabel(self)
         self._echo.setObjectName(f"{prefix}LineEcho")
-        self._echo.setAccessibleName("Número para confirmar")
         self._operator = QLabel(self)
         self._operator.setObjectName(f"{prefix}OperatorLabel")
         self._operator.setWordWrap(True)
@@ -107,7 +110,32 @@ class LineInput(QWidget):
 
         self._edit.textChanged.connect(self._on_text_changed)
         self._edit.editingFinished.connect(self._on_editing_finished)
+        self.retranslate()
+
+    # -- words -------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._render_caption()
+        self._echo.setAccessibleName(translate("LineInput", "Número para confirmar"))
+        self._render_operator()
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def setCaption(self, caption: str) -> None:
+        """The caption above the field (also its accessible name), in the current language."""
+        self._given_caption = caption
+        self._render_caption()
+
+    def _render_caption(self) -> None:
+        caption = self._given_caption
+        if caption is None:
+            caption = translate("LineInput", "Número de celular")
+        self._caption.setText(caption)
+        self._edit.setAccessibleName(caption)
 
     # -- queries ---------------------------------------------------------------
 
@@ -148,25 +176,38 @@ class LineInput(QWidget):
         self._refresh()
 
     def setDetecting(self) -> None:
-        self._set_operator(OperatorState.DETECTING, "", "Consultando el operador de la línea…")
+        self._set_operator(OperatorState.DETECTING, "")
 
     def setOperator(self, name: str) -> None:
-        self._set_operator(OperatorState.OK, name, f"Operador: {name}")
+        self._set_operator(OperatorState.OK, name)
 
     def setLineRefused(self, message: str) -> None:
         self._set_operator(OperatorState.REFUSED, "", message)
 
     def clearOperator(self) -> None:
-        self._set_operator(OperatorState.NONE, "", "")
+        self._set_operator(OperatorState.NONE, "")
 
     # -- internals -------------------------------------------------------------
 
-    def _set_operator(self, state: OperatorState, name: str, text: str) -> None:
+    def _set_operator(self, state: OperatorState, name: str, refused: str = "") -> None:
         self._operator_state = state
         self._operator_name = name
-        self._operator.setText(text)
+        self._refused_message = refused
         roles = {OperatorState.OK: "ok", OperatorState.REFUSED: "error"}
         set_role(self._operator, roles.get(state, "hint"))
+        self._render_operator()
+
+    def _render_operator(self) -> None:
+        state = self._operator_state
+        if state is OperatorState.DETECTING:
+            text = translate("LineInput", "Consultando el operador de la línea…")
+        elif state is OperatorState.OK:
+            text = translate("LineInput", "Operador: {name}").format(name=self._operator_name)
+        elif state is OperatorState.REFUSED:
+            text = self._refused_message
+        else:
+            text = ""
+        self._operator.setText(text)
         self._operator.setVisible(bool(text))
 
     def _on_text_changed(self, _text: str) -> None:
@@ -186,7 +227,7 @@ class LineInput(QWidget):
                 line = normalize_line(text)
             except ValidationError as invalid:
                 code = invalid.code
-                error = render_error(invalid)
+                error = describe(invalid)
         self._error = error
         # While typing, "too short" is not an error yet; anything else is said at once.
         shown = error if (self._revealed or code not in _UNFINISHED) else ""

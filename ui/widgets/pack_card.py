@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controllers.language import formats, translate
 from kiosk.domain.catalogue import Pack
-from kiosk.domain.money import format_pesos
 from ui.formatting import pack_card_lines
 from ui.widgets.message_label import set_role
 
-SAMPLE_PRICE_TAG = "Precio de muestra"
 MINIMUM_WIDTH = 220
 
 
@@ -31,6 +30,9 @@ class PackCard(QAbstractButton):
     Query ``pack()``, ``detailTexts()`` (every line shown, for tests and screen readers).
     Object names: ``<prefix>PackCard_<pesos>`` (``_<n>`` appended if two packs cost the same),
     and inside ``...Name``, ``...Price``, ``...SampleTag``.
+
+    Words (context ``PackCard``, the contents' in ``PackWords``) follow the language; the
+    pack's name and description are the provider's and shown as they come.
     """
 
     #: The card got the keyboard focus (the screen scrolls it into view).
@@ -53,36 +55,53 @@ class PackCard(QAbstractButton):
         name.setObjectName(f"{object_name}Name")
         name.setWordWrap(True)
         set_role(name, "cardTitle")
-        price = QLabel(format_pesos(pack.amount_pesos), self)
-        price.setObjectName(f"{object_name}Price")
-        set_role(price, "cardPrice")
-        self._labels: list[QLabel] = [name, price]
+        self._price = QLabel(self)
+        self._price.setObjectName(f"{object_name}Price")
+        set_role(self._price, "cardPrice")
+        self._labels: list[QLabel] = [name, self._price]
+        self._details: list[QLabel] = []
+        self._tag: QLabel | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 12)
         layout.setSpacing(2)
         layout.addWidget(name)
-        layout.addWidget(price)
+        layout.addWidget(self._price)
         layout.addSpacing(4)
-        for text in pack_card_lines(pack):
-            detail = QLabel(text, self)
+        # How many lines a pack has depends on the pack, not on the language.
+        for _line in pack_card_lines(pack):
+            detail = QLabel(self)
             detail.setWordWrap(True)
             set_role(detail, "cardDetail")
             layout.addWidget(detail)
             self._labels.append(detail)
+            self._details.append(detail)
         if pack.sample_price:
-            tag = QLabel(SAMPLE_PRICE_TAG, self)
-            tag.setObjectName(f"{object_name}SampleTag")
-            set_role(tag, "tag")
+            self._tag = QLabel(self)
+            self._tag.setObjectName(f"{object_name}SampleTag")
+            set_role(self._tag, "tag")
             layout.addSpacing(2)
-            layout.addWidget(tag, 0, Qt.AlignmentFlag.AlignLeft)
-            self._labels.append(tag)
+            layout.addWidget(self._tag, 0, Qt.AlignmentFlag.AlignLeft)
+            self._labels.append(self._tag)
         layout.addStretch(1)
         for label in self._labels:
             # Decoration: the card takes the clicks.
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAccessibleName(", ".join(self.detailTexts()))
         self.toggled.connect(self._on_toggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._price.setText(formats().pesos(self._pack.amount_pesos))
+        for label, text in zip(self._details, pack_card_lines(self._pack), strict=True):
+            label.setText(text)
+        if self._tag is not None:
+            self._tag.setText(translate("PackCard", "Precio de muestra"))
+        self.setAccessibleName(", ".join(self.detailTexts()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-SANDBOX_TEXT = "SANDBOX — pagos de prueba, no se cobra dinero real"
+from kiosk.controllers.language import translate
+
+
+def sandbox_text() -> str:
+    """The banner's words in the current language (they keep the word "SANDBOX")."""
+    return translate("SandboxBanner", "SANDBOX — pagos de prueba, no se cobra dinero real")
 
 
 class SandboxBanner(QLabel):
@@ -15,8 +20,17 @@ class SandboxBanner(QLabel):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(SANDBOX_TEXT, parent)
+        super().__init__(parent)
         self.setObjectName("sandboxBanner")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName(SANDBOX_TEXT)
         self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(sandbox_text())
+        self.setAccessibleName(sandbox_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
