@@ -12,29 +12,26 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kiosk.config import Config
-from kiosk.controllers.balance import BalanceController
-from kiosk.controllers.catalogue import CatalogueController
-from kiosk.controllers.reconcile import ReconcileController, tick_seconds_for
-from kiosk.controllers.sale import SaleController
+from kiosk.controllers.assembly import Controllers, build_controllers
+from kiosk.controllers.language import describe, translate
 from kiosk.domain.errors import KioskError
-from kiosk.gateways.factory import Gateways, build_clients
-from kiosk.journal import JournalWriter, instance_lock_for, new_reference, open_journal
-from kiosk.messages import render_error
-from kiosk.services.reconcile import Reconciler
-from kiosk.services.sales import SaleService
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
-from ui.wiring import Controllers, Wiring
+from ui.wiring import Wiring
+
+if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the domain
+    from kiosk.config import Config
+    from kiosk.gateways.factory import Gateways
+    from kiosk.journal import Journal, JournalWriter
+    from kiosk.sandbox import SandboxServer
+    from kiosk.services.sales import SaleService
 
 log = logging.getLogger(__name__)
-#: How long closing waits for workers still talking to a gateway (their own deadlines apply).
-SHUTDOWN_WAIT_MS = 25_000
 
 
 @dataclass
@@ -45,115 +42,63 @@ class AppContext:
     window: MainWindow
     wiring: Wiring
     controllers: Controllers
-    journal: Any
-    writer: JournalWriter
-    gateways: Gateways
-    service: SaleService
-    lock: Any
-    sandbox: Any = None
     _closed: bool = field(default=False, repr=False)
+
+    @property
+    def journal(self) -> Journal:
+        return self.controllers.core.journal
+
+    @property
+    def writer(self) -> JournalWriter:
+        return self.controllers.core.writer
+
+    @property
+    def gateways(self) -> Gateways:
+        return self.controllers.core.gateways
+
+    @property
+    def service(self) -> SaleService:
+        return self.controllers.core.sales
+
+    @property
+    def sandbox(self) -> SandboxServer | None:
+        """The sandbox the app embedded itself (None when it was given one, or none)."""
+        return self.controllers.core.sandbox
 
     def start(self) -> None:
         """Load the catalogue and reconcile every open sale (all off the GUI thread)."""
-        self.controllers.catalogue.load_catalogue()
-        self.controllers.reconcile.start()
+        self.controllers.start()
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        self.controllers.reconcile.stop()
-        self.controllers.sale.reset()
-        # Workers finish within their own deadlines; the writer then drains its queue.
-        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
-        self.writer.close()
-        self.journal.close()
-        self.gateways.close()
-        if self.sandbox is not None:
-            self.sandbox.stop()
-        self.lock.release()
+        self.controllers.close()
         log.info("app closed: journal written and released")
 
 
 def build_app(
-    config: Config, *, sandbox: Any = None, mode: str | None = None, embed_sandbox: bool = True
+    config: Config,
+    *,
+    sandbox: SandboxServer | None = None,
+    mode: str | None = None,
+    embed_sandbox: bool = True,
 ) -> AppContext:
     """Assemble the app. With no gateway configured, ``sandbox`` (or an embedded one) serves.
 
     Raises :class:`KioskError` (e.g. ``journal.locked`` when another instance runs).
     """
     mode = mode or config.mode
-    lock = instance_lock_for(config.journal_url)
-    lock.acquire()  # first: a second instance stops here, before it starts anything
-    # Whatever is opened is closed again if a later step fails (a gateway left
-    # unconfigured, say): the lock, the writer thread and the sandbox must not leak.
-    opened: list[Any] = [lock.release]
-    owned_sandbox = None
-    try:
-        if sandbox is None and config.uses_sandbox and embed_sandbox:
-            from kiosk.sandbox import SandboxServer  # imported only when it is used
-
-            sandbox = owned_sandbox = SandboxServer().start()
-            opened.append(owned_sandbox.stop)
-        config.data_dir.mkdir(parents=True, exist_ok=True)
-        journal = open_journal(
-            config.journal_url,
-            store_id=config.store.id,
-            kiosk_id=config.kiosk_id,
-            line_secret=config.line_secret,
-        )
-        opened.append(journal.close)
-        writer = JournalWriter(journal)
-        opened.append(writer.close)
-        gateways = build_clients(config, **(sandbox.client_settings() if sandbox else {}))
-    except BaseException:
-        for undo in reversed(opened):
-            undo()
-        raise
-    service = SaleService(
-        journal=journal,
-        writer=writer,
-        pse=gateways.pse,
-        topups=gateways.topups,
-        config=config,
-        actor=f"kiosk:{config.kiosk_id[:12]}",
-        new_reference=new_reference,
-    )
-    sale = SaleController(service, config.payment)
-    reconciler = Reconciler(
-        service=service,
-        journal=journal,
-        every_seconds=config.payment.reconcile_every_seconds,
-        window_hours=config.payment.reconcile_window_hours,
-        is_active=sale.is_active,
-    )
-    controllers = Controllers(
-        sale=sale,
-        catalogue=CatalogueController(gateways.topups, gateways.pse),
-        balance=BalanceController(gateways.lines),
-        # Wake up often; the reconciler keeps each sale's own schedule (3 minutes by default).
-        reconcile=ReconcileController(
-            reconciler, tick_seconds_for(config.payment.reconcile_every_seconds)
-        ),
-    )
+    controllers = build_controllers(config, sandbox=sandbox, embed_sandbox=embed_sandbox)
     window = build_main_window(
-        sandbox=sandbox is not None, store_name=config.store.name, kiosk_name=config.kiosk_name
+        sandbox=sandbox is not None or controllers.core.sandbox is not None,
+        store_name=config.store.name,
+        kiosk_name=config.kiosk_name,
     )
     window.setStore(config.store.name, config.store.contact)
     window.setCounterMode(mode != "kiosk")
-    wiring = Wiring(window, controllers, config)
-    return AppContext(
-        config=config,
-        window=window,
-        wiring=wiring,
-        controllers=controllers,
-        journal=journal,
-        writer=writer,
-        gateways=gateways,
-        service=service,
-        lock=lock,
-        sandbox=owned_sandbox,
-    )
+    wiring = Wiring(window, controllers, mode)
+    return AppContext(config=config, window=window, wiring=wiring, controllers=controllers)
 
 
 def _set_up_logging(config: Config) -> None:
@@ -200,7 +145,8 @@ def run_app(config: Config, mode: str | None = None) -> int:
     try:
         context = build_app(config, mode=mode)
     except KioskError as error:
-        QMessageBox.critical(None, "No se puede iniciar", render_error(error))
+        title = translate("App", "No se puede iniciar")
+        QMessageBox.critical(None, title, describe(error))
         return 1
     app.aboutToQuit.connect(context.close)
     if (mode or config.mode) == "kiosk":

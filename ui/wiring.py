@@ -7,65 +7,52 @@ rule of its own beyond "which screen comes next".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from kiosk.config import Config
-from kiosk.controllers.balance import BalanceController
-from kiosk.controllers.catalogue import CatalogueController
-from kiosk.controllers.reconcile import ReconcileController
-from kiosk.controllers.sale import PAID_STATES, SaleController
-from kiosk.domain.amounts import PSE_MINIMUM_PESOS
-from kiosk.domain.catalogue import Catalogue, Operator, Pack
+from kiosk.controllers.assembly import Controllers
+from kiosk.controllers.language import translate
+from kiosk.domain.catalogue import Operator, Pack
 from kiosk.domain.lines import mask_line
+from kiosk.domain.offer import StoreOffer
+from kiosk.domain.outcomes import FOLLOWED_WITHOUT_QR, Verdict
 from kiosk.domain.payer import PayerData
-from kiosk.domain.receipt import Receipt
+from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from kiosk.services.reconcile import ReconcileReport
-from kiosk.services.sale_record import SaleProgress
-from kiosk.services.sales import PaymentStart, SaleRequest
+from kiosk.domain.sale_request import PaymentStart, SaleRequest
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.screens.line_screen import LineScreen
 from ui.texts import payment_status_text, result_texts
 
-WAIT_TEXT = "Un momento, por favor…"
-#: States in which the sale is followed before any QR could be shown (a create's answer lost).
-_FOLLOWED_WITHOUT_QR = frozenset(
-    {SaleState.PAYMENT_REQUESTED, SaleState.PAYMENT_UNKNOWN, SaleState.PAYMENT_PENDING}
-)
-#: A failed attempt is worded as what the gateway said about it.
-_FAILED_ATTEMPT_WORDS = {
-    "DECLINED": SaleState.DECLINED,
-    "VOIDED": SaleState.DECLINED,
-    "ERROR": SaleState.ERROR,
-}
+if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the domain
+    from kiosk.services.reconcile import ReconcileReport
 
 
-@dataclass
-class Controllers:
-    sale: SaleController
-    catalogue: CatalogueController
-    balance: BalanceController
-    reconcile: ReconcileController
+def wait_text() -> str:
+    return translate("Wiring", "Un momento, por favor…")
 
 
 class Wiring(QObject):
-    """The screen flow of one window: start → job → confirm → (payer) → payment → result."""
+    """The screen flow of one window: start → job → confirm → (payer) → payment → result.
+
+    It holds no state of the sale: the sale controller holds the sale on screen (its
+    request, mode, reference, progress and phase); the wiring only picks the next screen.
+    """
 
     def __init__(
-        self, window: MainWindow, controllers: Controllers, config: Config, parent=None
+        self,
+        window: MainWindow,
+        controllers: Controllers,
+        mode: str = "counter",
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent or window)
         self.window = window
         self.controllers = controllers
-        self._config = config
-        self._request: SaleRequest | None = None
-        self._mode: PaymentMode | None = None
-        #: The sale's last known progress (its gateway status words a failed attempt).
-        self._progress: SaleProgress | None = None
+        self._app_mode = mode
         self._job_screen: Screen = window.topup
         self._connect_start()
         self._connect_line_screens()
@@ -91,32 +78,17 @@ class Wiring(QObject):
 
     def _open_job(self, screen: Screen) -> None:
         self._job_screen = screen
-        if self.controllers.catalogue.catalogue is None:
+        if self.controllers.catalogue.offer is None:
             self.controllers.catalogue.load_catalogue()
         self.window.show_screen(screen)
 
     def _back_to_start(self) -> None:
         self.controllers.sale.reset()
-        self._request = None
-        self._mode = None
-        self._progress = None
         self.window.show_start(reset=True)
 
-    def _catalogue_ready(self, catalogue: Catalogue) -> None:
-        operator = catalogue.topup_operator
-        limits = self._config.limits
-        if operator.fixed_amounts_pesos:
-            self.window.topup.setPresets(operator.fixed_amounts_pesos, fixed=True)
-        else:
-            self.window.topup.setPresets(limits.topup_presets_pesos)
-        minimum = max(limits.topup_min_pesos, operator.min_amount_pesos or 0)
-        maximum = min(limits.topup_max_pesos, operator.max_amount_pesos or limits.topup_max_pesos)
-        self.window.topup.setLimits(minimum, maximum)
-        # A pack's price is fixed by the operator: only PSE's minimum and the store's
-        # ceiling per sale apply to it.
-        self.window.gift_pack.setPacks(
-            catalogue.payable_packs(PSE_MINIMUM_PESOS, limits.topup_max_pesos)
-        )
+    def _catalogue_ready(self, offer: StoreOffer) -> None:
+        self.window.topup.setOffer(offer.topup)
+        self.window.gift_pack.setPacks(offer.packs)
 
     def _catalogue_failed(self, message: str) -> None:
         screen = self.window.currentScreen()
@@ -125,7 +97,7 @@ class Wiring(QObject):
 
     def _connect_line_screens(self) -> None:
         catalogue = self.controllers.catalogue
-        for screen in (self.window.topup, self.window.gift_pack):
+        for screen in self._line_screens():
             screen.lineEntered.connect(lambda line, s=screen: self._detect(s, line))
         catalogue.operatorDetected.connect(self._operator_detected)
         catalogue.lineRefused.connect(self._line_refused)
@@ -155,38 +127,37 @@ class Wiring(QObject):
             if screen.line() == line:
                 screen.setDetectionFailed(message, for_line=line)
 
-    def _topup_submitted(self, line: str, amount_pesos: int) -> None:
-        catalogue = self.controllers.catalogue.catalogue
-        if catalogue is None:
-            self.window.topup.setError("El catálogo aún no ha cargado. Intente de nuevo.")
+    def _offer_or_reload(self, screen: Screen) -> StoreOffer | None:
+        offer = self.controllers.catalogue.offer
+        if offer is None or (offer.bundle_operator is None and screen is self.window.gift_pack):
+            screen.setError(translate("Wiring", "El catálogo aún no ha cargado. Intente de nuevo."))
             self.controllers.catalogue.load_catalogue()
-            return
-        operator = catalogue.topup_operator
-        self._request = SaleRequest(SaleKind.TOPUP, line, amount_pesos, operator.id)
-        self._show_confirm(operator.name)
+            return None
+        return offer
+
+    def _topup_submitted(self, line: str, amount_pesos: int) -> None:
+        offer = self._offer_or_reload(self.window.topup)
+        if offer is not None:
+            request = SaleRequest(SaleKind.TOPUP, line, amount_pesos, offer.topup_operator)
+            self._show_confirm(request, offer.topup_operator.name)
 
     def _gift_pack_submitted(self, line: str, pack: Pack, sender_line: str | None) -> None:
-        catalogue = self.controllers.catalogue.catalogue
-        if catalogue is None or catalogue.bundle_operator is None:
-            self.window.gift_pack.setError("El catálogo aún no ha cargado. Intente de nuevo.")
-            self.controllers.catalogue.load_catalogue()
-            return
-        self._request = SaleRequest(
-            SaleKind.GIFT_PACK,
-            line,
-            pack.amount_pesos,
-            catalogue.bundle_operator.id,
-            pack=pack,
-            sender_line=sender_line or None,
-        )
-        self._show_confirm(catalogue.topup_operator.name)
+        offer = self._offer_or_reload(self.window.gift_pack)
+        if offer is not None and offer.bundle_operator is not None:
+            request = SaleRequest(
+                SaleKind.GIFT_PACK,
+                line,
+                pack.amount_pesos,
+                offer.bundle_operator,
+                pack=pack,
+                sender_line=sender_line or None,
+            )
+            self._show_confirm(request, offer.topup_operator.name)
 
-    def _show_confirm(self, operator_name: str) -> None:
-        request = self._request
-        assert request is not None
+    def _show_confirm(self, request: SaleRequest, operator_name: str) -> None:
         # A sale changed after a declined attempt (the clerk went back to the job screen)
         # is a new sale: the old one is left to the reconciler, which closes it.
-        self.controllers.sale.reset()
+        self.controllers.sale.prepare(request)
         confirm = self.window.confirm
         confirm.setSummary(
             request.kind,
@@ -196,12 +167,7 @@ class Wiring(QObject):
             pack=request.pack,
             sender_line=request.sender_line,
         )
-        default = (
-            self._config.payment.default_mode_kiosk
-            if self._config.mode == "kiosk"
-            else self._config.payment.default_mode_counter
-        )
-        confirm.setDefaultMode(PaymentMode(default))
+        confirm.setDefaultMode(self.controllers.catalogue.default_mode(self._app_mode))
         self.window.show_confirm()
 
     # -- paying ---------------------------------------------------------------------------
@@ -226,13 +192,14 @@ class Wiring(QObject):
         window.result.retryRequested.connect(self._retry)
 
     def _mode_chosen(self, mode: PaymentMode) -> None:
-        self._mode = mode
-        request = self._request
+        sale = self.controllers.sale
+        request = sale.sale.request
         if request is None:
             self._back_to_start()
             return
+        sale.choose_mode(mode)
         if mode is PaymentMode.CHECKOUT:
-            self.controllers.sale.begin(request, mode)
+            sale.pay()
             return
         payer = self.window.payer
         payer.reset()
@@ -243,11 +210,7 @@ class Wiring(QObject):
         self.window.show_payer()
 
     def _payer_submitted(self, payer: PayerData, bank_code: str) -> None:
-        sale = self.controllers.sale
-        if sale.reference:
-            sale.retry(payer, bank_code)
-        elif self._request is not None:
-            sale.begin(self._request, PaymentMode.ASSISTED, payer, bank_code)
+        self.controllers.sale.pay(payer, bank_code)
 
     def _retry(self) -> None:
         # A declined assisted attempt: same sale, new attempt with fresh acceptance terms.
@@ -255,7 +218,7 @@ class Wiring(QObject):
         self.window.show_payer()
 
     def _sale_busy(self, busy: bool) -> None:
-        self.window.currentScreen().setBusy(busy, WAIT_TEXT, cancellable=False)
+        self.window.currentScreen().setBusy(busy, wait_text(), cancellable=False)
 
     def _payment_started(self, start: PaymentStart) -> None:
         self._stop_busy_before_payment()
@@ -263,21 +226,21 @@ class Wiring(QObject):
         payment.showPayment(
             start.qr_text, start.amount_pesos, start.reference, start.expires_at, start.mode
         )
-        kind = self._request.kind if self._request else SaleKind.TOPUP
+        request = self.controllers.sale.sale.request
+        kind = request.kind if request else SaleKind.TOPUP
         payment.setStatus(payment_status_text(SaleState.PAYMENT_PENDING, kind, start.mode))
         payment.setCancelEnabled(True)
         self.window.show_payment()
 
     def _progress_changed(self, progress: SaleProgress) -> None:
-        self._progress = progress
         screen = self.window.currentScreen()
         text = payment_status_text(progress.state, progress.kind, progress.mode)
         if screen is self.window.payment:
             self.window.payment.setStatus(text)
-            if progress.state in PAID_STATES:
+            if self.controllers.sale.sale.paid:
                 # Approved: nothing left to cancel; the line is being credited.
                 self.window.payment.setCancelEnabled(False)
-        elif progress.state in _FOLLOWED_WITHOUT_QR and screen in (
+        elif progress.state in FOLLOWED_WITHOUT_QR and screen in (
             self.window.payer,
             self.window.confirm,
         ):
@@ -289,30 +252,19 @@ class Wiring(QObject):
         self.window.payment.setCancelEnabled(False)
         self.controllers.sale.cancel()
 
-    def _finished(self, receipt: Receipt) -> None:
-        headline, next_steps = result_texts(self._worded_state(receipt), receipt.kind)
+    def _finished(self, verdict: Verdict) -> None:
+        receipt = verdict.receipt
+        headline, next_steps = result_texts(verdict.worded_state, receipt.kind)
         self._stop_busy_before_payment()
         result = self.window.result
         result.showResult(receipt, headline, next_steps)
-        retry = receipt.state is SaleState.PAYMENT_FAILED and self._mode is PaymentMode.ASSISTED
-        result.setRetryAvailable(retry)
+        result.setRetryAvailable(verdict.can_retry)
         self.window.show_result()
 
     def _stop_busy_before_payment(self) -> None:
         # Screens left behind must not come back busy (e.g. the payer screen on a retry).
         for screen in (self.window.confirm, self.window.payer):
             screen.setBusy(False)
-
-    def _worded_state(self, receipt: Receipt) -> SaleState:
-        """The state whose words fit: a failed attempt says whether the bank declined or erred."""
-        progress = self._progress
-        if (
-            receipt.state is SaleState.PAYMENT_FAILED
-            and progress is not None
-            and progress.reference == receipt.reference
-        ):
-            return _FAILED_ATTEMPT_WORDS.get(progress.gateway_status, receipt.state)
-        return receipt.state
 
     def _sale_failed(self, message: str) -> None:
         self.window.currentScreen().setError(message)
@@ -336,7 +288,7 @@ class Wiring(QObject):
             )
         )
         balance.failed.connect(screen.setError)
-        balance.busyChanged.connect(lambda busy: screen.setBusy(busy, WAIT_TEXT, False))
+        balance.busyChanged.connect(lambda busy: screen.setBusy(busy, wait_text(), False))
 
     # -- reconciliation ----------------------------------------------------------------------
 
@@ -344,11 +296,11 @@ class Wiring(QObject):
         self.controllers.reconcile.passFinished.connect(self._reconciled)
 
     def _reconciled(self, report: ReconcileReport) -> None:
-        waiting = len(report.follow_up) + len(report.paid_not_delivered)
-        text = (
-            f"Ventas para revisar: {len(report.paid_not_delivered)} pagadas sin entregar, "
-            f"{len(report.follow_up)} en seguimiento manual"
-            if waiting
-            else ""
-        )
+        unsettled, follow_up = len(report.paid_not_delivered), len(report.follow_up)
+        text = ""
+        if unsettled or follow_up:
+            text = translate("Wiring", "Ventas para revisar: {unsettled}, {follow_up}").format(
+                unsettled=translate("Wiring", "%n pagada(s) sin entregar", None, unsettled),
+                follow_up=translate("Wiring", "%n en seguimiento manual", None, follow_up),
+            )
         self.window.setStatusText(text)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from PySide6.QtCore import QObject, Signal
-
+from kiosk.controllers.language import describe
 from kiosk.controllers.worker import run
-from kiosk.messages import describe
+from kiosk.services.ports import LineServices
 
 
 class BalanceController(QObject):
@@ -16,7 +15,7 @@ class BalanceController(QObject):
     failed = Signal(str)
     busyChanged = Signal(bool)
 
-    def __init__(self, lines: Any, parent=None) -> None:
+    def __init__(self, lines: LineServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines = lines
 
@@ -32,7 +31,7 @@ class BalanceController(QObject):
             lambda balance: self._done(self.balanceReady, balance)
         ).on_failure(self._failed)
 
-    def _done(self, signal: Any, value: object) -> None:
+    def _done(self, signal: SignalInstance, value: object) -> None:
         self.busyChanged.emit(False)
         signal.emit(value)
 

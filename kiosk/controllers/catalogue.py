@@ -1,19 +1,26 @@
-"""What the screens need from the gateways before a sale: catalogue, operator, banks, terms."""
+"""What the screens need from the gateways before a sale: the offer, the operator, banks, terms.
+
+The decisions (which packs and amounts, which operators are sold) are the catalogue
+service's; this controller runs it on workers and reports through signals.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.controllers.language import describe
 from kiosk.controllers.worker import run
-from kiosk.domain.catalogue import Catalogue, Operator
-from kiosk.messages import describe, render
+from kiosk.domain.catalogue import Catalogue
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.offer import StoreOffer
+from kiosk.domain.sale import PaymentMode
+from kiosk.services.catalogue import CatalogueService
 
 
 class CatalogueController(QObject):
-    catalogueReady = Signal(object)  # Catalogue
-    #: The line is served by the catalogue's operator: (line, Operator).
+    #: The store's offer is loaded (a :class:`~kiosk.domain.offer.StoreOffer`).
+    catalogueReady = Signal(object)
+    #: The line is served by an operator the store sells: (line, Operator).
     operatorDetected = Signal(str, object)
     #: The line cannot be sold here (ported to another operator): (line, message).
     lineRefused = Signal(str, str)
@@ -23,46 +30,46 @@ class CatalogueController(QObject):
     termsReady = Signal(str, str)  # acceptance permalink, personal data permalink
     failed = Signal(str)
 
-    def __init__(self, topups: Any, pse: Any, *, brand: str = "Claro", parent=None) -> None:
+    def __init__(self, service: CatalogueService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._topups = topups
-        self._pse = pse
-        self._brand = brand
-        self.catalogue: Catalogue | None = None
+        self._service = service
+        self.offer: StoreOffer | None = None
+
+    @property
+    def catalogue(self) -> Catalogue | None:
+        """The provider's catalogue once loaded (None before)."""
+        return self.offer.catalogue if self.offer is not None else None
+
+    def default_mode(self, app_mode: str) -> PaymentMode:
+        return self._service.default_mode(app_mode)
 
     def load_catalogue(self) -> None:
-        run(lambda: self._topups.catalogue_for(self._brand), name="catalogue").on_success(
-            self._catalogue_loaded
-        ).on_failure(lambda error: self.failed.emit(describe(error)))
+        run(self._service.offer, name="catalogue").on_success(self._loaded).on_failure(
+            lambda error: self.failed.emit(describe(error))
+        )
 
-    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self.catalogueReady.emit(catalogue)
+    def _loaded(self, offer: StoreOffer) -> None:
+        self.offer = offer
+        self.catalogueReady.emit(offer)
 
     def detect_operator(self, line: str) -> None:
-        run(lambda: self._topups.detect_operator(line), name="detect").on_success(
-            lambda operator: self._detected(line, operator)
-        ).on_failure(lambda error: self.detectFailed.emit(line, describe(error)))
+        run(lambda: self._service.detect(line), name="detect").on_success(
+            lambda operator: self.operatorDetected.emit(line, operator)
+        ).on_failure(lambda error: self._not_detected(line, error))
 
-    def _detected(self, line: str, operator: Operator) -> None:
-        # The brand sold here, even before the catalogue has loaded: a ported line typed
-        # early must not slip through to a payment the provider would then refuse.
-        brand = self.catalogue.topup_operator.brand if self.catalogue else self._brand
-        if operator.brand.lower() != brand.lower():
-            message = render(
-                "sale.line_other_operator", {"operator": operator.brand, "brand": brand}
-            )
-            self.lineRefused.emit(line, message)
-            return
-        self.operatorDetected.emit(line, operator)
+    def _not_detected(self, line: str, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.lineRefused.emit(line, describe(error))
+        else:
+            self.detectFailed.emit(line, describe(error))
 
     def load_banks(self, refresh: bool = False) -> None:
-        run(lambda: self._pse.banks(refresh=refresh), name="banks").on_success(
+        run(lambda: self._service.banks(refresh=refresh), name="banks").on_success(
             lambda banks: self.banksReady.emit([(bank.code, bank.name) for bank in banks])
         ).on_failure(lambda error: self.failed.emit(describe(error)))
 
     def load_terms(self) -> None:
-        run(self._pse.acceptance_tokens, name="terms").on_success(
+        run(self._service.terms, name="terms").on_success(
             lambda tokens: self.termsReady.emit(
                 tokens.acceptance_permalink, tokens.personal_data_permalink
             )

@@ -21,7 +21,9 @@ def tick_seconds_for(every_seconds: float) -> float:
 class ReconcileController(QObject):
     passFinished = Signal(object)  # ReconcileReport
 
-    def __init__(self, reconciler: Reconciler, tick_seconds: float, parent=None) -> None:
+    def __init__(
+        self, reconciler: Reconciler, tick_seconds: float, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._reconciler = reconciler
         self._running = False

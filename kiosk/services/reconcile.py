@@ -13,11 +13,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleState
-from kiosk.services.sales import SaleService, utc_now
+from kiosk.services.ports import JournalReader
+from kiosk.services.sales import utc_now
+from kiosk.services.settling import SettlingService
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,14 @@ class Reconciler:
     def __init__(
         self,
         *,
-        service: SaleService,
-        journal: Any,
+        settling: SettlingService,
+        journal: JournalReader,
         every_seconds: float,
         window_hours: float,
         clock: Callable[[], datetime] = utc_now,
         is_active: Callable[[str], bool] = lambda reference: False,
     ) -> None:
-        self._service = service
+        self._settling = settling
         self._journal = journal
         self._every = timedelta(seconds=every_seconds)
         self._window = timedelta(hours=window_hours)
@@ -54,6 +55,13 @@ class Reconciler:
         self._is_active = is_active
         #: When each open sale was last looked up (in memory: a start-up looks at all).
         self._last_look: dict[str, datetime] = {}
+
+    def leave_alone(self, is_active: Callable[[str], bool]) -> None:
+        """Skip the sales for which ``is_active`` is true (the screen is following them).
+
+        ``is_active`` is called from the reconciler's own thread: it may only read.
+        """
+        self._is_active = is_active
 
     def run_once(self, *, everything: bool = False) -> ReconcileReport:
         """One pass; ``everything`` ignores the per-sale schedule (start-up)."""
@@ -82,7 +90,7 @@ class Reconciler:
             self._last_look[reference] = now
             report.looked_up.append(reference)
             try:
-                progress = self._service.reconcile(reference)
+                progress = self._settling.reconcile(reference)
             except KioskError as error:
                 # Unavailable gateways and the like: try again on the next pass.
                 report.errors[reference] = error.code

@@ -1,142 +1,330 @@
-"""SaleController timing shapes that a real server cannot produce on demand: a delivery that
-is still running when the QR's countdown ends, and an approval found after a failed start.
-The service is a fake here on purpose; the real flow is covered in tests/e2e."""
+"""The sale controller's phases, and timing shapes that a real server cannot produce on demand
+(a delivery still running when the QR's countdown ends, an approval found after a failed start,
+a create whose answer was lost). The services are a scripted fake here on purpose; the real
+flow is covered in tests/e2e."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from kiosk.config import PaymentConfig
-from kiosk.controllers.sale import SaleController
-from kiosk.domain.receipt import Receipt
+import pytest
+
+from kiosk.config import PaymentConfig, load_config
+from kiosk.controllers.sale import Phase, SaleController, SaleOnScreen
+from kiosk.domain.catalogue import Operator
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.outcomes import Verdict
+from kiosk.domain.payer import DocumentType, PayerData, PersonType
+from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from kiosk.gateways.errors import GatewayUnavailable
-from kiosk.services.sale_record import SaleProgress
-from kiosk.services.sales import PaymentStart, SaleRequest
+from kiosk.domain.sale_request import PaymentStart, SaleRequest
+from kiosk.gateways.errors import GatewayRejected, GatewayUnavailable, OutcomeUnknown
+from kiosk.services.receipts import ReceiptService
 
 S = SaleState
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 FAST = PaymentConfig(poll_fast_seconds=0.01, poll_slow_seconds=0.01)
+REFERENCE = "KTEST"
+PAYER = PayerData(
+    PersonType.NATURAL, DocumentType.CC, "1098765432", "Ana Pérez", "ana@example.com", "3123456789"
+)
 
 
-class SlowDeliveryService:
-    """Approves at the first poll; ``deliver`` waits until the test lets it finish."""
+class ScriptedSales:
+    """The four sale services in one object, moved by what the test sets in ``verdicts``:
+    each poll pops the next state (the last one repeats)."""
 
-    def __init__(self, *, fail_start: bool = False) -> None:
-        self.release = threading.Event()
-        self.delivering = threading.Event()
-        self.fail_start = fail_start
-        self.stopped_waiting = 0
+    def __init__(self, *, verdicts: tuple[SaleState, ...] = (S.PAYMENT_PENDING,)) -> None:
+        self.payments = self.deliveries = self.settling = self
+        self.receipts = ReceiptService(recorder=self, config=load_config())  # type: ignore[arg-type]
+        self.verdicts = list(verdicts)
         self.state = S.CREATED
+        self.mode = PaymentMode.ASSISTED
+        self.gateway_status = ""
+        self.open_error: BaseException | None = None
+        self.start_error: BaseException | None = None
+        self.state_after_start_error = S.PAYMENT_FAILED
+        self.deliver_release = threading.Event()
+        self.deliver_release.set()
+        self.delivering = threading.Event()
+        self.stopped_waiting = 0
+        self.starts = 0
+        self.payment_start_calls = 0
 
-    def _progress(self) -> SaleProgress:
+    def progress(self, reference: str = REFERENCE) -> SaleProgress:
         return SaleProgress(
-            reference="KTEST",
+            reference=REFERENCE,
             kind=SaleKind.TOPUP,
             state=self.state,
             amount_pesos=10_000,
             created_at=NOW,
             state_since=NOW,
-            mode=PaymentMode.ASSISTED,
+            mode=self.mode,
+            gateway_status=self.gateway_status,
+            line_masked="*** *** 6789",
         )
 
-    def open_sale(self, request: SaleRequest) -> str:
-        return "KTEST"
+    def open_sale(self, request: SaleRequest) -> SaleProgress:
+        if self.open_error is not None:
+            raise self.open_error
+        return self.progress()
 
-    def start_assisted(self, reference: str, payer: object, bank: str) -> PaymentStart:
-        if self.fail_start:
-            self.state = S.PAID  # approved, but the bank URL never came
-            raise GatewayUnavailable("pse", "no_bank_url")
+    def _start(self, mode: PaymentMode) -> PaymentStart:
+        self.starts += 1
+        self.mode = mode
+        if self.start_error is not None:
+            error, self.start_error = self.start_error, None
+            self.state = self.state_after_start_error
+            raise error
         self.state = S.PAYMENT_PENDING
         return PaymentStart(
-            reference,
-            reference,
-            PaymentMode.ASSISTED,
-            "http://bank/1",
-            10_000,
-            NOW + timedelta(minutes=10),
+            REFERENCE, f"{REFERENCE}-{self.starts}", mode, "http://bank/1", 10_000, NOW
         )
 
-    def progress(self, reference: str) -> SaleProgress:
-        return self._progress()
+    def start_checkout(self, reference: str) -> PaymentStart:
+        return self._start(PaymentMode.CHECKOUT)
 
-    def poll_payment(self, reference: str, *, deliver: bool = True) -> SaleProgress:
-        if self.state is S.PAYMENT_PENDING:
-            self.state = S.PAID
-        return self._progress()
+    def start_assisted(self, reference: str, payer: PayerData, bank: str) -> PaymentStart:
+        return self._start(PaymentMode.ASSISTED)
+
+    def payment_start(self, reference: str) -> PaymentStart | None:
+        self.payment_start_calls += 1
+        if self.state is not S.PAYMENT_PENDING:
+            return None
+        return PaymentStart(REFERENCE, REFERENCE, self.mode, "http://bank/found", 10_000, NOW)
+
+    def poll(self, reference: str) -> SaleProgress:
+        if self.state in {S.PAYMENT_REQUESTED, S.PAYMENT_UNKNOWN, S.PAYMENT_PENDING}:
+            self.state = self.verdicts.pop(0) if len(self.verdicts) > 1 else self.verdicts[0]
+            if self.state is S.PAYMENT_FAILED:
+                self.gateway_status = "DECLINED"
+        return self.progress()
 
     def deliver(self, reference: str) -> SaleProgress:
         self.state = S.DELIVERY_REQUESTED
         self.delivering.set()
-        assert self.release.wait(10)
+        assert self.deliver_release.wait(10)
         self.state = S.DELIVERED
-        return self._progress()
+        return self.progress()
 
     def stop_waiting(self, reference: str, *, expired: bool) -> SaleProgress:
         self.stopped_waiting += 1
-        return self._progress()
+        self.state = S.EXPIRED_UNCONFIRMED if expired else S.CANCELLED_UNCONFIRMED
+        return self.progress()
 
     def reconcile(self, reference: str) -> SaleProgress:
-        return self._progress()
+        return self.progress()
 
-    def receipt(self, reference: str) -> Receipt:
-        return Receipt(reference, SaleKind.TOPUP, self.state, 10_000, "*** *** 6789", NOW)
+
+class GuiThreadOnly(SaleController):
+    """Fails the test if the sale on screen is ever replaced off the GUI thread."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "_sale":
+            assert threading.current_thread() is threading.main_thread(), "a worker wrote"
+        super().__setattr__(name, value)
+
+
+OPERATOR = Operator(901, "Claro Colombia", min_amount_pesos=1_000, max_amount_pesos=100_000)
 
 
 def _request() -> SaleRequest:
-    return SaleRequest(SaleKind.TOPUP, "3123456789", 10_000, 901)
+    return SaleRequest(SaleKind.TOPUP, "3123456789", 10_000, OPERATOR)
 
 
-def test_countdown_ending_during_delivery_does_not_hide_the_verdict(qtbot) -> None:
-    service = SlowDeliveryService()
-    controller = SaleController(service, FAST, clock=lambda: NOW)  # type: ignore[arg-type]
-    results: list[Receipt] = []
-    controller.finished.connect(results.append)
-    controller.begin(_request(), PaymentMode.ASSISTED, payer=object(), bank_code="1")  # type: ignore[arg-type]
-    qtbot.waitUntil(service.delivering.is_set, timeout=5000)
+@pytest.fixture
+def sales() -> ScriptedSales:
+    return ScriptedSales()
+
+
+@pytest.fixture
+def controller(qtbot: Any, sales: ScriptedSales) -> Iterator[SaleController]:
+    made = GuiThreadOnly(sales, FAST, clock=lambda: NOW)  # type: ignore[arg-type]
+    yield made
+    made.reset()
+
+
+def phase_becomes(qtbot: Any, controller: SaleController, phase: Phase) -> None:
+    qtbot.waitUntil(lambda: controller.sale.phase is phase, timeout=5000)
+
+
+def verdicts_of(controller: SaleController) -> list[Verdict]:
+    seen: list[Verdict] = []
+    controller.finished.connect(seen.append)
+    return seen
+
+
+# -- phases ------------------------------------------------------------------------------
+
+
+def test_a_new_controller_holds_no_sale(controller: SaleController) -> None:
+    assert controller.sale == SaleOnScreen()
+    assert controller.sale.phase is Phase.IDLE and not controller.is_active(REFERENCE)
+
+
+def test_prepare_choose_and_pay_walk_the_phases_to_waiting(
+    qtbot: Any, controller: SaleController
+) -> None:
+    controller.prepare(_request())
+    assert controller.sale.phase is Phase.PREPARED and controller.sale.request == _request()
+    assert not controller.is_active(REFERENCE), "nothing is journaled before paying"
+    controller.choose_mode(PaymentMode.CHECKOUT)
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000) as started:
+        controller.pay()
+        assert controller.sale.phase is Phase.STARTING
+    assert started.args[0].mode is PaymentMode.CHECKOUT
+    sale = controller.sale
+    assert sale.phase is Phase.WAITING and sale.reference == REFERENCE and sale.qr_shown
+    assert controller.is_active(REFERENCE)
+
+
+def test_an_approved_sale_is_delivered_then_finished_with_its_receipt(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.verdicts = [S.PAYMENT_PENDING, S.PAID]
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    (verdict,) = seen
+    assert verdict.receipt.state is S.DELIVERED and verdict.receipt.reference == REFERENCE
+    assert verdict.receipt.masked_line == "*** *** 6789" and not verdict.can_retry
+    assert controller.sale.phase is Phase.FINISHED and not controller.is_active(REFERENCE)
+
+
+def test_a_declined_assisted_attempt_is_retryable_and_stays_followed(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.verdicts = [S.PAYMENT_FAILED]
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0].can_retry and seen[0].worded_state is S.DECLINED
+    assert controller.sale.phase is Phase.RETRYABLE and controller.sale.can_retry
+    assert controller.is_active(REFERENCE), "the reconciler must not close it under the clerk"
+
+    sales.verdicts = [S.PAID]
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000):
+        controller.pay(PAYER, "1")  # the same sale, a new attempt
+    assert sales.starts == 2
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert seen[1].receipt.state is S.DELIVERED
+
+
+def test_a_refused_amount_leaves_nothing_followed(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.open_error = ValidationError("amount.above_maximum", maximum=100_000)
+    with qtbot.waitSignal(controller.failed, timeout=5000) as failed:
+        controller.begin(_request(), PaymentMode.CHECKOUT)
+    assert "100" in failed.args[0]
+    assert controller.sale.phase is Phase.IDLE and not controller.sale.reference
+
+
+def test_a_refused_create_lets_the_clerk_correct_and_retry(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.start_error = GatewayRejected("pse", status=422, error_code="INPUT_VALIDATION_ERROR")
+    with qtbot.waitSignal(controller.attemptFailed, timeout=5000):
+        controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    assert controller.sale.phase is Phase.RETRYABLE and controller.is_active(REFERENCE)
+
+
+def test_cancel_stops_waiting_then_finishes_unconfirmed(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    seen = verdicts_of(controller)
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000):
+        controller.begin(_request(), PaymentMode.CHECKOUT)
+    controller.cancel()
+    assert controller.sale.phase is Phase.STOPPING
+    controller.cancel()  # a second press changes nothing
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0].receipt.state is S.CANCELLED_UNCONFIRMED and sales.stopped_waiting == 1
+    assert controller.sale.phase is Phase.FINISHED and not controller.is_active(REFERENCE)
+
+
+def test_reset_drops_the_answers_of_the_sale_it_forgot(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.deliver_release.clear()
+    sales.verdicts = [S.PAID]
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(sales.delivering.is_set, timeout=5000)
+    generation = controller.sale.generation
+    controller.reset()
+    assert controller.sale.phase is Phase.IDLE and controller.sale.generation == generation + 1
+    with qtbot.assertNotEmitted(controller.finished, wait=200):
+        sales.deliver_release.set()
+    assert seen == []
+
+
+def test_a_lost_create_answer_is_followed_and_its_qr_shown_once_found(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.start_error = OutcomeUnknown("pse", REFERENCE, "timeout")
+    sales.state_after_start_error = S.PAYMENT_UNKNOWN
+    sales.verdicts = [S.PAYMENT_PENDING]
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000) as started:
+        controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+        qtbot.waitUntil(lambda: controller.sale.phase is Phase.WAITING, timeout=5000)
+    assert started.args[0].qr_text == "http://bank/found"
+    assert controller.sale.qr_shown and controller.is_active(REFERENCE)
+    calls = sales.payment_start_calls
+    with qtbot.assertNotEmitted(controller.paymentStarted, wait=100):
+        pass  # polls go on, the QR is not shown twice
+    assert sales.payment_start_calls == calls
+
+
+# -- timing shapes -----------------------------------------------------------------------
+
+
+def test_countdown_ending_during_delivery_does_not_hide_the_verdict(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.deliver_release.clear()
+    sales.verdicts = [S.PAID]
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(sales.delivering.is_set, timeout=5000)
+    assert controller.sale.phase is Phase.DELIVERING
 
     controller.expire()  # the QR's countdown ends while the line is being credited
     controller.cancel()  # and a late press of "Cancelar" changes nothing either
-    service.release.set()
+    sales.deliver_release.set()
 
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
-    assert [receipt.state for receipt in results] == [S.DELIVERED]
-    assert service.stopped_waiting == 0
-
-
-def test_an_approval_found_after_a_failed_start_is_delivered_and_shown(qtbot) -> None:
-    service = SlowDeliveryService(fail_start=True)
-    service.release.set()
-    controller = SaleController(service, FAST, clock=lambda: NOW)  # type: ignore[arg-type]
-    seen: list[SaleState] = []
-    results: list[Receipt] = []
-    controller.progressChanged.connect(lambda progress: seen.append(progress.state))
-    controller.finished.connect(results.append)
-    controller.begin(_request(), PaymentMode.ASSISTED, payer=object(), bank_code="1")  # type: ignore[arg-type]
-
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
-    assert seen[0] is S.PAID, "the screen hears of the approval before the result"
-    assert [receipt.state for receipt in results] == [S.DELIVERED]
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert [verdict.receipt.state for verdict in seen] == [S.DELIVERED]
+    assert sales.stopped_waiting == 0
 
 
-class PendingService(SlowDeliveryService):
-    """The bank never answers: the payment stays pending."""
+def test_an_approval_found_after_a_failed_start_is_delivered_and_shown(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.start_error = GatewayUnavailable("pse", "no_bank_url")
+    sales.state_after_start_error = S.PAID  # approved, but the bank URL never came
+    moved: list[SaleState] = []
+    controller.progressChanged.connect(lambda progress: moved.append(progress.state))
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
 
-    def poll_payment(self, reference: str, *, deliver: bool = True) -> SaleProgress:
-        return self._progress()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert moved[0] is S.PAID, "the screen hears of the approval before the result"
+    assert [verdict.receipt.state for verdict in seen] == [S.DELIVERED]
 
 
-def test_polls_fast_at_first_then_slowly(qtbot) -> None:
+def test_polls_fast_at_first_then_slowly(qtbot: Any, sales: ScriptedSales) -> None:
     timing = PaymentConfig(
         poll_fast_seconds=0.05, poll_fast_window_seconds=120, poll_slow_seconds=0.2
     )
     now = [NOW]
-    service = PendingService()
-    controller = SaleController(service, timing, clock=lambda: now[0])  # type: ignore[arg-type]
+    controller = SaleController(sales, timing, clock=lambda: now[0])  # type: ignore[arg-type]
     polls: list[SaleProgress] = []
     controller.polled.connect(polls.append)
-    controller.begin(_request(), PaymentMode.ASSISTED, payer=object(), bank_code="1")  # type: ignore[arg-type]
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
     qtbot.waitUntil(lambda: len(polls) >= 1, timeout=5000)
     assert controller.poll_interval_ms == 50
 

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from kiosk.controllers.catalogue import CatalogueController
-from kiosk.gateways.factory import Gateways
 from tests.e2e.conftest import LINE, WAIT_MS
 from tests.support.sandbox import PORTED_LINE
 from ui.app import AppContext
@@ -16,9 +15,9 @@ pytestmark = pytest.mark.gui
 
 
 def test_ported_line_is_refused_even_before_the_catalogue_has_loaded(
-    qtbot: Any, probe: Gateways
+    qtbot: Any, app: AppContext
 ) -> None:
-    controller = CatalogueController(probe.topups, probe.pse)
+    controller = CatalogueController(app.controllers.core.catalogue)
     assert controller.catalogue is None
     with qtbot.waitSignal(controller.lineRefused, timeout=WAIT_MS) as refused:
         controller.detect_operator(PORTED_LINE)

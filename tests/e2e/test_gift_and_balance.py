@@ -80,7 +80,7 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
 ) -> None:
     window = app.window
     # Someone gifted the line a pack earlier (straight at the provider): it must be listed.
-    catalogue = probe.topups.claro_catalogue()
+    catalogue = probe.topups.catalogue_for("Claro")
     assert catalogue.bundle_operator is not None
     pack = catalogue.packs[0]
     probe.topups.topup("GIFT-BEFORE-BALANCE", catalogue.bundle_operator.id, pack.amount_pesos, LINE)

@@ -19,12 +19,16 @@ from typing import Any
 from kiosk.config import Config, TimeoutsConfig, load_config
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
+from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import SaleKind, SaleState
-from kiosk.gateways.factory import Gateways, build_clients
-from kiosk.journal import Journal, JournalWriter, new_reference, open_journal
+from kiosk.domain.sale_request import SaleRequest
+from kiosk.gateways.factory import Gateways
+from kiosk.journal import Journal, JournalWriter
+from kiosk.services.assembly import Core, build_core
+from kiosk.services.catalogue import CatalogueService
+from kiosk.services.payments import EXPIRY_GRACE
 from kiosk.services.reconcile import Reconciler
-from kiosk.services.sale_record import SaleProgress
-from kiosk.services.sales import EXPIRY_GRACE, SaleRequest, SaleService
+from kiosk.services.sales import SaleService
 
 #: Short enough that the slow bank and the slow line (2 s) are unknown outcomes quickly.
 FAST_TIMEOUTS = TimeoutsConfig(connect_seconds=1.0, read_seconds=1.0, deadline_seconds=3.0)
@@ -79,29 +83,49 @@ class Counter:
 
     config: Config
     clock: Callable[[], datetime]
-    journal: Journal
-    writer: JournalWriter
-    gateways: Gateways
-    service: SaleService
-    reconciler: Reconciler
+    core: Core
+
+    @property
+    def journal(self) -> Journal:
+        return self.core.journal
+
+    @property
+    def writer(self) -> JournalWriter:
+        return self.core.writer
+
+    @property
+    def gateways(self) -> Gateways:
+        return self.core.gateways
+
+    @property
+    def service(self) -> SaleService:
+        return self.core.sales
+
+    @property
+    def reconciler(self) -> Reconciler:
+        return self.core.reconciler
+
+    @property
+    def catalogue(self) -> CatalogueService:
+        return self.core.catalogue
 
     # -- sales as the screens start them ---------------------------------------------
 
     def topup_request(self, line: str, amount_pesos: int = 10_000) -> SaleRequest:
         operator = self.gateways.topups.detect_operator(line)
-        return SaleRequest(SaleKind.TOPUP, line, amount_pesos, operator.id)
+        return SaleRequest(SaleKind.TOPUP, line, amount_pesos, operator)
 
     def gift_pack_request(
         self, line: str, pack_name: str, sender_line: str | None
     ) -> tuple[SaleRequest, Pack]:
-        catalogue = self.gateways.topups.claro_catalogue()
+        catalogue = self.gateways.topups.catalogue_for("Claro")
         assert catalogue.bundle_operator is not None
         (pack,) = [pack for pack in catalogue.packs if pack.name == pack_name]
         request = SaleRequest(
             SaleKind.GIFT_PACK,
             line,
             pack.amount_pesos,
-            catalogue.bundle_operator.id,
+            catalogue.bundle_operator,
             pack=pack,
             sender_line=sender_line,
         )
@@ -137,9 +161,7 @@ class Counter:
                     assert not secret.isdigit() or secret not in digits, entry["seq"]
 
     def close(self) -> None:
-        self.writer.close(timeout=10)
-        self.journal.close()
-        self.gateways.close()
+        self.core.close(writer_timeout=10)
 
 
 def open_counter(
@@ -152,38 +174,25 @@ def open_counter(
     topups: Any = None,
     is_active: Callable[[str], bool] = lambda reference: False,
 ) -> Counter:
-    """Open the journal and build everything on it, as a fresh process would.
+    """Open the journal and build everything on it, as a fresh process would: the app's
+    own assembly (:func:`kiosk.services.assembly.build_core`), without the instance lock.
 
     ``pse`` / ``topups`` wrap the real clients where a test needs a failure shape.
     """
-    journal = open_journal(
-        journal_url,
-        store_id=config.store.id,
-        kiosk_id=config.kiosk_id,
-        line_secret=config.line_secret,
-        now=clock,
+    on_journal = dataclasses.replace(
+        config, journal=dataclasses.replace(config.journal, url=journal_url)
     )
-    writer = JournalWriter(journal)
-    gateways = build_clients(config, **overrides)
-    service = SaleService(
-        journal=journal,
-        writer=writer,
-        pse=pse(gateways.pse) if pse else gateways.pse,
-        topups=topups(gateways.topups) if topups else gateways.topups,
-        config=config,
-        actor=f"kiosk:{config.kiosk_id[:12]}",
+    core = build_core(
+        on_journal,
+        embed_sandbox=False,
+        take_lock=False,
         clock=clock,
-        new_reference=lambda: new_reference(clock),
+        client_settings=overrides,
+        wrap_pse=pse,
+        wrap_topups=topups,
     )
-    reconciler = Reconciler(
-        service=service,
-        journal=journal,
-        every_seconds=config.payment.reconcile_every_seconds,
-        window_hours=config.payment.reconcile_window_hours,
-        clock=clock,
-        is_active=is_active,
-    )
-    return Counter(config, clock, journal, writer, gateways, service, reconciler)
+    core.reconciler.leave_alone(is_active)
+    return Counter(config, clock, core)
 
 
 def _values(payload: Any) -> Iterable[Any]:

@@ -24,8 +24,8 @@ def main(argument: str) -> None:
         counter_config(), settings["overrides"], settings["journal_url"], utc_now
     )
     line = settings["line"]
-    reference = counter.service.open_sale(counter.topup_request(line))
-    start = counter.service.start_assisted(reference, assisted_payer(line), "4")
+    reference = counter.service.payments.open_sale(counter.topup_request(line)).reference
+    start = counter.service.payments.start_assisted(reference, assisted_payer(line), "4")
     print(json.dumps({"reference": reference, "bank_url": start.qr_text}), flush=True)
     os._exit(0)  # no clean shutdown: the writer, the journal and the lock are just dropped
 

@@ -16,14 +16,14 @@ SENDER = "3109876543"
 
 def test_assisted_payment_approved_is_delivered(counter: Counter, sandbox: SandboxServer) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE, 5_000))
-    start = service.start_assisted(reference, assisted_payer(LINE), "1")
+    reference = service.payments.open_sale(counter.topup_request(LINE, 5_000)).reference
+    start = service.payments.start_assisted(reference, assisted_payer(LINE), "1")
 
     (payment,) = pse_attempts(sandbox, reference)
     assert start.mode is PaymentMode.ASSISTED and start.attempt_reference == reference
     assert start.qr_text == payment["payment_method"]["extra"]["async_payment_url"]
     assert payment["amount_in_cents"] == 500_000
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
 
     assert len(provider_topups(sandbox, reference)) == 1
     assert counter.states(reference) == [
@@ -34,7 +34,7 @@ def test_assisted_payment_approved_is_delivered(counter: Counter, sandbox: Sandb
         S.DELIVERY_REQUESTED,
         S.DELIVERED,
     ]
-    receipt = service.receipt(reference)
+    receipt = service.receipts.for_reference(reference)
     assert receipt.gateway_transaction_id == payment["id"]
     assert receipt.provider_transaction_id
 
@@ -43,10 +43,10 @@ def test_a_declined_attempt_is_retried_in_the_same_sale(
     counter: Counter, sandbox: SandboxServer
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    service.start_assisted(reference, assisted_payer(LINE), "2")
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "2")
     failed = wait_for(
-        lambda: service.poll_payment(reference), lambda p: p.state is S.PAYMENT_FAILED
+        lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED
     )
     assert (failed.mode, failed.gateway_status, failed.attempt) == (
         PaymentMode.ASSISTED,
@@ -54,9 +54,11 @@ def test_a_declined_attempt_is_retried_in_the_same_sale(
         1,
     )
 
-    retry = service.start_assisted(reference, assisted_payer(LINE), "1")
+    retry = service.payments.start_assisted(reference, assisted_payer(LINE), "1")
     assert retry.reference == reference and retry.attempt_reference == f"{reference}-2"
-    delivered = wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    delivered = wait_for(
+        lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED
+    )
 
     (declined,) = pse_attempts(sandbox, reference)
     (approved,) = pse_attempts(sandbox, f"{reference}-2")
@@ -75,15 +77,15 @@ def test_a_failed_attempt_nobody_retries_is_closed_with_its_verdict(
     counter: Counter, sandbox: SandboxServer, bank: str, status: str, closed: SaleState
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    service.start_assisted(reference, assisted_payer(LINE), bank)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), bank)
     failed = wait_for(
-        lambda: service.poll_payment(reference), lambda p: p.state is S.PAYMENT_FAILED
+        lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED
     )
     assert failed.gateway_status == status
     # The clerk leaves the result screen without a new attempt: reconciliation closes it.
     assert counter.reconciler.run_once().moved == {reference: closed}
-    assert service.receipt(reference).state is closed
+    assert service.receipts.for_reference(reference).state is closed
     assert provider_topups(sandbox, reference) == []
 
 
@@ -93,16 +95,16 @@ def test_a_refused_create_leaves_the_sale_open_for_a_corrected_attempt(
     from kiosk.gateways.errors import GatewayRejected
 
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     with pytest.raises(GatewayRejected) as refused:
-        service.start_assisted(reference, assisted_payer(LINE), "99")  # no such bank
+        service.payments.start_assisted(reference, assisted_payer(LINE), "99")  # no such bank
     assert "payment_method.financial_institution_code" in refused.value.fields
     progress = service.progress(reference)
     assert progress.state is S.PAYMENT_FAILED
     assert progress.payment_refusal == "INPUT_VALIDATION_ERROR"
 
-    service.start_assisted(reference, assisted_payer(LINE), "1")
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
     assert pse_attempts(sandbox, reference) == []  # the refused attempt never existed
     assert len(pse_attempts(sandbox, f"{reference}-2")) == 1
 
@@ -112,16 +114,16 @@ def test_a_gift_pack_is_activated_with_an_sms_naming_it_and_the_sender(
 ) -> None:
     service = counter.service
     request, pack = counter.gift_pack_request(LINE, "Todo Incluido 7 días", SENDER)
-    reference = service.open_sale(request)
-    service.start_assisted(reference, assisted_payer(LINE), "1")
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    reference = service.payments.open_sale(request).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
 
     (topup,) = provider_topups(sandbox, reference)
     assert topup["deliveredAmount"] == pack.amount_pesos
     assert topup["senderPhone"].endswith(SENDER)
     (sms,) = [sms for sms in outbox(sandbox, LINE) if pack.name in sms["text"]]
     assert SENDER in sms["text"].replace(" ", "")
-    receipt = service.receipt(reference)
+    receipt = service.receipts.for_reference(reference)
     assert receipt.pack_name == pack.name and receipt.amount_pesos == pack.amount_pesos
     # The sender's line is kept apart, like the recipient's; the chain holds it masked.
     assert counter.journal.line_for(reference, role="sender") == SENDER

@@ -34,8 +34,8 @@ def test_checkout_paid_on_the_phone_is_delivered_once(
     counter: Counter, sandbox: SandboxServer, bank: str, button: str
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE, 12_000))
-    start = service.start_checkout(reference)
+    reference = service.payments.open_sale(counter.topup_request(LINE, 12_000)).reference
+    start = service.payments.start_checkout(reference)
     query = parse_qs(urlsplit(start.qr_text).query)
     assert start.qr_text.startswith(f"{sandbox.checkout_base_url}/p/")
     assert query["reference"] == [reference] and query["amount-in-cents"] == ["1200000"]
@@ -48,7 +48,7 @@ def test_checkout_paid_on_the_phone_is_delivered_once(
 
     pay_through_checkout(start.qr_text, bank, button).close()
     delivered = wait_for(
-        lambda: service.poll_payment(reference), lambda progress: progress.state is S.DELIVERED
+        lambda: service.settling.follow(reference), lambda progress: progress.state is S.DELIVERED
     )
 
     (topup,) = provider_topups(sandbox, reference)
@@ -66,7 +66,7 @@ def test_checkout_paid_on_the_phone_is_delivered_once(
     assert counter.journal.verify().ok
 
     (payment,) = pse_attempts(sandbox, reference)
-    receipt = service.receipt(reference)
+    receipt = service.receipts.for_reference(reference)
     assert receipt.state is S.DELIVERED and receipt.amount_pesos == 12_000
     assert receipt.masked_line == "*** *** 0101"
     assert receipt.gateway_transaction_id == payment["id"] == delivered.gateway_transaction_id
@@ -82,22 +82,22 @@ def test_a_declined_checkout_can_be_paid_again_on_the_phone(
     counter: Counter, sandbox: SandboxServer
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_checkout(reference)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_checkout(reference)
 
     pay_through_checkout(start.qr_text, "4", "Rechazar").close()
     failed = wait_for(
-        lambda: service.poll_payment(reference), lambda p: p.state is S.PAYMENT_FAILED
+        lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED
     )
     assert failed.gateway_status == "DECLINED"
     # The link is still alive: nobody closes the sale, nor starts a second payment beside it.
     assert counter.reconciler.run_once(everything=True).moved == {}
     assert service.progress(reference).state is S.PAYMENT_FAILED
     with pytest.raises(SaleTransitionError):
-        service.start_assisted(reference, assisted_payer(LINE), "1")
+        service.payments.start_assisted(reference, assisted_payer(LINE), "1")
 
     pay_through_checkout(start.qr_text, "4", "Aprobar").close()
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
 
     assert len(provider_topups(sandbox, reference)) == 1
     statuses = sorted(attempt["status"] for attempt in pse_attempts(sandbox, reference))
@@ -105,7 +105,7 @@ def test_a_declined_checkout_can_be_paid_again_on_the_phone(
     states = counter.states(reference)
     assert states[:3] == [S.CREATED, S.PAYMENT_PENDING, S.PAYMENT_FAILED]
     assert states[-3:] == [S.PAID, S.DELIVERY_REQUESTED, S.DELIVERED]
-    receipt = service.receipt(reference)
+    receipt = service.receipts.for_reference(reference)
     approved = [a for a in pse_attempts(sandbox, reference) if a["status"] == "APPROVED"]
     assert receipt.gateway_transaction_id == approved[0]["id"]
 
@@ -114,8 +114,8 @@ def test_an_expired_checkout_with_nothing_paid_is_closed_by_reconciliation(
     counter: Counter, sandbox: SandboxServer, clock: OffsetClock
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_checkout(reference)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_checkout(reference)
     counter.reconciler.run_once(everything=True)
     assert counter.states(reference) == [S.CREATED, S.PAYMENT_PENDING]  # still payable
     # Just past the expiry the gateway (its clock may lag) might still take a payment.
@@ -137,10 +137,10 @@ def test_a_checkout_declined_and_left_to_expire_closes_as_declined(
     counter: Counter, sandbox: SandboxServer, clock: OffsetClock
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_checkout(reference)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_checkout(reference)
     pay_through_checkout(start.qr_text, "2", "").close()
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.PAYMENT_FAILED)
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED)
 
     clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once().moved == {reference: S.DECLINED}
@@ -152,12 +152,12 @@ def test_the_countdown_ending_only_stops_the_waiting(
 ) -> None:
     """Expired on screen, the link is paid all the same (the phone was slow): delivered."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_checkout(reference)
-    assert service.stop_waiting(reference, expired=True).state is S.EXPIRED_UNCONFIRMED
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_checkout(reference)
+    assert service.payments.stop_waiting(reference, expired=True).state is S.EXPIRED_UNCONFIRMED
 
     pay_through_checkout(start.qr_text, "1", "").close()
-    wait_for(lambda: service.reconcile(reference), lambda p: p.state is S.DELIVERED)
+    wait_for(lambda: service.settling.reconcile(reference), lambda p: p.state is S.DELIVERED)
     assert len(provider_topups(sandbox, reference)) == 1
 
 

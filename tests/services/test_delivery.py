@@ -26,10 +26,10 @@ LINE = "3005550404"
 def paid_sale(counter: Counter, line: str, amount_pesos: int = 10_000) -> str:
     """A sale paid through bank 1 and polled until the poll's delivery attempt has run."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(line, amount_pesos))
-    service.start_assisted(reference, assisted_payer(line), "1")
+    reference = service.payments.open_sale(counter.topup_request(line, amount_pesos)).reference
+    service.payments.start_assisted(reference, assisted_payer(line), "1")
     wait_for(
-        lambda: service.poll_payment(reference),
+        lambda: service.settling.follow(reference),
         lambda progress: progress.state not in {S.PAYMENT_REQUESTED, S.PAYMENT_PENDING},
     )
     return reference
@@ -110,10 +110,10 @@ def test_a_top_up_interrupted_by_a_crash_is_delivered_once_after_restart(
     dying = make_counter(
         topups=lambda real: DiesDuringTopup(real, reaches_provider=reaches_provider)
     )
-    reference = dying.service.open_sale(dying.topup_request(LINE))
-    dying.service.start_assisted(reference, assisted_payer(LINE), "1")
+    reference = dying.service.payments.open_sale(dying.topup_request(LINE)).reference
+    dying.service.payments.start_assisted(reference, assisted_payer(LINE), "1")
     with pytest.raises(Crash):
-        wait_for(lambda: dying.service.poll_payment(reference), lambda _: False)
+        wait_for(lambda: dying.service.settling.follow(reference), lambda _: False)
     assert dying.states(reference)[-1] is S.DELIVERY_REQUESTED
     dying.close()
 

@@ -6,10 +6,11 @@ import dataclasses
 import threading
 from collections.abc import Callable
 
+from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import SaleState
-from kiosk.gateways.pse import PseStatus
+from kiosk.gateways.pse import PseStatus, PseTransaction
 from kiosk.sandbox import SandboxServer
-from kiosk.services.sale_record import SaleProgress
+from kiosk.services.sales import SaleService
 from tests.services.helpers import Counter, assisted_payer
 from tests.support.browser import answer_bank_page
 from tests.support.sandbox import provider_topups, wait_for
@@ -18,10 +19,15 @@ S = SaleState
 LINE = "3005550707"
 
 
+def answer(service: SaleService, reference: str, transaction: PseTransaction) -> SaleProgress:
+    """One gateway answer, applied as a poll would apply it (a late, duplicate or odd one)."""
+    return service.payments.apply_answer(service.progress(reference), transaction, closing=False)
+
+
 def test_answers_after_delivery_change_nothing(counter: Counter, sandbox: SandboxServer) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_assisted(reference, assisted_payer(LINE), "4")
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_assisted(reference, assisted_payer(LINE), "4")
     transaction_id = service.progress(reference).attempt_transaction_id
     pending = counter.gateways.pse.get_transaction(transaction_id)
     assert pending.status is PseStatus.PENDING
@@ -29,21 +35,21 @@ def test_answers_after_delivery_change_nothing(counter: Counter, sandbox: Sandbo
     answer_bank_page(start.qr_text, "Aprobar")
     approved = counter.gateways.pse.get_transaction(transaction_id)
     # The approval is journaled without delivering; then the older "pending" arrives late.
-    assert service.apply_payment_answer(reference, approved).state is S.PAID
+    assert answer(service, reference, approved).state is S.PAID
     entries = counter.journal.entry_count()
-    assert service.apply_payment_answer(reference, pending).state is S.PAID
-    assert service.apply_payment_answer(reference, approved).state is S.PAID  # a duplicate
+    assert answer(service, reference, pending).state is S.PAID
+    assert answer(service, reference, approved).state is S.PAID  # a duplicate
     assert counter.journal.entry_count() == entries
 
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
     entries = counter.journal.entry_count()
     for again in (
-        lambda: service.poll_payment(reference),
-        lambda: service.reconcile(reference),
-        lambda: service.deliver(reference),
-        lambda: service.stop_waiting(reference, expired=False),
-        lambda: service.apply_payment_answer(reference, pending),
-        lambda: service.apply_payment_answer(reference, approved),
+        lambda: service.settling.follow(reference),
+        lambda: service.settling.reconcile(reference),
+        lambda: service.deliveries.deliver(reference),
+        lambda: service.payments.stop_waiting(reference, expired=False),
+        lambda: answer(service, reference, pending),
+        lambda: answer(service, reference, approved),
     ):
         assert again().state is S.DELIVERED
     assert counter.reconciler.run_once(everything=True).looked_up == []
@@ -54,16 +60,16 @@ def test_answers_after_delivery_change_nothing(counter: Counter, sandbox: Sandbo
 
 def test_an_answer_about_an_earlier_attempt_is_ignored(counter: Counter) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    service.start_assisted(reference, assisted_payer(LINE), "2")
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.PAYMENT_FAILED)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "2")
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED)
     declined = counter.gateways.pse.get_transaction(
         service.progress(reference).attempt_transaction_id
     )
 
-    service.start_assisted(reference, assisted_payer(LINE), "4")
+    service.payments.start_assisted(reference, assisted_payer(LINE), "4")
     entries = counter.journal.entry_count()
-    assert service.apply_payment_answer(reference, declined).state is S.PAYMENT_PENDING
+    assert answer(service, reference, declined).state is S.PAYMENT_PENDING
     assert counter.journal.entry_count() == entries
 
 
@@ -71,12 +77,12 @@ def test_the_screen_and_the_reconciler_racing_deliver_once(
     counter: Counter, sandbox: SandboxServer, sandbox_requests: list[str]
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    start = service.start_assisted(reference, assisted_payer(LINE), "4")
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    start = service.payments.start_assisted(reference, assisted_payer(LINE), "4")
     answer_bank_page(start.qr_text, "Aprobar")
     transaction_id = service.progress(reference).attempt_transaction_id
     transaction = counter.gateways.pse.get_transaction(transaction_id)
-    assert service.apply_payment_answer(reference, transaction).state is S.PAID
+    assert answer(service, reference, transaction).state is S.PAID
 
     racers = 4
     barrier = threading.Barrier(racers)
@@ -86,7 +92,12 @@ def test_the_screen_and_the_reconciler_racing_deliver_once(
         barrier.wait(timeout=5)
         results.append(step(reference).state)
 
-    steps = [service.deliver, service.reconcile, service.poll_payment, service.deliver]
+    steps = [
+        service.deliveries.deliver,
+        service.settling.reconcile,
+        service.settling.follow,
+        service.deliveries.deliver,
+    ]
     threads = [threading.Thread(target=race, args=(step,)) for step in steps]
     for thread in threads:
         thread.start()
@@ -106,8 +117,8 @@ def test_an_approval_for_another_amount_is_not_fulfilled(
     counter: Counter, sandbox: SandboxServer
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE, 10_000))
-    service.start_assisted(reference, assisted_payer(LINE), "1")
+    reference = service.payments.open_sale(counter.topup_request(LINE, 10_000)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
     transaction_id = service.progress(reference).attempt_transaction_id
     approved = wait_for(
         lambda: counter.gateways.pse.get_transaction(transaction_id),
@@ -115,9 +126,9 @@ def test_an_approval_for_another_amount_is_not_fulfilled(
     )
     # A gateway answer that disagrees with the signed amount (it must never happen).
     odd = dataclasses.replace(approved, amount_pesos=1_500)
-    progress = service.apply_payment_answer(reference, odd)
+    progress = answer(service, reference, odd)
     assert progress.state is S.PAID_NOT_DELIVERED and progress.refusal == "AMOUNT_MISMATCH"
-    assert service.reconcile(reference).state is S.PAID_NOT_DELIVERED
+    assert service.settling.reconcile(reference).state is S.PAID_NOT_DELIVERED
     assert provider_topups(sandbox, reference) == []
 
 
@@ -127,8 +138,8 @@ def test_an_approval_for_another_amount_left_unmarked_by_a_crash_is_not_fulfille
     """The app stopped between journaling "approved" and "amount mismatch": the reconciler
     must not deliver from the bare ``paid`` state."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE, 10_000))
-    service.start_assisted(reference, assisted_payer(LINE), "1")
+    reference = service.payments.open_sale(counter.topup_request(LINE, 10_000)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
     transaction_id = service.progress(reference).attempt_transaction_id
     approved = wait_for(
         lambda: counter.gateways.pse.get_transaction(transaction_id),
@@ -139,7 +150,7 @@ def test_an_approval_for_another_amount_left_unmarked_by_a_crash_is_not_fulfille
         reference, S.PAID, event="payment_approved", actor="test", data={"gateway": odd}
     ).result(timeout=10)
 
-    assert service.reconcile(reference).state is S.PAID_NOT_DELIVERED
+    assert service.settling.reconcile(reference).state is S.PAID_NOT_DELIVERED
     assert counter.progress(reference).refusal == "AMOUNT_MISMATCH"
     assert provider_topups(sandbox, reference) == []
 
@@ -150,9 +161,9 @@ def test_a_top_up_the_provider_already_named_is_asked_about_never_resent(
     """The provider answered "processing" with its transaction id, and its report by custom
     identifier lags behind: the sale asks about that transaction and sends nothing again."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE, 10_000))
-    service.start_assisted(reference, assisted_payer(LINE), "1")
-    wait_for(lambda: service.poll_payment(reference, deliver=False), lambda p: p.state is S.PAID)
+    reference = service.payments.open_sale(counter.topup_request(LINE, 10_000)).reference
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    wait_for(lambda: service.payments.poll(reference), lambda p: p.state is S.PAID)
     progress = counter.progress(reference)
     counter.writer.record(
         reference, S.DELIVERY_REQUESTED, event="delivery_requested", actor="test"
@@ -169,6 +180,6 @@ def test_a_top_up_the_provider_already_named_is_asked_about_never_resent(
     # A report that lags: the provider's look-up by custom identifier finds nothing yet.
     counter.gateways.topups.find_by_custom_identifier = lambda _reference: None
 
-    assert service.deliver(reference).state is S.DELIVERED
+    assert service.deliveries.deliver(reference).state is S.DELIVERED
     assert len(provider_topups(sandbox, reference)) == 1
     assert counter.journal.verify().ok

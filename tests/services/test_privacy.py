@@ -21,16 +21,16 @@ def test_lines_stay_in_sale_lines_and_payer_data_is_never_stored(
     service = counter.service
     done = {S.DELIVERED, S.PAID_NOT_DELIVERED}
     request, _pack = counter.gift_pack_request(RECIPIENT, "Todo Incluido 3 días", SENDER)
-    gift = service.open_sale(request)
-    service.start_assisted(gift, assisted_payer(RECIPIENT), "2")
-    wait_for(lambda: service.poll_payment(gift), lambda p: p.state is S.PAYMENT_FAILED)
-    service.start_assisted(gift, assisted_payer(RECIPIENT), "1")
-    refused = service.open_sale(counter.topup_request(REFUSED_LINE))
-    service.start_assisted(refused, assisted_payer(REFUSED_LINE), "1")
-    checkout = service.open_sale(counter.topup_request(CHECKOUT_LINE))
-    pay_through_checkout(service.start_checkout(checkout).qr_text, "1", "").close()
+    gift = service.payments.open_sale(request).reference
+    service.payments.start_assisted(gift, assisted_payer(RECIPIENT), "2")
+    wait_for(lambda: service.settling.follow(gift), lambda p: p.state is S.PAYMENT_FAILED)
+    service.payments.start_assisted(gift, assisted_payer(RECIPIENT), "1")
+    refused = service.payments.open_sale(counter.topup_request(REFUSED_LINE)).reference
+    service.payments.start_assisted(refused, assisted_payer(REFUSED_LINE), "1")
+    checkout = service.payments.open_sale(counter.topup_request(CHECKOUT_LINE)).reference
+    pay_through_checkout(service.payments.start_checkout(checkout).qr_text, "1", "").close()
     for reference in (gift, refused, checkout):
-        wait_for(lambda r=reference: service.poll_payment(r), lambda p: p.state in done)
+        wait_for(lambda r=reference: service.settling.follow(r), lambda p: p.state in done)
     counter.writer.close(timeout=10)
 
     # Payloads: no line in any form, no payer data (the fixture checks this after every test).

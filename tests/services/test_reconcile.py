@@ -22,10 +22,14 @@ LINE = "3005550303"
 def pending_on_bank_page(counter: Counter, mode: str, line: str = LINE) -> tuple[str, str]:
     """A sale whose payment waits on bank 4's page; returns (reference, bank page URL)."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(line))
+    reference = service.payments.open_sale(counter.topup_request(line)).reference
     if mode == "assisted":
-        return reference, service.start_assisted(reference, assisted_payer(line), "4").qr_text
-    browser: Browser = pay_through_checkout(service.start_checkout(reference).qr_text, "4", "")
+        return reference, service.payments.start_assisted(
+            reference, assisted_payer(line), "4"
+        ).qr_text
+    browser: Browser = pay_through_checkout(
+        service.payments.start_checkout(reference).qr_text, "4", ""
+    )
     browser.close()
     assert browser.page is not None
     return reference, browser.page.url
@@ -37,8 +41,8 @@ def test_cancelled_on_screen_then_approved_is_delivered_once_by_reconciliation(
 ) -> None:
     service = counter.service
     reference, bank_url = pending_on_bank_page(counter, mode)
-    assert service.poll_payment(reference).state is S.PAYMENT_PENDING
-    assert service.stop_waiting(reference, expired=False).state is S.CANCELLED_UNCONFIRMED
+    assert service.settling.follow(reference).state is S.PAYMENT_PENDING
+    assert service.payments.stop_waiting(reference, expired=False).state is S.CANCELLED_UNCONFIRMED
 
     # Still pending at the bank: the reconciler keeps watching and closes nothing.
     first = counter.reconciler.run_once(everything=True)
@@ -51,7 +55,7 @@ def test_cancelled_on_screen_then_approved_is_delivered_once_by_reconciliation(
 
     third = counter.reconciler.run_once(everything=True)
     assert third.looked_up == [] and third.moved == {}  # final: no longer an open sale
-    assert service.reconcile(reference).state is S.DELIVERED
+    assert service.settling.reconcile(reference).state is S.DELIVERED
     assert counter.journal.entry_count() == entries
     assert len(provider_topups(sandbox, reference)) == 1
     assert counter.states(reference)[-4:] == [
@@ -67,7 +71,7 @@ def test_cancelled_and_declined_afterwards_closes_as_cancelled(
 ) -> None:
     service = counter.service
     reference, bank_url = pending_on_bank_page(counter, "assisted")
-    service.stop_waiting(reference, expired=False)
+    service.payments.stop_waiting(reference, expired=False)
     answer_bank_page(bank_url, "Rechazar")
     assert counter.reconciler.run_once().moved == {reference: S.CANCELLED}
     assert provider_topups(sandbox, reference) == []
@@ -78,9 +82,9 @@ def test_a_cancelled_checkout_stays_watched_until_its_link_expires(
 ) -> None:
     """Nothing paid yet, but the payer still holds a payable link: not closed before expiry."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
-    service.start_checkout(reference)
-    service.stop_waiting(reference, expired=False)
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    service.payments.start_checkout(reference)
+    service.payments.stop_waiting(reference, expired=False)
     assert counter.reconciler.run_once(everything=True).moved == {}
 
     clock.advance(past_expiry(counter.config))
@@ -127,7 +131,7 @@ def test_a_sale_that_never_started_paying_is_closed_whatever_its_age(
     counter: Counter, clock: OffsetClock
 ) -> None:
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     # A screen may be about to start its payment: left alone for a while.
     assert counter.reconciler.run_once(everything=True).moved == {}
     clock.advance(timedelta(hours=30))

@@ -52,5 +52,5 @@ def test_a_pending_sale_of_a_stopped_app_is_delivered_once_at_the_next_start(
 
     assert len(provider_topups(sandbox, reference)) == 1
     assert counter.journal.verify().ok
-    receipt = counter.service.receipt(reference)
+    receipt = counter.service.receipts.for_reference(reference)
     assert receipt.gateway_transaction_id == payment["id"] and receipt.provider_transaction_id

@@ -22,18 +22,18 @@ def test_a_slow_bank_create_is_found_by_reference_and_delivered(
 ) -> None:
     """Bank 5 answers the create after 2 s; the client reads for 1 s: the outcome is unknown."""
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     with pytest.raises(OutcomeUnknown):
-        service.start_assisted(reference, assisted_payer(LINE), "5")
+        service.payments.start_assisted(reference, assisted_payer(LINE), "5")
     assert service.progress(reference).state is S.PAYMENT_UNKNOWN
 
     # Found by its reference: the screen can show its QR after all.
-    start = service.payment_start(reference)
+    start = service.payments.payment_start(reference)
     (payment,) = pse_attempts(sandbox, reference)
     assert start is not None and start.mode is PaymentMode.ASSISTED
     assert start.qr_text == payment["payment_method"]["extra"]["async_payment_url"]
 
-    wait_for(lambda: service.poll_payment(reference), lambda p: p.state is S.DELIVERED)
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
     assert len(provider_topups(sandbox, reference)) == 1
     states = counter.states(reference)
     assert states[:3] == [S.CREATED, S.PAYMENT_REQUESTED, S.PAYMENT_UNKNOWN]
@@ -58,14 +58,14 @@ def test_a_create_that_never_arrived_is_not_created_once_its_window_passed(
 ) -> None:
     counter = make_counter(pse=LostCreate)
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     with pytest.raises(OutcomeUnknown):
-        service.start_assisted(reference, assisted_payer(LINE), "1")
+        service.payments.start_assisted(reference, assisted_payer(LINE), "1")
 
     # It might still arrive: polls and passes within its window change nothing.
-    assert service.poll_payment(reference).state is S.PAYMENT_UNKNOWN
+    assert service.settling.follow(reference).state is S.PAYMENT_UNKNOWN
     assert counter.reconciler.run_once(everything=True).moved == {}
-    assert service.payment_start(reference) is None
+    assert service.payments.payment_start(reference) is None
 
     clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.NOT_CREATED}
@@ -84,10 +84,10 @@ def test_cancelled_while_the_outcome_is_unknown_still_follows_the_gateway(
 ) -> None:
     counter = make_counter(pse=LostCreate)
     service = counter.service
-    reference = service.open_sale(counter.topup_request(LINE))
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     with pytest.raises(OutcomeUnknown):
-        service.start_assisted(reference, assisted_payer(LINE), "1")
-    assert service.stop_waiting(reference, expired=True).state is S.CANCELLED_UNCONFIRMED
+        service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    assert service.payments.stop_waiting(reference, expired=True).state is S.CANCELLED_UNCONFIRMED
     assert counter.reconciler.run_once(everything=True).moved == {}
     clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.CANCELLED}

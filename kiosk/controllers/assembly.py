@@ -1,0 +1,70 @@
+"""The core (:func:`kiosk.services.assembly.build_core`) with its controllers on top.
+
+``ui/app.py`` adds the windows; nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThreadPool
+
+from kiosk.config import Config
+from kiosk.controllers.balance import BalanceController
+from kiosk.controllers.catalogue import CatalogueController
+from kiosk.controllers.language import set_language
+from kiosk.controllers.reconcile import ReconcileController, tick_seconds_for
+from kiosk.controllers.sale import SaleController
+from kiosk.services.assembly import Core, build_core
+
+if TYPE_CHECKING:
+    from kiosk.sandbox import SandboxServer
+
+#: How long closing waits for workers still talking to a gateway (their own deadlines apply).
+SHUTDOWN_WAIT_MS = 25_000
+
+
+@dataclass
+class Controllers:
+    sale: SaleController
+    catalogue: CatalogueController
+    balance: BalanceController
+    reconcile: ReconcileController
+    core: Core
+
+    def start(self) -> None:
+        """Load the offer and reconcile every open sale (all off the GUI thread)."""
+        self.catalogue.load_catalogue()
+        self.reconcile.start()
+
+    def close(self) -> None:
+        """Stop reconciling, forget the sale on screen, let workers finish, close the core."""
+        self.reconcile.stop()
+        self.sale.reset()
+        # Workers finish within their own deadlines; the writer then drains its queue.
+        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+        self.core.close()
+
+
+def build_controllers(
+    config: Config, *, sandbox: SandboxServer | None = None, embed_sandbox: bool = True
+) -> Controllers:
+    """The core and its controllers, speaking ``config``'s language (needs a QCoreApplication).
+
+    Raises :class:`~kiosk.domain.errors.KioskError` (e.g. ``journal.locked``).
+    """
+    set_language(config.ui.language)
+    core = build_core(config, sandbox=sandbox, embed_sandbox=embed_sandbox)
+    sale = SaleController(core.sales, config.payment)
+    core.reconciler.leave_alone(sale.is_active)
+    return Controllers(
+        sale=sale,
+        catalogue=CatalogueController(core.catalogue),
+        balance=BalanceController(core.gateways.lines),
+        # Wake up often; the reconciler keeps each sale's own schedule (3 minutes by default).
+        reconcile=ReconcileController(
+            core.reconciler, tick_seconds_for(config.payment.reconcile_every_seconds)
+        ),
+        core=core,
+    )

@@ -1,0 +1,40 @@
+"""Receipts from a sale's progress: the verdict carries its receipt, no extra journal trip."""
+
+from __future__ import annotations
+
+from kiosk.config import Config
+from kiosk.domain.progress import SaleProgress
+from kiosk.domain.receipt import Receipt
+from kiosk.services.recorder import SaleRecorder
+
+#: Hex digits of the chain hash a receipt shows.
+RECEIPT_HASH_DIGITS = 12
+
+
+class ReceiptService:
+    def __init__(self, *, recorder: SaleRecorder, config: Config) -> None:
+        self._recorder = recorder
+        self._config = config
+
+    def for_progress(self, progress: SaleProgress) -> Receipt:
+        """The receipt of the sale as ``progress`` says (pure: no I/O)."""
+        return Receipt(
+            reference=progress.reference,
+            kind=progress.kind,
+            state=progress.state,
+            amount_pesos=progress.amount_pesos,
+            # From the chain: a receipt never needs (nor shows) the full line.
+            masked_line=progress.line_masked or "*** *** ****",
+            issued_at=progress.state_since,
+            gateway_transaction_id=progress.gateway_transaction_id,
+            provider_transaction_id=progress.provider_transaction_id,
+            cus=progress.traceability_code,
+            pack_name=progress.pack_name,
+            chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
+            store_name=self._config.store.name,
+            kiosk_name=self._config.kiosk_name,
+        )
+
+    def for_reference(self, reference: str) -> Receipt:
+        """The receipt of a sale read from the journal (a reprint, a late look)."""
+        return self.for_progress(self._recorder.progress(reference))
