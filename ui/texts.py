@@ -1,171 +1,312 @@
-"""Spanish (Colombia) wording shared by several screens: outcomes, states, the privacy notice.
+"""The sale's words shared by several screens: kinds, modes, states, outcomes, status lines.
 
-Screen-specific labels live with their screen; what a controller needs to pick
-(the result headline and next steps for a sale's state) lives here so the
-wording stays in one place and every state has one.
+Every function translates when it is called (``translate("SaleWords", …)``), so the
+words follow the current language; nothing here holds translated text at import.
+Each (state, kind) has its own whole sentences, never glued fragments, so that a
+translation can say them naturally. The Spanish sources are the app's own wording.
+What a controller needs to pick (the result headline and next steps for a sale's
+state) lives here so the wording stays in one place and every state has one.
 """
 
 from __future__ import annotations
 
+from kiosk.controllers.language import translate
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 
 S = SaleState
 
-KIND_WORDS: dict[SaleKind, str] = {
-    SaleKind.TOPUP: "Recarga",
-    SaleKind.GIFT_PACK: "Paquete de regalo",
-}
 
-MODE_WORDS: dict[PaymentMode, str] = {
-    PaymentMode.CHECKOUT: "Pagar con QR en su celular (PSE)",
-    PaymentMode.ASSISTED: "PSE asistido (el cajero digita los datos)",
-}
+def kind_words(kind: SaleKind) -> str:
+    """What is being sold, for summaries and receipts."""
+    if SaleKind(kind) is SaleKind.GIFT_PACK:
+        return translate("SaleWords", "Paquete de regalo")
+    return translate("SaleWords", "Recarga")
 
-MODE_EXPLANATIONS: dict[PaymentMode, str] = {
-    PaymentMode.CHECKOUT: "El cliente escanea el código y escribe sus datos de PSE en su celular.",
-    PaymentMode.ASSISTED: "Usted digita los datos del pagador aquí; el cliente solo autoriza "
-    "el pago en su banco desde el celular.",
-}
 
-#: What to tell the customer on the payment screen, by payment mode.
-PAYMENT_INSTRUCTIONS: dict[PaymentMode, str] = {
-    PaymentMode.CHECKOUT: "Escanee el código con la cámara de su celular y pague en su banco. "
-    "Allí elige su banco y escribe sus datos de PSE.",
-    PaymentMode.ASSISTED: "Escanee el código con la cámara de su celular y pague en su banco. "
-    "El código abre la página de su banco para autorizar el pago.",
-}
+def mode_words(mode: PaymentMode) -> str:
+    """A payment mode as the clerk picks it."""
+    if PaymentMode(mode) is PaymentMode.CHECKOUT:
+        return translate("SaleWords", "Pagar con QR en su celular (PSE)")
+    return translate("SaleWords", "PSE asistido (el cajero digita los datos)")
 
-#: How the receipt and lists name a sale's state.
-STATE_WORDS: dict[SaleState, str] = {
-    S.CREATED: "Sin pagar",
-    S.PAYMENT_REQUESTED: "Pago en verificación",
-    S.PAYMENT_UNKNOWN: "Pago en verificación",
-    S.PAYMENT_PENDING: "Pago pendiente en el banco",
-    S.PAYMENT_FAILED: "Intento de pago no aprobado",
-    S.CANCELLED_UNCONFIRMED: "Cancelada en pantalla; pago en verificación",
-    S.EXPIRED_UNCONFIRMED: "Código vencido; pago en verificación",
-    S.PAID: "Pagada; entrega en proceso",
-    S.DELIVERY_REQUESTED: "Pagada; entrega en proceso",
-    S.DELIVERY_UNKNOWN: "Pagada; entrega en verificación",
-    S.PAID_NOT_DELIVERED: "Pagada, no entregada: reclamar devolución",
-    S.DELIVERED: "Pagada y entregada",
-    S.SETTLED: "Resuelta por la tienda",
-    S.DECLINED: "Pago rechazado por el banco",
-    S.ERROR: "Error del banco; sin cobro",
-    S.NOT_CREATED: "Pago no iniciado; sin cobro",
-    S.CANCELLED: "Cancelada; sin cobro",
-    S.EXPIRED: "Vencida; sin cobro",
-}
 
-_FOLLOW_UP = (
-    "Guarde este comprobante: con la referencia puede preguntar en la tienda cómo va su pago."
-)
+def mode_explanation(mode: PaymentMode) -> str:
+    """What a payment mode means for the clerk and the customer."""
+    if PaymentMode(mode) is PaymentMode.CHECKOUT:
+        return translate(
+            "SaleWords", "El cliente escanea el código y escribe sus datos de PSE en su celular."
+        )
+    return translate(
+        "SaleWords",
+        "Usted digita los datos del pagador aquí; el cliente solo autoriza "
+        "el pago en su banco desde el celular.",
+    )
 
-# (headline, next steps) per state; where the job changes the words, one per kind.
-_PENDING = (
-    "Pago en verificación",
-    "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, "
-    "{happens} sin que usted vuelva. " + _FOLLOW_UP,
-)
-_IN_DELIVERY = (
-    "Pago recibido: {thing} está en proceso",
-    "El pago quedó aprobado y {in_progress} en la línea. Si no llega en "
-    "unos minutos, pregunte en la tienda con la referencia de este comprobante.",
-)
 
-_RESULT_TEXTS: dict[SaleState, tuple[str, str]] = {
-    S.DELIVERED: (
-        "{Done}",
-        "{Done_detail} Guarde este comprobante. Para otra venta oprima «Nueva venta».",
-    ),
-    S.DECLINED: (
-        "Pago rechazado",
-        "El banco rechazó el pago y no se hizo ningún cobro. Puede intentar de nuevo con otra "
-        "cuenta o banco, o pagar de otra forma.",
-    ),
-    S.ERROR: (
-        "No se pudo hacer el pago",
-        "El banco tuvo un error y no se hizo ningún cobro. Intente de nuevo en unos minutos "
-        "o con otro banco.",
-    ),
-    S.PAYMENT_FAILED: (
-        "El pago no fue aprobado",
-        "Este intento de pago no se aprobó y no se hizo ningún cobro. Puede intentar de nuevo "
-        "o empezar una nueva venta.",
-    ),
-    S.PAYMENT_PENDING: _PENDING,
-    S.PAYMENT_REQUESTED: _PENDING,
-    S.PAYMENT_UNKNOWN: _PENDING,
-    S.CANCELLED_UNCONFIRMED: (
-        "Pago cancelado en pantalla",
-        "Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos revisando y, "
-        "si el banco lo aprueba, {happens} sin que usted vuelva. " + _FOLLOW_UP,
-    ),
-    S.EXPIRED_UNCONFIRMED: (
-        "Se acabó el tiempo del código QR",
-        "Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo aprueba, "
-        "{happens} sin que usted vuelva. Si no pagó, empiece una nueva venta. " + _FOLLOW_UP,
-    ),
-    S.PAID: _IN_DELIVERY,
-    S.DELIVERY_REQUESTED: _IN_DELIVERY,
-    S.DELIVERY_UNKNOWN: _IN_DELIVERY,
-    S.PAID_NOT_DELIVERED: (
-        "Pago recibido, pero {failed}",
-        "Su pago quedó aprobado, pero {failed} en la línea. Guarde este comprobante: "
-        "con la referencia puede reclamar en la tienda la devolución de su dinero.",
-    ),
-    S.SETTLED: (
-        "Venta resuelta por la tienda",
-        "La tienda ya resolvió este pago con el cliente. No hay nada más que hacer.",
-    ),
-    S.CANCELLED: (
-        "Venta cancelada",
-        "No se hizo ningún cobro. Para otra venta oprima «Nueva venta».",
-    ),
-    S.EXPIRED: (
-        "El tiempo para pagar terminó",
-        "No se hizo ningún cobro. Si todavía quiere {thing}, empiece una nueva venta.",
-    ),
-    S.NOT_CREATED: (
-        "No se pudo iniciar el pago",
-        "El pago no alcanzó a crearse y no se hizo ningún cobro. Intente de nuevo en un momento.",
-    ),
-    S.CREATED: (
-        "La venta no se pagó",
-        "No se hizo ningún cobro. Para otra venta oprima «Nueva venta».",
-    ),
-}
+def payment_instructions(mode: PaymentMode) -> str:
+    """What to tell the customer on the payment screen, by payment mode."""
+    if PaymentMode(mode) is PaymentMode.CHECKOUT:
+        return translate(
+            "SaleWords",
+            "Escanee el código con la cámara de su celular y pague en su banco. "
+            "Allí elige su banco y escribe sus datos de PSE.",
+        )
+    return translate(
+        "SaleWords",
+        "Escanee el código con la cámara de su celular y pague en su banco. "
+        "El código abre la página de su banco para autorizar el pago.",
+    )
 
-_KIND_WORDING: dict[SaleKind, dict[str, str]] = {
-    SaleKind.TOPUP: {
-        "thing": "la recarga",
-        "happens": "la recarga se hace",
-        "in_progress": "la recarga se está haciendo",
-        "failed": "no se pudo hacer la recarga",
-        "Done": "Recarga hecha",
-        "Done_detail": "El saldo ya quedó en la línea.",
-    },
-    SaleKind.GIFT_PACK: {
-        "thing": "el paquete",
-        "happens": "el paquete se activa",
-        "in_progress": "el paquete se está activando",
-        "failed": "no se pudo activar el paquete",
-        "Done": "Paquete activado",
-        "Done_detail": "El paquete ya quedó activo en la línea y le llega un mensaje de texto.",
-    },
-}
+
+def _state_words() -> dict[SaleState, str]:
+    return {
+        S.CREATED: translate("SaleWords", "Sin pagar"),
+        S.PAYMENT_REQUESTED: translate("SaleWords", "Pago en verificación"),
+        S.PAYMENT_UNKNOWN: translate("SaleWords", "Pago en verificación"),
+        S.PAYMENT_PENDING: translate("SaleWords", "Pago pendiente en el banco"),
+        S.PAYMENT_FAILED: translate("SaleWords", "Intento de pago no aprobado"),
+        S.CANCELLED_UNCONFIRMED: translate(
+            "SaleWords", "Cancelada en pantalla; pago en verificación"
+        ),
+        S.EXPIRED_UNCONFIRMED: translate("SaleWords", "Código vencido; pago en verificación"),
+        S.PAID: translate("SaleWords", "Pagada; entrega en proceso"),
+        S.DELIVERY_REQUESTED: translate("SaleWords", "Pagada; entrega en proceso"),
+        S.DELIVERY_UNKNOWN: translate("SaleWords", "Pagada; entrega en verificación"),
+        S.PAID_NOT_DELIVERED: translate("SaleWords", "Pagada, no entregada: reclamar devolución"),
+        S.DELIVERED: translate("SaleWords", "Pagada y entregada"),
+        S.SETTLED: translate("SaleWords", "Resuelta por la tienda"),
+        S.DECLINED: translate("SaleWords", "Pago rechazado por el banco"),
+        S.ERROR: translate("SaleWords", "Error del banco; sin cobro"),
+        S.NOT_CREATED: translate("SaleWords", "Pago no iniciado; sin cobro"),
+        S.CANCELLED: translate("SaleWords", "Cancelada; sin cobro"),
+        S.EXPIRED: translate("SaleWords", "Vencida; sin cobro"),
+    }
+
+
+def state_words(state: SaleState) -> str:
+    """A sale's state in words for the receipt and lists."""
+    return _state_words()[SaleState(state)]
+
+
+_PENDING_STATES = (S.PAYMENT_PENDING, S.PAYMENT_REQUESTED, S.PAYMENT_UNKNOWN)
+_IN_DELIVERY_STATES = (S.PAID, S.DELIVERY_REQUESTED, S.DELIVERY_UNKNOWN)
+
+
+def _topup_result(state: SaleState) -> tuple[str, str] | None:
+    """The outcomes whose words name the top-up."""
+    if state is S.DELIVERED:
+        return (
+            translate("SaleWords", "Recarga hecha"),
+            translate(
+                "SaleWords",
+                "El saldo ya quedó en la línea. Guarde este comprobante. "
+                "Para otra venta oprima «Nueva venta».",
+            ),
+        )
+    if state in _PENDING_STATES:
+        return (
+            translate("SaleWords", "Pago en verificación"),
+            translate(
+                "SaleWords",
+                "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo "
+                "aprueba, la recarga se hace sin que usted vuelva. Guarde este comprobante: "
+                "con la referencia puede preguntar en la tienda cómo va su pago.",
+            ),
+        )
+    if state is S.CANCELLED_UNCONFIRMED:
+        return (
+            translate("SaleWords", "Pago cancelado en pantalla"),
+            translate(
+                "SaleWords",
+                "Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos "
+                "revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva. "
+                "Guarde este comprobante: con la referencia puede preguntar en la tienda cómo "
+                "va su pago.",
+            ),
+        )
+    if state is S.EXPIRED_UNCONFIRMED:
+        return (
+            translate("SaleWords", "Se acabó el tiempo del código QR"),
+            translate(
+                "SaleWords",
+                "Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo "
+                "aprueba, la recarga se hace sin que usted vuelva. Si no pagó, empiece una "
+                "nueva venta. Guarde este comprobante: con la referencia puede preguntar en la "
+                "tienda cómo va su pago.",
+            ),
+        )
+    if state in _IN_DELIVERY_STATES:
+        return (
+            translate("SaleWords", "Pago recibido: la recarga está en proceso"),
+            translate(
+                "SaleWords",
+                "El pago quedó aprobado y la recarga se está haciendo en la línea. Si no llega "
+                "en unos minutos, pregunte en la tienda con la referencia de este comprobante.",
+            ),
+        )
+    if state is S.PAID_NOT_DELIVERED:
+        return (
+            translate("SaleWords", "Pago recibido, pero no se pudo hacer la recarga"),
+            translate(
+                "SaleWords",
+                "Su pago quedó aprobado, pero no se pudo hacer la recarga en la línea. Guarde "
+                "este comprobante: con la referencia puede reclamar en la tienda la devolución "
+                "de su dinero.",
+            ),
+        )
+    if state is S.EXPIRED:
+        return (
+            translate("SaleWords", "El tiempo para pagar terminó"),
+            translate(
+                "SaleWords",
+                "No se hizo ningún cobro. Si todavía quiere la recarga, empiece una nueva venta.",
+            ),
+        )
+    return None
+
+
+def _gift_pack_result(state: SaleState) -> tuple[str, str] | None:
+    """The outcomes whose words name the gift pack."""
+    if state is S.DELIVERED:
+        return (
+            translate("SaleWords", "Paquete activado"),
+            translate(
+                "SaleWords",
+                "El paquete ya quedó activo en la línea y le llega un mensaje de texto. "
+                "Guarde este comprobante. Para otra venta oprima «Nueva venta».",
+            ),
+        )
+    if state in _PENDING_STATES:
+        return (
+            translate("SaleWords", "Pago en verificación"),
+            translate(
+                "SaleWords",
+                "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo "
+                "aprueba, el paquete se activa sin que usted vuelva. Guarde este comprobante: "
+                "con la referencia puede preguntar en la tienda cómo va su pago.",
+            ),
+        )
+    if state is S.CANCELLED_UNCONFIRMED:
+        return (
+            translate("SaleWords", "Pago cancelado en pantalla"),
+            translate(
+                "SaleWords",
+                "Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos "
+                "revisando y, si el banco lo aprueba, el paquete se activa sin que usted "
+                "vuelva. Guarde este comprobante: con la referencia puede preguntar en la "
+                "tienda cómo va su pago.",
+            ),
+        )
+    if state is S.EXPIRED_UNCONFIRMED:
+        return (
+            translate("SaleWords", "Se acabó el tiempo del código QR"),
+            translate(
+                "SaleWords",
+                "Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo "
+                "aprueba, el paquete se activa sin que usted vuelva. Si no pagó, empiece una "
+                "nueva venta. Guarde este comprobante: con la referencia puede preguntar en la "
+                "tienda cómo va su pago.",
+            ),
+        )
+    if state in _IN_DELIVERY_STATES:
+        return (
+            translate("SaleWords", "Pago recibido: el paquete está en proceso"),
+            translate(
+                "SaleWords",
+                "El pago quedó aprobado y el paquete se está activando en la línea. Si no "
+                "llega en unos minutos, pregunte en la tienda con la referencia de este "
+                "comprobante.",
+            ),
+        )
+    if state is S.PAID_NOT_DELIVERED:
+        return (
+            translate("SaleWords", "Pago recibido, pero no se pudo activar el paquete"),
+            translate(
+                "SaleWords",
+                "Su pago quedó aprobado, pero no se pudo activar el paquete en la línea. "
+                "Guarde este comprobante: con la referencia puede reclamar en la tienda la "
+                "devolución de su dinero.",
+            ),
+        )
+    if state is S.EXPIRED:
+        return (
+            translate("SaleWords", "El tiempo para pagar terminó"),
+            translate(
+                "SaleWords",
+                "No se hizo ningún cobro. Si todavía quiere el paquete, empiece una nueva venta.",
+            ),
+        )
+    return None
+
+
+def _any_kind_result(state: SaleState) -> tuple[str, str]:
+    """The outcomes whose words are the same whatever was sold."""
+    if state is S.DECLINED:
+        return (
+            translate("SaleWords", "Pago rechazado"),
+            translate(
+                "SaleWords",
+                "El banco rechazó el pago y no se hizo ningún cobro. Puede intentar de nuevo "
+                "con otra cuenta o banco, o pagar de otra forma.",
+            ),
+        )
+    if state is S.ERROR:
+        return (
+            translate("SaleWords", "No se pudo hacer el pago"),
+            translate(
+                "SaleWords",
+                "El banco tuvo un error y no se hizo ningún cobro. Intente de nuevo en unos "
+                "minutos o con otro banco.",
+            ),
+        )
+    if state is S.PAYMENT_FAILED:
+        return (
+            translate("SaleWords", "El pago no fue aprobado"),
+            translate(
+                "SaleWords",
+                "Este intento de pago no se aprobó y no se hizo ningún cobro. Puede intentar "
+                "de nuevo o empezar una nueva venta.",
+            ),
+        )
+    if state is S.SETTLED:
+        return (
+            translate("SaleWords", "Venta resuelta por la tienda"),
+            translate(
+                "SaleWords",
+                "La tienda ya resolvió este pago con el cliente. No hay nada más que hacer.",
+            ),
+        )
+    if state is S.CANCELLED:
+        return (
+            translate("SaleWords", "Venta cancelada"),
+            translate(
+                "SaleWords", "No se hizo ningún cobro. Para otra venta oprima «Nueva venta»."
+            ),
+        )
+    if state is S.NOT_CREATED:
+        return (
+            translate("SaleWords", "No se pudo iniciar el pago"),
+            translate(
+                "SaleWords",
+                "El pago no alcanzó a crearse y no se hizo ningún cobro. Intente de nuevo en "
+                "un momento.",
+            ),
+        )
+    if state is S.CREATED:
+        return (
+            translate("SaleWords", "La venta no se pagó"),
+            translate(
+                "SaleWords", "No se hizo ningún cobro. Para otra venta oprima «Nueva venta»."
+            ),
+        )
+    raise ValueError(f"no result words for {state}")
 
 
 def result_texts(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> tuple[str, str]:
     """The result screen's headline and "what to do next" for a sale that ended on ``state``."""
-    headline, next_steps = _RESULT_TEXTS[SaleState(state)]
-    wording = _KIND_WORDING[SaleKind(kind)]
-    return headline.format(**wording), next_steps.format(**wording)
-
-
-def state_words(state: SaleState) -> str:
-    """A sale's state in words for the receipt."""
-    return STATE_WORDS[SaleState(state)]
+    state = SaleState(state)
+    by_kind = _gift_pack_result if SaleKind(kind) is SaleKind.GIFT_PACK else _topup_result
+    return by_kind(state) or _any_kind_result(state)
 
 
 _TONES: dict[SaleState, str] = {
@@ -202,29 +343,32 @@ CONSENT_LABEL = "Sí, &autorizo"
 CONSENT_NEEDED = "Marque la autorización de datos para continuar."
 
 
-#: The payment screen's status line while a sale moves (the customer is watching).
-_PAYMENT_STATUS: dict[SaleState, str] = {
-    S.PAYMENT_REQUESTED: "Creando el pago en PSE…",
-    S.PAYMENT_UNKNOWN: "Confirmando con la pasarela si el pago quedó creado…",
-    S.PAYMENT_PENDING: "Esperando la confirmación de su banco…",
-    S.PAID: "Pago aprobado. {in_progress_cap}…",
-    S.DELIVERY_REQUESTED: "Pago aprobado. {in_progress_cap}…",
-    S.DELIVERY_UNKNOWN: "Pago aprobado. Confirmando con el operador…",
-}
-_CHECKOUT_RETRY = (
-    "Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código."
-)
+def checkout_retry_text() -> str:
+    """A checkout payment the bank did not approve: the customer may pay again with the code."""
+    return translate(
+        "SaleWords",
+        "Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código.",
+    )
 
 
 def payment_status_text(
     state: SaleState, kind: SaleKind = SaleKind.TOPUP, mode: PaymentMode | None = None
 ) -> str:
-    """The status line of the payment screen for a sale in ``state`` ("" when none fits)."""
+    """The payment screen's status line for a sale in ``state`` (the customer is watching)."""
     state = SaleState(state)
+    gift = SaleKind(kind) is SaleKind.GIFT_PACK
     if state is S.PAYMENT_FAILED and mode is PaymentMode.CHECKOUT:
-        return _CHECKOUT_RETRY
-    template = _PAYMENT_STATUS.get(state)
-    if template is None:
-        return state_words(state)
-    in_progress = _KIND_WORDING[SaleKind(kind)]["in_progress"]
-    return template.format(in_progress_cap=in_progress[:1].upper() + in_progress[1:])
+        return checkout_retry_text()
+    if state is S.PAYMENT_REQUESTED:
+        return translate("SaleWords", "Creando el pago en PSE…")
+    if state is S.PAYMENT_UNKNOWN:
+        return translate("SaleWords", "Confirmando con la pasarela si el pago quedó creado…")
+    if state is S.PAYMENT_PENDING:
+        return translate("SaleWords", "Esperando la confirmación de su banco…")
+    if state in (S.PAID, S.DELIVERY_REQUESTED):
+        if gift:
+            return translate("SaleWords", "Pago aprobado. El paquete se está activando…")
+        return translate("SaleWords", "Pago aprobado. La recarga se está haciendo…")
+    if state is S.DELIVERY_UNKNOWN:
+        return translate("SaleWords", "Pago aprobado. Confirmando con el operador…")
+    return state_words(state)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
+from kiosk.controllers.language import describe
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
-from kiosk.messages import render_error
 from tests.ui.conftest import child
+from tests.ui.test_payment_and_result import assert_all_translated, speak, visible_words
 from ui.screens.payer import PayerScreen
 
 pytestmark = pytest.mark.gui
@@ -69,7 +70,7 @@ def test_each_wrong_field_is_marked_with_its_message(qtbot, window):
         screen.go_on()
     email_message = child(screen, QLabel, "payerEmailInputMessage")
     assert email_message.isVisibleTo(screen)
-    assert email_message.text() == render_error(ValidationError("payer.email_invalid"))
+    assert email_message.text() == describe(ValidationError("payer.email_invalid"))
     assert screen.fieldError("document_number")
     assert child(screen, QLineEdit, "payerEmailInput").property("role") == "invalid"
     assert not screen.fieldError("full_name"), "a right field is not marked"
@@ -82,7 +83,7 @@ def test_a_juridical_person_without_nit_is_refused(qtbot, window):
     child(screen, QCheckBox, "payerTermsCheck").click()
     with qtbot.assertNotEmitted(screen.submitted):
         screen.go_on()
-    assert screen.fieldError("document_type") == render_error(
+    assert screen.fieldError("document_type") == describe(
         ValidationError("payer.juridical_needs_nit")
     )
 
@@ -115,3 +116,64 @@ def test_escape_goes_back(qtbot, window):
     screen = window.show_payer()
     with qtbot.waitSignal(screen.back):
         screen.go_back()
+
+
+def test_the_payer_screen_speaks_english_and_back(qtbot, window):
+    screen = window.show_payer()
+    _fill(qtbot, screen, person=PersonType.JURIDICAL, document=DocumentType.NIT,
+          number="12", name="Tiendas Ejemplo S.A.S.", email="maria@correo")  # fmt: skip
+    screen.setAmount(10_000)
+    child(screen, QLineEdit, "payerEmailInput").editingFinished.emit()
+    screen.go_on()  # shows every wrong field
+    email_error = screen.fieldError("email")
+    assert email_error == describe(ValidationError("payer.email_invalid"))
+    spanish = visible_words(screen)
+    speak("en")
+    english = visible_words(screen)
+    bank_names = {name for _code, name in BANKS}
+    assert_all_translated(spanish, english, bank_names)
+    person = child(screen, QComboBox, "payerPersonTypeCombo")
+    document = child(screen, QComboBox, "payerDocumentTypeCombo")
+    bank = child(screen, QComboBox, "payerBankCombo")
+    assert (person.currentData(), person.currentText()) == (PersonType.JURIDICAL, "Company")
+    assert (document.currentData(), document.currentText()) == ("NIT", "Tax ID (NIT)")
+    assert bank.currentData() == "1" and bank.itemText(0) == "Choose the bank…"
+    assert child(screen, QLabel, "payerNameInputCaption").text() == "Company name"
+    assert screen.fieldError("email") not in ("", email_error), "the field message too"
+    assert child(screen, QLabel, "payerSubtitle").text() == "PSE payment of COP\u00a010,000"
+    terms = child(screen, QLabel, "payerTermsLabel").text()
+    assert TERMS[0] in terms and TERMS[1] in terms, "the links survive the translation"
+    speak("es")
+    assert visible_words(screen) == spanish
+    assert screen.fieldError("email") == email_error
+
+
+def test_spanish_labels_keep_todays_wording(qtbot, window):
+    screen = window.payer
+    person = child(screen, QComboBox, "payerPersonTypeCombo")
+    document = child(screen, QComboBox, "payerDocumentTypeCombo")
+    assert [person.itemText(i) for i in range(person.count())] == [
+        "Persona natural",
+        "Persona jurídica (empresa)",
+    ]
+    assert document.itemText(document.findData("CC")) == "Cédula de ciudadanía (CC)"
+    assert document.itemText(document.findData("NIT")) == "NIT"
+    assert document.itemText(document.findData("DNI")) == "Documento de identidad extranjero (DNI)"
+    assert child(screen, QLineEdit, "payerEmailInput").placeholderText() == "nombre@correo.com"
+
+
+def test_the_screens_own_message_follows_the_language(qtbot, window):
+    screen = window.show_payer()
+    _fill(qtbot, screen)
+    screen.go_on()
+    spanish = "Para continuar, el pagador debe aceptar los términos del proveedor de pagos."
+    assert screen.messageText() == spanish
+    speak("en")
+    assert (
+        screen.messageText() == "To continue, the payer must accept the payment provider's terms."
+    )
+    speak("es")
+    assert screen.messageText() == spanish
+    screen.setError("Un error del controlador")
+    speak("en")
+    assert screen.messageText() == "Un error del controlador", "a caller's message stays"

@@ -6,15 +6,31 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from kiosk.controllers.language import set_language
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from tests.ui.conftest import child
 from ui.screens.payment import PaymentScreen
-from ui.texts import result_texts, state_words
-from ui.widgets.receipt_view import NOT_AN_INVOICE
+from ui.texts import (
+    kind_words,
+    mode_explanation,
+    mode_words,
+    payment_instructions,
+    payment_status_text,
+    result_texts,
+    state_words,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -187,7 +203,7 @@ def test_the_result_shows_the_receipt(qtbot, window):
     assert shown["Date"] == "14/03/2025 15:05", "Bogotá time (UTC-5)"
     assert shown["Status"] == state_words(SaleState.DELIVERED)
     assert shown["Chain"] == "9f2c41ab"
-    assert child(screen, QLabel, "receiptNote").text() == NOT_AN_INVOICE
+    assert child(screen, QLabel, "receiptNote").text() == "Comprobante de pago, no es factura."
     store = child(screen, QLabel, "receiptStore").text()
     assert "Tienda de prueba" in store and "Caja 9" in store
 
@@ -206,3 +222,256 @@ def test_retry_is_offered_only_when_asked(qtbot, window):
         child(screen, QPushButton, "resultNewSaleButton").click()
     with qtbot.waitSignal(screen.done):
         screen.go_on()
+
+
+# -- words in two languages ------------------------------------------------------------------
+
+
+def speak(language: str) -> None:
+    """Switch the app's language; every widget retranslates on the LanguageChange it gets."""
+    set_language(language)
+    QApplication.processEvents()
+
+
+def _path(widget: QWidget, root: QWidget) -> str:
+    """A name for ``widget`` that survives a retranslation (object name, else its place)."""
+    parts = []
+    while widget is not None and widget is not root:
+        name = widget.objectName()
+        if not name:
+            parent = widget.parentWidget()
+            siblings = parent.findChildren(
+                type(widget), "", Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            name = f"{type(widget).__name__}[{siblings.index(widget)}]"
+        parts.append(name)
+        widget = widget.parentWidget()
+    return "/".join(reversed(parts))
+
+
+def visible_words(root: QWidget) -> dict[tuple[str, str], str]:
+    """Every text a person sees (or hears) on ``root``: labels, buttons, combo box items,
+    placeholders, accessible names and descriptions, tooltips, of the widgets shown."""
+    words: dict[tuple[str, str], str] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        key = _path(widget, root)
+        found: dict[str, str] = {
+            "accessibleName": widget.accessibleName(),
+            "accessibleDescription": widget.accessibleDescription(),
+            "toolTip": widget.toolTip(),
+        }
+        if isinstance(widget, QLabel):
+            found["text"] = widget.text()
+        if isinstance(widget, QAbstractButton):
+            found["text"] = widget.text()
+        if isinstance(widget, QLineEdit):
+            found["placeholder"] = widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            found.update({f"item{i}": widget.itemText(i) for i in range(widget.count())})
+        words.update({(key, kind): text for kind, text in found.items() if text.strip()})
+    return words
+
+
+def assert_all_translated(
+    spanish: dict[tuple[str, str], str], english: dict[tuple[str, str], str], data: set[str]
+) -> None:
+    """The same things show in both languages, and none of the words (``data`` aside:
+    lines, references, bank names…) still says its Spanish."""
+    assert english.keys() == spanish.keys()
+    same = {key: text for key, text in spanish.items() if english[key] == text and text not in data}
+    assert not same, f"still in Spanish after switching to English: {same}"
+
+
+SPANISH_DATA = {
+    "312 345 6789",
+    "315 987 6543",
+    "Claro",
+    "K1-000123",
+    "Referencia: K1-000123",
+}
+
+
+@pytest.mark.parametrize("kind", list(SaleKind))
+def test_confirm_speaks_english_and_back(qtbot, window, kind: SaleKind):
+    screen = window.show_confirm()
+    pack = Pack(10_000, "Todo incluido 7 días", data_mb=3_072, validity_days=7)
+    if kind is SaleKind.GIFT_PACK:
+        screen.setSummary(kind, "3123456789", "Claro", 10_000, pack, "3159876543")
+    else:
+        screen.setSummary(kind, "3123456789", "Claro", 10_000)
+    spanish = visible_words(screen)
+    assert spanish[("confirmContent/confirmSummary/confirmKindValue", "text")] == (
+        "Paquete de regalo" if kind is SaleKind.GIFT_PACK else "Recarga"
+    )
+    speak("en")
+    english = visible_words(screen)
+    # The pack's own name and contents come from the catalogue: data, not screen words.
+    detail = ("confirmContent/confirmSummary/confirmDetailValue", "text")
+    data = SPANISH_DATA | ({spanish[detail]} if detail in spanish else set())
+    assert_all_translated(spanish, english, data)
+    summary = screen.summaryTexts()
+    assert summary["Kind"] == ("Gift pack" if kind is SaleKind.GIFT_PACK else "Top-up")
+    assert summary["Amount"] == "COP\u00a010,000"
+    assert child(screen, QLabel, "confirmModeCaption").text() == "How does the customer pay?"
+    assert screen.mode() is PaymentMode.ASSISTED, "the choice survives the switch"
+    speak("es")
+    assert visible_words(screen) == spanish
+
+
+def test_the_payment_speaks_english_and_back(qtbot):
+    now = datetime(2025, 3, 14, 20, 0, tzinfo=UTC)
+    screen = PaymentScreen(clock=lambda: now)
+    qtbot.addWidget(screen)
+    expires = datetime(2025, 3, 14, 20, 9, 5, tzinfo=UTC)
+    screen.showPayment(CHECKOUT_URL, 10_000, "K1-000123", expires, PaymentMode.CHECKOUT)
+    assert screen.statusText() == "Esperando el pago…"
+    spanish = visible_words(screen)
+    speak("en")
+    english = visible_words(screen)
+    assert_all_translated(spanish, english, SPANISH_DATA)
+    assert screen.countdownText() == "The code expires in 9:05"
+    assert child(screen, QLabel, "paymentAmountLabel").text() == "Amount: COP\u00a010,000"
+    assert child(screen, QLabel, "paymentReferenceLabel").text() == "Reference: K1-000123"
+    assert screen.statusText() == "Waiting for the payment…"
+    assert screen.qr_view.accessibleName() == "QR code to pay with your phone"
+    assert screen.qrText() == CHECKOUT_URL, "the code itself does not change"
+    speak("es")
+    assert visible_words(screen) == spanish
+    assert screen.countdownText() == "El código vence en 9:05"
+
+
+def test_the_status_of_a_state_follows_the_language_and_a_given_text_stays(qtbot):
+    now = datetime(2025, 3, 14, 20, 0, tzinfo=UTC)
+    screen = PaymentScreen(clock=lambda: now)
+    qtbot.addWidget(screen)
+    screen.showPayment(CHECKOUT_URL, 10_000, "K1-1", now, PaymentMode.ASSISTED)
+    assert screen.countdownText() == "El código QR venció."
+    screen.showStatus(SaleState.PAID, SaleKind.GIFT_PACK, PaymentMode.ASSISTED)
+    assert screen.statusText() == "Pago aprobado. El paquete se está activando…"
+    speak("en")
+    assert screen.statusText() == "Payment approved. The pack is being activated…"
+    assert screen.countdownText() == "The QR code has expired."
+    speak("es")
+    screen.setStatus("Un texto del controlador")
+    speak("en")
+    assert screen.statusText() == "Un texto del controlador", "a given line stays until the next"
+
+
+def test_the_result_and_its_receipt_speak_english_and_back(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DELIVERED, SaleKind.GIFT_PACK)
+    screen.showOutcome(receipt)
+    screen.setRetryAvailable(True)
+    assert screen.headline() == "Paquete activado"
+    spanish = visible_words(screen)
+    spanish_rows = screen.receiptView().rows()
+    speak("en")
+    english = visible_words(screen)
+    values = {value for _key, _caption, value in spanish_rows}
+    kept = values - {
+        "Paquete de regalo",
+        "$\u00a010.000",
+        "14/03/2025 15:05",
+        state_words(SaleState.DELIVERED),
+    }
+    assert_all_translated(spanish, english, kept)
+    shown = {key: (caption, value) for key, caption, value in screen.receiptView().rows()}
+    assert shown["Amount"] == ("Amount", "COP\u00a010,000")
+    assert shown["Date"] == ("Date", "Mar 14, 2025 15:05"), "Bogotá time, English dates"
+    assert shown["Kind"] == ("Sale", "Gift pack")
+    assert shown["Status"] == ("Status", "Paid and delivered")
+    assert shown["ProviderTx"] == ("Pack transaction", "2987451")
+    assert shown["Reference"] == ("Reference", "K1-000123")
+    assert child(screen, QLabel, "receiptNote").text() == "Payment receipt, not an invoice."
+    assert screen.headline() == "Pack activated"
+    assert child(screen, QPushButton, "resultRetryButton").text() == "Try again"
+    speak("es")
+    assert visible_words(screen) == spanish
+    assert screen.receiptView().rows() == spanish_rows
+
+
+def test_a_result_given_in_words_stays_as_given(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DECLINED)
+    screen.showResult(receipt, "Titular dado", "Pasos dados")
+    speak("en")
+    assert (screen.headline(), screen.nextSteps()) == ("Titular dado", "Pasos dados")
+    assert child(screen, QPushButton, "resultNewSaleButton").text().startswith("New sale")
+
+
+# -- the sale's words ------------------------------------------------------------------------
+
+
+def _every_sale_word() -> list[str]:
+    words = [state_words(state) for state in SaleState]
+    for kind in SaleKind:
+        words.append(kind_words(kind))
+        for state in SaleState:
+            words.extend(result_texts(state, kind))
+            for mode in (None, *PaymentMode):
+                words.append(payment_status_text(state, kind, mode))
+    for mode in PaymentMode:
+        words += [mode_words(mode), mode_explanation(mode), payment_instructions(mode)]
+    return words
+
+
+def test_the_sale_words_are_english_after_switching_and_spanish_again(qapp):
+    spanish = _every_sale_word()
+    speak("en")
+    english = _every_sale_word()
+    same = {es for es, en in zip(spanish, english, strict=True) if es == en}
+    assert not same, f"not translated: {same}"
+    assert all("{" not in words for words in english), "no placeholder left"
+    speak("es")
+    assert _every_sale_word() == spanish
+
+
+def test_spanish_sale_words_are_todays_wording(qapp):
+    assert result_texts(SaleState.DELIVERED, SaleKind.TOPUP) == (
+        "Recarga hecha",
+        "El saldo ya quedó en la línea. Guarde este comprobante. "
+        "Para otra venta oprima «Nueva venta».",
+    )
+    assert result_texts(SaleState.PAYMENT_PENDING, SaleKind.GIFT_PACK) == (
+        "Pago en verificación",
+        "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, "
+        "el paquete se activa sin que usted vuelva. Guarde este comprobante: con la referencia "
+        "puede preguntar en la tienda cómo va su pago.",
+    )
+    assert result_texts(SaleState.PAID_NOT_DELIVERED, SaleKind.TOPUP)[0] == (
+        "Pago recibido, pero no se pudo hacer la recarga"
+    )
+    assert result_texts(SaleState.EXPIRED, SaleKind.GIFT_PACK)[1] == (
+        "No se hizo ningún cobro. Si todavía quiere el paquete, empiece una nueva venta."
+    )
+    assert state_words(SaleState.PAID_NOT_DELIVERED) == "Pagada, no entregada: reclamar devolución"
+    assert payment_status_text(SaleState.DELIVERY_REQUESTED, SaleKind.TOPUP) == (
+        "Pago aprobado. La recarga se está haciendo…"
+    )
+    assert payment_status_text(SaleState.PAYMENT_FAILED, SaleKind.TOPUP, PaymentMode.CHECKOUT) == (
+        "Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código."
+    )
+    assert mode_words(PaymentMode.ASSISTED) == "PSE asistido (el cajero digita los datos)"
+    assert kind_words(SaleKind.GIFT_PACK) == "Paquete de regalo"
+
+
+def test_a_few_sale_words_in_english(english):
+    assert result_texts(SaleState.DECLINED)[0] == "Payment declined"
+    assert state_words(SaleState.CANCELLED) == "Cancelled; no charge"
+    assert payment_status_text(SaleState.PAYMENT_PENDING) == "Waiting for your bank to confirm…"
+    assert mode_words(PaymentMode.CHECKOUT) == "Pay by QR on your phone (PSE)"
+
+
+def test_a_code_that_cannot_be_drawn_is_explained_in_the_current_language(qtbot):
+    now = datetime(2025, 3, 14, 20, 0, tzinfo=UTC)
+    screen = PaymentScreen(clock=lambda: now)
+    qtbot.addWidget(screen)
+    screen.showPayment("x" * 5_000, 10_000, "K1-1", now, PaymentMode.CHECKOUT)
+    spanish = screen.messageText()
+    assert spanish and not screen.qrText()
+    speak("en")
+    assert screen.messageText() not in ("", spanish)
+    speak("es")
+    assert screen.messageText() == spanish

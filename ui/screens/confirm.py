@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QFrame, QLabel, QPushButton, QWidget
 
+from kiosk.controllers.language import formats, translate
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.lines import group_line
-from kiosk.domain.money import format_pesos
 from kiosk.domain.sale import PaymentMode, SaleKind
 from ui.formatting import pack_summary
 from ui.screens.base import Screen, make_button
-from ui.texts import KIND_WORDS, MODE_EXPLANATIONS, MODE_WORDS
+from ui.texts import kind_words, mode_explanation, mode_words
 from ui.widgets.message_label import set_role
 
 _MODE_OBJECT_NAMES = {
@@ -27,10 +29,11 @@ class ConfirmScreen(Screen):
     Signals: ``confirmed(PaymentMode)`` (Continue or Enter), ``back()``.
     Slots: ``setSummary(kind, line, operator, amount_pesos, pack=None, sender_line=None)``
     (the line is shown grouped: it is the sale in progress), ``setDefaultMode(PaymentMode)``
-    (the counter defaults to assisted), ``setModes(modes)`` (which modes are offered),
-    ``setError(message)``, ``setBusy(bool)``, ``reset()``.
+    (the counter defaults to assisted), ``setError(message)``, ``setBusy(bool)``, ``reset()``.
     Queries: ``mode()``, ``summaryTexts()``.
     Keys: 1 and 2 pick the first or second mode; arrows move between them.
+
+    The summary is kept as data and shown again in the new language on ``LanguageChange``.
 
     Object names: ``confirmScreen``, ``confirmKindValue``, ``confirmLineValue``,
     ``confirmOperatorValue``, ``confirmDetailValue``, ``confirmSenderValue``,
@@ -43,7 +46,8 @@ class ConfirmScreen(Screen):
     prefix = "confirm"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Confirme la venta", "Revise los datos con el cliente.", parent)
+        super().__init__("", "", parent)
+        self._summary: _Summary | None = None
         content = self.content()
         panel = QFrame(content)
         panel.setObjectName("confirmSummary")
@@ -54,19 +58,13 @@ class ConfirmScreen(Screen):
         form.setVerticalSpacing(6)
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
-        for key, caption in (
-            ("Kind", "Venta"),
-            ("Line", "Línea"),
-            ("Operator", "Operador"),
-            ("Detail", "Paquete"),
-            ("Sender", "Lo envía"),
-            ("Amount", "Valor a pagar"),
-        ):
+        for key in ("Kind", "Line", "Operator", "Detail", "Sender", "Amount"):
             value = QLabel(panel)
             value.setObjectName(f"confirm{key}Value")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption_label = QLabel(caption, panel)
+            caption_label = QLabel(panel)
+            caption_label.setObjectName(f"confirm{key}Caption")
             set_role(caption_label, "caption")
             form.addRow(caption_label, value)
             self._values[key] = value
@@ -75,16 +73,14 @@ class ConfirmScreen(Screen):
         set_role(self._values["Amount"], "bigAmount")
         self.body.addWidget(panel)
 
-        mode_caption = QLabel("¿Cómo paga el cliente?", content)
-        mode_caption.setObjectName("confirmModeCaption")
-        self.body.addWidget(mode_caption)
+        self._mode_caption = QLabel(content)
+        self._mode_caption.setObjectName("confirmModeCaption")
+        self.body.addWidget(self._mode_caption)
         self._mode_group = QButtonGroup(self)
         self._mode_group.setExclusive(True)
         self._mode_buttons: dict[PaymentMode, QPushButton] = {}
-        for number, mode in enumerate((PaymentMode.ASSISTED, PaymentMode.CHECKOUT), start=1):
-            button = make_button(
-                f"{number}.  {MODE_WORDS[mode]}", _MODE_OBJECT_NAMES[mode], content
-            )
+        for mode in (PaymentMode.ASSISTED, PaymentMode.CHECKOUT):
+            button = make_button("", _MODE_OBJECT_NAMES[mode], content)
             button.setCheckable(True)
             button.setAutoDefault(False)
             set_role(button, "choice")
@@ -99,10 +95,31 @@ class ConfirmScreen(Screen):
         self.body.addWidget(self._explanation)
         self.body.addStretch(1)
 
-        self.continue_button = self.add_continue_button("Ir a pagar")
+        self.continue_button = self.add_continue_button("")
         self.continue_button.clicked.connect(self.go_on)
         self._default_mode = PaymentMode.ASSISTED
         self.setDefaultMode(PaymentMode.ASSISTED)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("ConfirmScreen", "Confirme la venta"))
+        self.setSubtitle(translate("ConfirmScreen", "Revise los datos con el cliente."))
+        for key, caption in (
+            ("Kind", translate("ConfirmScreen", "Venta")),
+            ("Line", translate("ConfirmScreen", "Línea")),
+            ("Operator", translate("ConfirmScreen", "Operador")),
+            ("Detail", translate("ConfirmScreen", "Paquete")),
+            ("Sender", translate("ConfirmScreen", "Lo envía")),
+            ("Amount", translate("ConfirmScreen", "Valor a pagar")),
+        ):
+            self._captions[key].setText(caption)
+        self._mode_caption.setText(translate("ConfirmScreen", "¿Cómo paga el cliente?"))
+        for number, (mode, button) in enumerate(self._mode_buttons.items(), start=1):
+            button.setText(f"{number}.  {mode_words(mode)}")
+        self.set_button_text(self.continue_button, translate("ConfirmScreen", "Ir a pagar"))
+        self._render_summary()
+        self._render_mode()
 
     # -- slots -------------------------------------------------------------------------
 
@@ -115,12 +132,21 @@ class ConfirmScreen(Screen):
         pack: Pack | None = None,
         sender_line: str | None = None,
     ) -> None:
-        self._values["Kind"].setText(KIND_WORDS[SaleKind(kind)])
-        self._values["Line"].setText(group_line(line))
-        self._values["Operator"].setText(operator)
-        self._values["Detail"].setText(pack_summary(pack) if pack else "")
-        self._values["Sender"].setText(group_line(sender_line) if sender_line else "")
-        self._values["Amount"].setText(format_pesos(amount_pesos))
+        self._summary = _Summary(SaleKind(kind), line, operator, amount_pesos, pack, sender_line)
+        self._render_summary()
+
+    def _render_summary(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+        self._values["Kind"].setText(kind_words(summary.kind))
+        self._values["Line"].setText(group_line(summary.line))
+        self._values["Operator"].setText(summary.operator)
+        self._values["Detail"].setText(pack_summary(summary.pack) if summary.pack else "")
+        self._values["Sender"].setText(
+            group_line(summary.sender_line) if summary.sender_line else ""
+        )
+        self._values["Amount"].setText(formats().pesos(summary.amount_pesos))
         for key in ("Operator", "Detail", "Sender"):
             shown = bool(self._values[key].text())
             self._values[key].setVisible(shown)
@@ -130,12 +156,6 @@ class ConfirmScreen(Screen):
         self._default_mode = PaymentMode(mode)
         self._mode_buttons[self._default_mode].setChecked(True)
         self._render_mode()
-
-    def setModes(self, modes: tuple[PaymentMode, ...]) -> None:
-        for mode, button in self._mode_buttons.items():
-            button.setVisible(mode in modes)
-        if self.mode() not in modes and modes:
-            self._mode_buttons[modes[0]].setChecked(True)
 
     def reset(self) -> None:
         super().reset()
@@ -161,10 +181,9 @@ class ConfirmScreen(Screen):
         self.confirmed.emit(self.mode())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        numbers = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1}
-        if event.key() in numbers:
+        index = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1}.get(Qt.Key(event.key()))
+        if index is not None:
             visible = [b for b in self._mode_buttons.values() if not b.isHidden()]
-            index = numbers[event.key()]
             if index < len(visible):
                 visible[index].setChecked(True)
                 event.accept()
@@ -172,4 +191,16 @@ class ConfirmScreen(Screen):
         super().keyPressEvent(event)
 
     def _render_mode(self) -> None:
-        self._explanation.setText(MODE_EXPLANATIONS[self.mode()])
+        self._explanation.setText(mode_explanation(self.mode()))
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The sale being confirmed, as data (the words are made in the current language)."""
+
+    kind: SaleKind
+    line: str
+    operator: str
+    amount_pesos: int
+    pack: Pack | None
+    sender_line: str | None

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controllers.language import describe, fill, formats, translate
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.money import format_pesos
 from kiosk.domain.payer import (
     DocumentType,
     PayerData,
@@ -26,22 +26,47 @@ from kiosk.domain.payer import (
     PersonType,
     validate_payer,
 )
-from kiosk.messages import render, render_error
 from ui.screens.base import Screen
 from ui.widgets.message_label import MessageLabel, set_role
 
-_CHOOSE_BANK = "Elija el banco del pagador."
-_ACCEPT_TERMS = "Para continuar, el pagador debe aceptar los términos del proveedor de pagos."
-_TERMS_CHECK = "El &pagador leyó y acepta los términos y la autorización de datos"
-_TERMS_PENDING = "Cargando los términos del proveedor de pagos…"
-
-#: The fields of the form, in order: (key of validate_payer's errors, caption, object name).
+#: The text fields of the form, in order: (key of validate_payer's errors, object name).
 _TEXT_FIELDS = (
-    ("document_number", "Número de documento", "payerDocumentInput"),
-    ("full_name", "Nombre completo", "payerNameInput"),
-    ("email", "Correo electrónico", "payerEmailInput"),
-    ("phone", "Celular", "payerPhoneInput"),
+    ("document_number", "payerDocumentInput"),
+    ("full_name", "payerNameInput"),
+    ("email", "payerEmailInput"),
+    ("phone", "payerPhoneInput"),
 )
+
+
+def _person_type_words(person_type: PersonType) -> str:
+    if PersonType(person_type) is PersonType.JURIDICAL:
+        return translate("PayerScreen", "Persona jurídica (empresa)")
+    return translate("PayerScreen", "Persona natural")
+
+
+def _document_type_words(document_type: DocumentType) -> str:
+    """A document type as the combobox lists it (its PSE code in brackets)."""
+    words = {
+        DocumentType.CC: translate("PayerScreen", "Cédula de ciudadanía (CC)"),
+        DocumentType.CE: translate("PayerScreen", "Cédula de extranjería (CE)"),
+        DocumentType.NIT: translate("PayerScreen", "NIT"),
+        DocumentType.TI: translate("PayerScreen", "Tarjeta de identidad (TI)"),
+        DocumentType.PP: translate("PayerScreen", "Pasaporte (PP)"),
+        DocumentType.DNI: translate("PayerScreen", "Documento de identidad extranjero (DNI)"),
+    }
+    document_type = DocumentType(document_type)
+    return words.get(document_type, document_type.value)
+
+
+def _choose_bank() -> str:
+    return translate("PayerScreen", "Elija el banco del pagador.")
+
+
+def _accept_terms() -> str:
+    return translate(
+        "PayerScreen",
+        "Para continuar, el pagador debe aceptar los términos del proveedor de pagos.",
+    )
 
 
 class PayerScreen(Screen):
@@ -59,6 +84,8 @@ class PayerScreen(Screen):
     Queries: ``payerData()`` (or None), ``bankCode()`` (or ""), ``fieldError(name)``.
 
     Each wrong field shows its message under it once left (or all at once on Enter).
+    Every word, the field messages included, follows the language (``LanguageChange``);
+    the combo boxes keep their selection (their item data are the enum values).
 
     Object names: ``payerScreen``, ``payerPersonTypeCombo``, ``payerDocumentTypeCombo``,
     ``payerDocumentInput``, ``payerNameInput``, ``payerEmailInput``, ``payerPhoneInput``,
@@ -73,12 +100,14 @@ class PayerScreen(Screen):
     prefix = "payer"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Datos del pagador (PSE)", "", parent)
+        super().__init__("", "", parent)
         self._touched: set[str] = set()
         self._reveal_all = False
-        self._has_terms = False
+        self._terms: tuple[str, str] | None = None
+        self._amount_pesos: int | None = None
         self._field_messages: dict[str, MessageLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
+        self._captions: dict[str, QLabel] = {}
         content = self.content()
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -88,35 +117,30 @@ class PayerScreen(Screen):
 
         self.person_combo = QComboBox(content)
         self.person_combo.setObjectName("payerPersonTypeCombo")
-        self.person_combo.addItem(render("payer.person_type.natural"), PersonType.NATURAL)
-        self.person_combo.addItem(render("payer.person_type.juridical"), PersonType.JURIDICAL)
+        for person_type in PersonType:
+            self.person_combo.addItem("", person_type)
         self.document_type_combo = QComboBox(content)
         self.document_type_combo.setObjectName("payerDocumentTypeCombo")
         for document_type in DocumentType:
-            label = render(f"payer.document_type.{document_type.value}")
-            shown = label if label == document_type.value else f"{label} ({document_type.value})"
-            self.document_type_combo.addItem(shown, document_type.value)
-        self._place(grid, 0, 0, "person_type", "Tipo de persona", self.person_combo)
-        self._place(grid, 0, 1, "document_type", "Tipo de documento", self.document_type_combo)
+            self.document_type_combo.addItem("", document_type.value)
+        self._place(grid, 0, 0, "person_type", self.person_combo)
+        self._place(grid, 0, 1, "document_type", self.document_type_combo)
 
         self.inputs: dict[str, QLineEdit] = {}
-        for index, (field, caption, name) in enumerate(_TEXT_FIELDS):
+        for index, (field, name) in enumerate(_TEXT_FIELDS):
             edit = QLineEdit(content)
             edit.setObjectName(name)
-            edit.setAccessibleName(caption)
             self.inputs[field] = edit
             row, column = divmod(index + 2, 2)
-            self._place(grid, row, column, field, caption, edit)
+            self._place(grid, row, column, field, edit)
             edit.textChanged.connect(lambda _text: self._refresh())
             edit.editingFinished.connect(lambda f=field: self._touch(f))
         self.inputs["email"].setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.inputs["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.inputs["email"].setPlaceholderText("nombre@correo.com")
-        self.inputs["phone"].setPlaceholderText("3XX XXX XXXX")
 
         self.bank_combo = QComboBox(content)
         self.bank_combo.setObjectName("payerBankCombo")
-        self._place(grid, 3, 0, "bank", "Banco", self.bank_combo, span=2)
+        self._place(grid, 3, 0, "bank", self.bank_combo, span=2)
         form_box = QWidget()
         form_box.setObjectName("payerForm")
         form = QVBoxLayout(form_box)
@@ -124,14 +148,14 @@ class PayerScreen(Screen):
         form.setSpacing(8)
         form.addLayout(grid)
 
-        self.terms_label = QLabel(_TERMS_PENDING, content)
+        self.terms_label = QLabel(content)
         self.terms_label.setObjectName("payerTermsLabel")
         self.terms_label.setWordWrap(True)
         self.terms_label.setTextFormat(Qt.TextFormat.RichText)
         self.terms_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.terms_label.setOpenExternalLinks(False)
         self.terms_label.linkActivated.connect(self.termsLinkActivated)
-        self.terms_check = QCheckBox(_TERMS_CHECK, content)
+        self.terms_check = QCheckBox(content)
         self.terms_check.setObjectName("payerTermsCheck")
         self.terms_check.setChecked(False)
         self.terms_check.setEnabled(False)
@@ -147,7 +171,7 @@ class PayerScreen(Screen):
         scroll.setWidget(form_box)
         self.body.addWidget(scroll, 1)
 
-        self.continue_button = self.add_continue_button("Crear el pago")
+        self.continue_button = self.add_continue_button("")
         self.continue_button.clicked.connect(self.go_on)
 
         self.person_combo.currentIndexChanged.connect(self._on_person_type)
@@ -157,6 +181,42 @@ class PayerScreen(Screen):
         self.bank_combo.currentIndexChanged.connect(lambda _index: self._touch("bank"))
         self.terms_check.toggled.connect(self._on_terms)
         self.setBanks([])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("PayerScreen", "Datos del pagador (PSE)"))
+        self._render_amount()
+        captions = {
+            "person_type": translate("PayerScreen", "Tipo de persona"),
+            "document_type": translate("PayerScreen", "Tipo de documento"),
+            "document_number": translate("PayerScreen", "Número de documento"),
+            "email": translate("PayerScreen", "Correo electrónico"),
+            "phone": translate("PayerScreen", "Celular"),
+            "bank": translate("PayerScreen", "Banco"),
+        }
+        for field, caption in captions.items():
+            self._captions[field].setText(caption)
+            self._field_widgets[field].setAccessibleName(caption)
+        self._render_name_caption()
+        # Item texts change in place: the selection (and its data) stays as it was.
+        for index in range(self.person_combo.count()):
+            words = _person_type_words(self.person_combo.itemData(index))
+            self.person_combo.setItemText(index, words)
+        for index in range(self.document_type_combo.count()):
+            words = _document_type_words(self.document_type_combo.itemData(index))
+            self.document_type_combo.setItemText(index, words)
+        if self.bank_combo.count():
+            self.bank_combo.setItemText(0, translate("PayerScreen", "Elija el banco…"))
+        self.inputs["email"].setPlaceholderText(translate("PayerScreen", "nombre@correo.com"))
+        self.inputs["phone"].setPlaceholderText(translate("PayerScreen", "3XX XXX XXXX"))
+        self._render_terms()
+        self.terms_check.setText(
+            translate(
+                "PayerScreen", "El &pagador leyó y acepta los términos y la autorización de datos"
+            )
+        )
+        self.set_button_text(self.continue_button, translate("PayerScreen", "Crear el pago"))
         self._refresh()
 
     def _place(
@@ -165,13 +225,12 @@ class PayerScreen(Screen):
         row: int,
         column: int,
         field: str,
-        caption: str,
         widget: QWidget,
         span: int = 1,
     ) -> None:
         cell = QVBoxLayout()
         cell.setSpacing(2)
-        label = QLabel(caption, self.content())
+        label = QLabel(self.content())
         label.setObjectName(f"{widget.objectName()}Caption")
         label.setBuddy(widget)
         message = MessageLabel(self.content(), object_name=f"{widget.objectName()}Message")
@@ -189,6 +248,7 @@ class PayerScreen(Screen):
         grid.addLayout(cell, row, column, 1, span)
         self._field_messages[field] = message
         self._field_widgets[field] = widget
+        self._captions[field] = label
 
     # -- slots -------------------------------------------------------------------------
 
@@ -196,7 +256,7 @@ class PayerScreen(Screen):
         current = self.bankCode()
         self.bank_combo.blockSignals(True)
         self.bank_combo.clear()
-        self.bank_combo.addItem("Elija el banco…", "")
+        self.bank_combo.addItem(translate("PayerScreen", "Elija el banco…"), "")
         for code, name in banks:
             self.bank_combo.addItem(name, code)
         index = self.bank_combo.findData(current) if current else 0
@@ -205,26 +265,43 @@ class PayerScreen(Screen):
         self._refresh()
 
     def setTerms(self, acceptance_permalink: str, personal_data_permalink: str) -> None:
-        self._has_terms = bool(acceptance_permalink and personal_data_permalink)
-        if self._has_terms:
-            self.terms_label.setText(
-                "Antes de pagar, el pagador debe leer y aceptar los "
-                f'<a href="{_attr(acceptance_permalink)}">términos y condiciones</a> y la '
-                f'<a href="{_attr(personal_data_permalink)}">autorización de tratamiento de '
-                "datos personales</a> del proveedor de pagos."
-            )
-        else:
-            self.terms_label.setText(_TERMS_PENDING)
+        has_terms = bool(acceptance_permalink and personal_data_permalink)
+        self._terms = (acceptance_permalink, personal_data_permalink) if has_terms else None
+        self._render_terms()
         self.terms_check.setChecked(False)
-        self.terms_check.setEnabled(self._has_terms)
+        self.terms_check.setEnabled(has_terms)
         self._refresh()
+
+    def _render_terms(self) -> None:
+        if self._terms is None:
+            self.terms_label.setText(
+                translate("PayerScreen", "Cargando los términos del proveedor de pagos…")
+            )
+            return
+        acceptance, personal_data = self._terms
+        template = translate(
+            "PayerScreen",
+            'Antes de pagar, el pagador debe leer y aceptar los <a href="{acceptance}">'
+            'términos y condiciones</a> y la <a href="{personal_data}">autorización de '
+            "tratamiento de datos personales</a> del proveedor de pagos.",
+        )
+        self.terms_label.setText(
+            fill(template, {"acceptance": _attr(acceptance), "personal_data": _attr(personal_data)})
+        )
 
     def setPhone(self, line: str) -> None:
         self.inputs["phone"].setText(line)
 
     def setAmount(self, pesos: int) -> None:
-        self._subtitle.setText(f"Pago por PSE de {format_pesos(pesos)}")
-        self._subtitle.setVisible(True)
+        self._amount_pesos = pesos
+        self._render_amount()
+
+    def _render_amount(self) -> None:
+        if self._amount_pesos is None:
+            self.setSubtitle("")
+            return
+        template = translate("PayerScreen", "Pago por PSE de {amount}")
+        self.setSubtitle(fill(template, {"amount": formats().pesos(self._amount_pesos)}))
 
     def reset(self) -> None:
         super().reset()
@@ -266,7 +343,7 @@ class PayerScreen(Screen):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
         if not self.terms_check.isChecked():
-            self.setError(_ACCEPT_TERMS)
+            self.showOwnMessage(_accept_terms)
             if self.terms_check.isEnabled():
                 self.terms_check.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -298,10 +375,17 @@ class PayerScreen(Screen):
             self.document_type_combo.setCurrentIndex(
                 self.document_type_combo.findData(DocumentType.NIT.value)
             )
-        caption = self.findChild(QLabel, "payerNameInputCaption")
-        if caption is not None:
-            caption.setText("Razón social" if juridical else "Nombre completo")
+        self._render_name_caption()
         self._touch("person_type")
+
+    def _render_name_caption(self) -> None:
+        # A company has a registered name, not a full name.
+        if self.person_combo.currentData() == PersonType.JURIDICAL:
+            caption = translate("PayerScreen", "Razón social")
+        else:
+            caption = translate("PayerScreen", "Nombre completo")
+        self._captions["full_name"].setText(caption)
+        self.inputs["full_name"].setAccessibleName(caption)
 
     def _on_terms(self, accepted: bool) -> None:
         if accepted:
@@ -314,9 +398,9 @@ class PayerScreen(Screen):
         try:
             self._validate()
         except PayerValidationError as invalid:
-            errors = {field: render_error(error) for field, error in invalid.errors.items()}
+            errors = {field: describe(error) for field, error in invalid.errors.items()}
         if not self.bankCode():
-            errors["bank"] = _CHOOSE_BANK
+            errors["bank"] = _choose_bank()
         for field, label in self._field_messages.items():
             shown = field in errors and (self._reveal_all or field in self._touched)
             label.setMessage(errors[field] if shown else "", "error")

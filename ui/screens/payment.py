@@ -4,24 +4,39 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.controllers.language import describe, fill, formats, translate
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.money import format_pesos
-from kiosk.domain.sale import PaymentMode
-from kiosk.messages import render_error
-from ui.formatting import format_countdown
+from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from ui.screens.base import Screen, make_button
-from ui.texts import PAYMENT_INSTRUCTIONS
+from ui.texts import payment_instructions, payment_status_text
 from ui.widgets.message_label import set_role
 from ui.widgets.qr_view import QrView
 
-_EXPIRED_TEXT = "El código QR venció."
-_WAITING_TEXT = "Esperando el pago…"
+
+@dataclass(frozen=True)
+class _Payment:
+    """The payment on screen, as data (its words are made in the current language)."""
+
+    amount_pesos: int
+    reference: str
+    mode: PaymentMode
+
+
+@dataclass(frozen=True)
+class _Status:
+    """The status line as a sale's state (said again in a new language)."""
+
+    state: SaleState
+    kind: SaleKind
+    mode: PaymentMode | None
 
 
 def _utc_now() -> datetime:
@@ -36,7 +51,10 @@ class PaymentScreen(Screen):
         the controller keeps watching the payment).
       * ``countdownExpired()``: the countdown reached 0 (once per ``showPayment``).
     Slots: ``showPayment(qr_text, amount_pesos, reference, expires_at, mode)``,
-    ``setStatus(text)``, ``setCancelEnabled(bool)``, ``setError(message)``, ``reset()``.
+    ``setStatus(text)`` (a line in words: it stays as given until the next status),
+    ``showStatus(state, kind, mode)`` (the line for a sale's state, from
+    :func:`ui.texts.payment_status_text`, said again if the language changes),
+    ``setCancelEnabled(bool)``, ``setError(message)``, ``reset()``.
     Queries: ``qrText()``, ``secondsLeft()``, ``countdownText()``, ``statusText()``,
     ``isCountingDown()``.
 
@@ -57,9 +75,14 @@ class PaymentScreen(Screen):
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utc_now
     ) -> None:
-        super().__init__("Pague con su celular", "", parent)
+        super().__init__("", "", parent)
         self._clock = clock
+        self._payment: _Payment | None = None
+        #: The status line: None while waiting, a state, or a text given by the caller.
+        self._status_shown: _Status | str | None = None
         self._expires_at: datetime | None = None
+        #: The seconds left the countdown shows now (None: no countdown).
+        self._seconds_shown: int | None = None
         self._expired_emitted = False
         self.back_button.hide()
         content = self.content()
@@ -85,7 +108,7 @@ class PaymentScreen(Screen):
         self._instructions.setObjectName("paymentInstructions")
         self._instructions.setWordWrap(True)
         set_role(self._instructions, "instructions")
-        self._status = QLabel(_WAITING_TEXT, content)
+        self._status = QLabel(content)
         self._status.setObjectName("paymentStatusLabel")
         self._status.setWordWrap(True)
         set_role(self._status, "status")
@@ -98,14 +121,23 @@ class PaymentScreen(Screen):
         columns.addLayout(info, 4)
         self.body.addLayout(columns, 1)
 
-        self.cancel_button = make_button("Cancelar", "paymentCancelButton", content)
-        self.add_hint(self.cancel_button, "Cancelar", "Esc")
+        self.cancel_button = make_button("", "paymentCancelButton", content)
+        self.add_hint(self.cancel_button, "", "Esc")
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.footer.addWidget(self.cancel_button)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setTitle(translate("PaymentScreen", "Pague con su celular"))
+        self.set_button_text(self.cancel_button, translate("PaymentScreen", "Cancelar"))
+        self._render_payment()
+        self._render_status()
+        self._render_countdown()
 
     # -- slots -------------------------------------------------------------------------
 
@@ -121,18 +153,26 @@ class PaymentScreen(Screen):
         try:
             self.qr_view.setText(qr_text)
         except ValidationError as invalid:
-            self.setError(render_error(invalid))
-        self._amount.setText(f"Valor: {format_pesos(amount_pesos)}")
-        self._reference.setText(f"Referencia: {reference}")
-        self._instructions.setText(PAYMENT_INSTRUCTIONS[PaymentMode(mode)])
-        self._status.setText(_WAITING_TEXT)
+            # The screen's own message: said again if the language changes.
+            self.showOwnMessage(partial(describe, invalid))
+        self._payment = _Payment(amount_pesos, reference, PaymentMode(mode))
+        self._render_payment()
+        self._status_shown = None
+        self._render_status()
         self.cancel_button.setEnabled(True)
         self._expires_at = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=UTC)
         self._expired_emitted = False
         self._tick()
 
     def setStatus(self, text: str) -> None:
-        self._status.setText(text)
+        self._status_shown = text
+        self._render_status()
+
+    def showStatus(
+        self, state: SaleState, kind: SaleKind = SaleKind.TOPUP, mode: PaymentMode | None = None
+    ) -> None:
+        self._status_shown = _Status(SaleState(state), SaleKind(kind), mode)
+        self._render_status()
 
     def setCancelEnabled(self, enabled: bool) -> None:
         self.cancel_button.setEnabled(enabled)
@@ -141,11 +181,14 @@ class PaymentScreen(Screen):
         super().reset()
         self._timer.stop()
         self._expires_at = None
+        self._seconds_shown = None
         self._expired_emitted = False
+        self._payment = None
         self.qr_view.clear()
         for label in (self._amount, self._reference, self._countdown, self._instructions):
             label.clear()
-        self._status.setText(_WAITING_TEXT)
+        self._status_shown = None
+        self._render_status()
 
     # -- queries -----------------------------------------------------------------------
 
@@ -177,6 +220,44 @@ class PaymentScreen(Screen):
         if self.cancel_button.isEnabled():
             self.cancelRequested.emit()
 
+    # -- words -------------------------------------------------------------------------
+
+    def _render_payment(self) -> None:
+        payment = self._payment
+        if payment is None:
+            return
+        amount = formats().pesos(payment.amount_pesos)
+        self._amount.setText(
+            fill(translate("PaymentScreen", "Valor: {amount}"), {"amount": amount})
+        )
+        self._reference.setText(
+            fill(
+                translate("PaymentScreen", "Referencia: {reference}"),
+                {"reference": payment.reference},
+            )
+        )
+        self._instructions.setText(payment_instructions(payment.mode))
+
+    def _render_status(self) -> None:
+        shown = self._status_shown
+        if shown is None:
+            self._status.setText(translate("PaymentScreen", "Esperando el pago…"))
+        elif isinstance(shown, _Status):
+            self._status.setText(payment_status_text(shown.state, shown.kind, shown.mode))
+        else:
+            self._status.setText(shown)
+
+    def _render_countdown(self) -> None:
+        """The countdown's words for the seconds last shown (0: the code expired)."""
+        seconds = self._seconds_shown
+        if seconds is None:
+            self._countdown.clear()
+        elif seconds <= 0:
+            self._countdown.setText(translate("PaymentScreen", "El código QR venció."))
+        else:
+            template = translate("PaymentScreen", "El código vence en {time}")
+            self._countdown.setText(fill(template, {"time": formats().countdown(seconds)}))
+
     # -- countdown -----------------------------------------------------------------------
 
     def _tick(self) -> None:
@@ -185,14 +266,16 @@ class PaymentScreen(Screen):
         remaining = (self._expires_at - self._clock()).total_seconds()
         if remaining <= 0:
             self._timer.stop()
-            self._countdown.setText(_EXPIRED_TEXT)
+            self._seconds_shown = 0
+            self._render_countdown()
             set_role(self._countdown, "countdownExpired")
             if not self._expired_emitted:
                 self._expired_emitted = True
                 self.countdownExpired.emit()
             return
         seconds = math.ceil(remaining)
-        self._countdown.setText(f"El código vence en {format_countdown(seconds)}")
+        self._seconds_shown = seconds
+        self._render_countdown()
         set_role(self._countdown, "countdown" if seconds > 60 else "countdownLow")
         if self.isVisible():
             # Wake when the shown second changes, so 0 is reached on time.

@@ -5,17 +5,14 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.controllers.language import translate
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix
 from ui.qr_painter import paint_qr
-
-ACCESSIBLE_NAME = "Código QR para pagar con su celular"
-SCAN_DESCRIPTION = "Escanee este código con la cámara de su celular para pagar."
-DEFAULT_PLACEHOLDER = "El código QR para pagar aparecerá aquí en un momento."
 
 #: Scanners need at least about 2 device pixels per module.
 _MIN_MODULE_PX = 2
@@ -33,17 +30,32 @@ def _matrix_for(text: str, error_correction: str) -> QrMatrix:
 
 
 class QrView(QWidget):
-    """Shows a QR code for ``text()``, or a plain Spanish placeholder while there is none."""
+    """Shows a QR code for ``text()``, or a plain placeholder while there is none.
+
+    Its accessible name and description (never the URL) and the default placeholder
+    follow the current language; a placeholder set by the caller stays as given.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, error_correction: str = "M") -> None:
         super().__init__(parent)
         self._error_correction = error_correction
         self._matrix: QrMatrix | None = None
-        self._placeholder = DEFAULT_PLACEHOLDER
+        #: The caller's placeholder; None shows the default one, in the current language.
+        self._custom_placeholder: str | None = None
         self.setObjectName("qrView")
-        self.setAccessibleName(ACCESSIBLE_NAME)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(translate("QrView", "Código QR para pagar con su celular"))
         self._update_description()
+        if self._matrix is None:
+            self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- content -------------------------------------------------------------
 
@@ -84,10 +96,13 @@ class QrView(QWidget):
         self.setMatrix(None)
 
     def placeholderText(self) -> str:
-        return self._placeholder
+        if self._custom_placeholder is not None:
+            return self._custom_placeholder
+        return translate("QrView", "El código QR para pagar aparecerá aquí en un momento.")
 
-    def setPlaceholderText(self, text: str) -> None:
-        self._placeholder = text
+    def setPlaceholderText(self, text: str | None) -> None:
+        """Show ``text`` while there is no code; ``None`` brings back the default."""
+        self._custom_placeholder = text
         self._update_description()
         if self._matrix is None:
             self.update()
@@ -133,11 +148,15 @@ class QrView(QWidget):
         painter.drawText(
             square.adjusted(margin, margin, -margin, -margin),
             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-            self._placeholder,
+            self.placeholderText(),
         )
 
     def _update_description(self) -> None:
         # Never the URL itself: a screen reader would spell out a signature.
-        self.setAccessibleDescription(
-            SCAN_DESCRIPTION if self._matrix is not None else self._placeholder
-        )
+        if self._matrix is not None:
+            description = translate(
+                "QrView", "Escanee este código con la cámara de su celular para pagar."
+            )
+        else:
+            description = self.placeholderText()
+        self.setAccessibleDescription(description)

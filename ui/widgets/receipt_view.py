@@ -2,56 +2,82 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain.money import format_pesos
+from kiosk.controllers.language import formats, translate
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleKind
-from ui.formatting import format_local_datetime
-from ui.texts import KIND_WORDS, state_words
+from ui.texts import kind_words, state_words
 from ui.widgets.message_label import set_role
 
-NOT_AN_INVOICE = "Comprobante de pago, no es factura."
 RECEIPT_WIDTH = 440
 
-#: (key used in object names, caption) in the order printed.
-_ROWS = (
-    ("Date", "Fecha"),
-    ("Reference", "Referencia"),
-    ("GatewayTx", "Transacción PSE"),
-    ("Cus", "CUS"),
-    ("ProviderTx", "Transacción entrega"),
-    ("Line", "Línea"),
-    ("Kind", "Venta"),
-    ("Pack", "Paquete"),
-    ("Amount", "Valor"),
-    ("Status", "Estado"),
-    ("Chain", "Verificación"),
+#: The keys of the rows (used in object names), in the order printed.
+_KEYS = (
+    "Date",
+    "Reference",
+    "GatewayTx",
+    "Cus",
+    "ProviderTx",
+    "Line",
+    "Kind",
+    "Pack",
+    "Amount",
+    "Status",
+    "Chain",
 )
 
 
+def not_an_invoice() -> str:
+    """The receipt's closing note, in the current language."""
+    return translate("ReceiptView", "Comprobante de pago, no es factura.")
+
+
+def receipt_title() -> str:
+    return translate("ReceiptView", "Comprobante de pago")
+
+
+def _captions(kind: SaleKind) -> dict[str, str]:
+    return {
+        "Date": translate("ReceiptView", "Fecha"),
+        "Reference": translate("ReceiptView", "Referencia"),
+        "GatewayTx": translate("ReceiptView", "Transacción PSE"),
+        "Cus": translate("ReceiptView", "CUS"),
+        # Name the delivery after what was delivered.
+        "ProviderTx": (
+            translate("ReceiptView", "Transacción paquete")
+            if kind is SaleKind.GIFT_PACK
+            else translate("ReceiptView", "Transacción recarga")
+        ),
+        "Line": translate("ReceiptView", "Línea"),
+        "Kind": translate("ReceiptView", "Venta"),
+        "Pack": translate("ReceiptView", "Paquete"),
+        "Amount": translate("ReceiptView", "Valor"),
+        "Status": translate("ReceiptView", "Estado"),
+        "Chain": translate("ReceiptView", "Verificación"),
+    }
+
+
 def receipt_rows(receipt: Receipt) -> list[tuple[str, str, str]]:
-    """``(key, caption, value)`` for every row the receipt shows (empty values left out)."""
+    """``(key, caption, value)`` for every row the receipt shows (empty values left out),
+    in the current language and its formats."""
+    shown = formats()
     values = {
-        "Date": format_local_datetime(receipt.issued_at),
+        "Date": shown.moment(receipt.issued_at),
         "Reference": receipt.reference,
         "GatewayTx": receipt.gateway_transaction_id,
         "Cus": receipt.cus,
         "ProviderTx": receipt.provider_transaction_id,
         "Line": receipt.masked_line,
-        "Kind": KIND_WORDS[receipt.kind],
+        "Kind": kind_words(receipt.kind),
         "Pack": receipt.pack_name,
-        "Amount": format_pesos(receipt.amount_pesos),
+        "Amount": shown.pesos(receipt.amount_pesos),
         "Status": state_words(receipt.state),
         "Chain": receipt.chain_hash_short,
     }
-    captions = dict(_ROWS)
-    # Name the delivery after what was delivered.
-    captions["ProviderTx"] = (
-        "Transacción paquete" if receipt.kind is SaleKind.GIFT_PACK else "Transacción recarga"
-    )
-    return [(key, captions[key], values[key]) for key, _caption in _ROWS if values[key]]
+    captions = _captions(SaleKind(receipt.kind))
+    return [(key, captions[key], values[key]) for key in _KEYS if values[key]]
 
 
 class ReceiptView(QFrame):
@@ -59,8 +85,11 @@ class ReceiptView(QFrame):
     transaction ids, masked line, kind, pack, amount, status in words, short chain hash,
     and "Comprobante de pago, no es factura".
 
-    API: ``ReceiptView(receipt=None)``, ``setReceipt(receipt)``, ``clear()``, ``rows()``
-    (what is shown, for tests). Object names: ``receiptView``, ``receiptStore``,
+    It keeps the :class:`Receipt` and renders it again in the new language on
+    ``LanguageChange``.
+
+    API: ``ReceiptView(receipt=None)``, ``setReceipt(receipt)``, ``clear()``, ``receipt()``,
+    ``rows()`` (what is shown, for tests). Object names: ``receiptView``, ``receiptStore``,
     ``receipt<Key>Value`` (``receiptReferenceValue``, ``receiptAmountValue``, ...),
     ``receiptNote``.
     """
@@ -69,6 +98,7 @@ class ReceiptView(QFrame):
         super().__init__(parent)
         self.setObjectName("receiptView")
         set_role(self, "receipt")
+        self._receipt: Receipt | None = None
         self._rows: list[tuple[str, str, str]] = []
         self._store = QLabel(self)
         self._store.setObjectName("receiptStore")
@@ -80,7 +110,7 @@ class ReceiptView(QFrame):
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setHorizontalSpacing(12)
         self._form.setVerticalSpacing(2)
-        self._note = QLabel(NOT_AN_INVOICE, self)
+        self._note = QLabel(self)
         self._note.setObjectName("receiptNote")
         self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self._note, "hint")
@@ -90,15 +120,47 @@ class ReceiptView(QFrame):
         layout.addWidget(self._store)
         layout.addWidget(self._form_box)
         layout.addWidget(self._note)
-        self.setAccessibleName("Comprobante de pago")
         # The width of a wide paper receipt, whatever the content.
         self.setFixedWidth(RECEIPT_WIDTH)
         if receipt is not None:
-            self.setReceipt(receipt)
+            self._receipt = receipt
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word again in the current language, from the receipt kept."""
+        self.setAccessibleName(receipt_title())
+        self._note.setText(not_an_invoice())
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def setReceipt(self, receipt: Receipt) -> None:
-        self.clear()
-        heading = ["Comprobante de pago"]
+        self._receipt = receipt
+        self._render()
+        self._note.show()
+
+    def clear(self) -> None:
+        self._receipt = None
+        self._render()
+
+    def receipt(self) -> Receipt | None:
+        return self._receipt
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return list(self._rows)
+
+    def _render(self) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._rows = []
+        self._store.clear()
+        receipt = self._receipt
+        if receipt is None:
+            return
+        heading = [receipt_title()]
         if receipt.store_name:
             heading.append(receipt.store_name)
         if receipt.kiosk_name:
@@ -113,13 +175,3 @@ class ReceiptView(QFrame):
             value_label.setWordWrap(True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._form.addRow(caption_label, value_label)
-        self._note.show()
-
-    def clear(self) -> None:
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        self._rows = []
-        self._store.clear()
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        return list(self._rows)

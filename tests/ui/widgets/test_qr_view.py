@@ -11,11 +11,13 @@ import zxingcpp
 from PIL import Image, ImageChops
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
+from kiosk.controllers.language import set_language
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix, qr_layout_rect
 from ui.qr_painter import paint_qr, qr_image, qr_png_bytes, save_qr_png
-from ui.widgets.qr_view import ACCESSIBLE_NAME, QrView
+from ui.widgets.qr_view import QrView
 
 pytestmark = pytest.mark.gui
 
@@ -224,7 +226,7 @@ def test_names_for_tests_and_screen_readers_are_stable_and_spanish(view: QrView)
     view.setText(checkout_url())
 
     assert view.objectName() == "qrView"
-    assert view.accessibleName() == ACCESSIBLE_NAME == "Código QR para pagar con su celular"
+    assert view.accessibleName() == "Código QR para pagar con su celular"
     # A screen reader must not spell out the signed URL.
     assert "signature" not in view.accessibleDescription()
     assert "celular" in view.accessibleDescription()
@@ -241,3 +243,23 @@ def test_size_hints_grow_with_the_code_and_keep_two_pixels_per_module(view: QrVi
     assert small_hint.width() < large_hint.width()
     assert large_hint.width() >= 2 * (large.size + 2 * QUIET_ZONE_MODULES)
     assert view.sizeHint().width() >= large_hint.width()
+
+
+def test_names_and_placeholder_follow_the_language(view: QrView) -> None:
+    placeholder = view.placeholderText()
+    assert placeholder == "El código QR para pagar aparecerá aquí en un momento."
+    set_language("en")
+    QApplication.processEvents()
+    assert view.accessibleName() == "QR code to pay with your phone"
+    assert view.placeholderText() == "The QR code to pay will appear here in a moment."
+    assert view.accessibleDescription() == view.placeholderText()
+    view.setText(checkout_url())
+    assert view.accessibleDescription() == "Scan this code with your phone's camera to pay."
+    view.setPlaceholderText("Un texto propio")
+    view.clear()
+    set_language("es")
+    QApplication.processEvents()
+    assert view.placeholderText() == "Un texto propio", "a caller's placeholder stays as given"
+    view.setPlaceholderText(None)
+    assert view.placeholderText() == placeholder
+    assert view.accessibleName() == "Código QR para pagar con su celular"
