@@ -65,11 +65,13 @@ class GatewayRejected(GatewayError):
 
     @property
     def error_code(self) -> str:
-        return self.params["error_code"]
+        error_code: str = self.params["error_code"]
+        return error_code
 
     @property
     def fields(self) -> dict[str, list[str]]:
-        return self.params["fields"]
+        fields: dict[str, list[str]] = self.params["fields"]
+        return fields
 
 
 class GatewayUnauthorized(GatewayRejected):
@@ -112,7 +114,8 @@ class OutcomeUnknown(GatewayError):
 
     @property
     def reference(self) -> str:
-        return self.params["reference"]
+        reference: str = self.params["reference"]
+        return reference
 
 
 class TopupAlreadySubmitted(OutcomeUnknown):

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from kiosk.config import Config, LinesGatewayConfig, PseGatewayConfig, TopupGatewayConfig
+from kiosk.config import Config
 from kiosk.gateways.errors import GatewayError
 from kiosk.gateways.lines import LineServicesClient
 from kiosk.gateways.pse import PseClient
 from kiosk.gateways.topups import TopupClient
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Section = TypeVar("Section", bound="DataclassInstance")
 
 
 @dataclass(frozen=True)
@@ -32,8 +37,7 @@ class Gateways:
 _SECTIONS = {"pse": "pse", "topups": "topups", "lines": "lines"}
 
 
-def _section(config: Config, name: str, overrides: dict[str, Any]) -> Any:
-    current = getattr(config, name)
+def _section(current: Section, name: str, overrides: dict[str, Any]) -> Section:
     known = {field.name for field in dataclasses.fields(current)}
     prefix = f"{name}_"
     mine = {key[len(prefix) :]: value for key, value in overrides.items() if key.startswith(prefix)}
@@ -43,7 +47,7 @@ def _section(config: Config, name: str, overrides: dict[str, Any]) -> Any:
     return dataclasses.replace(current, **{k: v for k, v in mine.items() if v is not None})
 
 
-def _require(section: str, values: Any, *names: str) -> None:
+def _require(section: str, values: object, *names: str) -> None:
     for name in names:
         if not getattr(values, name):
             raise GatewayError("gateway.not_configured", setting=f"{section}.{name}")
@@ -58,9 +62,9 @@ def build_clients(config: Config, **overrides: Any) -> Gateways:
     stray = [key for key in overrides if key.split("_", 1)[0] not in _SECTIONS]
     if stray:
         raise TypeError(f"unknown gateway override(s): {sorted(stray)}")
-    pse: PseGatewayConfig = _section(config, "pse", overrides)
-    topups: TopupGatewayConfig = _section(config, "topups", overrides)
-    lines: LinesGatewayConfig = _section(config, "lines", overrides)
+    pse = _section(config.pse, "pse", overrides)
+    topups = _section(config.topups, "topups", overrides)
+    lines = _section(config.lines, "lines", overrides)
     _require(
         "pse", pse, "base_url", "checkout_base_url", "public_key", "private_key", "integrity_secret"
     )

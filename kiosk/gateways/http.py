@@ -224,7 +224,8 @@ class HttpClient:
 
     def _backoff(self, attempt: int) -> float:
         """Capped exponential backoff with "equal jitter": half fixed, half random."""
-        ceiling = min(self._backoff_cap, self._backoff_base * (2 ** (attempt - 1)))
+        growth: int = 2 ** (attempt - 1)  # typeshed types int ** int as Any
+        ceiling = min(self._backoff_cap, self._backoff_base * growth)
         return ceiling / 2 + self._jitter() * ceiling / 2
 
     def _fits(self, delay: float, deadline_at: float) -> bool:

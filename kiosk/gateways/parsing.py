@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal, overload
 
 from kiosk.gateways.errors import GatewayProtocolError
 
@@ -25,7 +25,14 @@ def sequence(value: Any, service: str, what: str) -> list[Any]:
     return value
 
 
+@overload
+def text(
+    obj: Mapping[str, Any], key: str, service: str, *, required: Literal[True] = ...
+) -> str: ...
+@overload
+def text(obj: Mapping[str, Any], key: str, service: str, *, required: bool) -> str | None: ...
 def text(obj: Mapping[str, Any], key: str, service: str, *, required: bool = True) -> str | None:
+    """``obj[key]`` as text (a JSON string or integer); None only when not ``required``."""
     value = obj.get(key)
     if value is None:
         if required:

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlencode
 import requests
 
 from kiosk.config import TimeoutsConfig
+from kiosk.domain.payer import DocumentType, PersonType
 from kiosk.gateways import parsing
 from kiosk.gateways.answers import Answer, decode_json
 from kiosk.gateways.base import GatewayClient
@@ -48,12 +49,19 @@ class PseStatus(StrEnum):
 class PayerLike(Protocol):
     """What a create needs from the payer (``kiosk.domain.payer.PayerData`` fits)."""
 
-    person_type: Any  # enum with value 0 (natural) or 1 (juridical)
-    document_type: Any  # enum with value "CC", "NIT", …
-    document_number: str
-    full_name: str
-    email: str
-    phone: str
+    # Read-only properties: a frozen dataclass such as PayerData fits.
+    @property
+    def person_type(self) -> PersonType: ...
+    @property
+    def document_type(self) -> DocumentType: ...
+    @property
+    def document_number(self) -> str: ...
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -222,7 +230,9 @@ class PseClient(GatewayClient):
 
     # -- reading --------------------------------------------------------------------
 
-    def _get(self, path: str, label: str, key: str | None, params: Any = None) -> Any:
+    def _get(
+        self, path: str, label: str, key: str | None, params: Mapping[str, str] | None = None
+    ) -> Any:
         headers = {"Authorization": f"Bearer {key}"} if key else None
         answer = self._http.get(path, label=label, params=params, headers=headers)
         self._raise_for(answer)

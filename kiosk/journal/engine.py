@@ -13,13 +13,14 @@ lock (``pg_advisory_xact_lock``), so two processes append one after the other.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from kiosk.domain.errors import JournalError
 
@@ -48,7 +49,7 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # Take transaction control away from the driver; SQLAlchemy emits BEGIN below.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.errors import JournalError, ValidationError
@@ -77,7 +78,7 @@ class Entry:
     prev_hash: str = ""
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Entry:
+    def from_row(cls, row: Mapping[str, Any] | RowMapping) -> Entry:
         payload = row["payload"]
         return cls(
             seq=row["seq"],
@@ -119,8 +120,9 @@ class SaleRecord:
         return self.state in FINAL_STATES
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> SaleRecord:
-        values = dict(row)
+    def from_row(cls, row: Mapping[str, Any] | RowMapping) -> SaleRecord:
+        # A RowMapping is keyed by column names (it also answers to Column objects).
+        values = dict(cast("Mapping[str, Any]", row))
         values["kind"] = SaleKind(values["kind"])
         values["state"] = SaleState(values["state"])
         values["created_at"] = chain.parse_timestamp(values["created_at"])
@@ -160,7 +162,7 @@ class Journal:
     def __init__(
         self,
         engine: Engine,
-        meta: Mapping[str, Any],
+        meta: Mapping[str, str],
         *,
         line_secret: bytes = b"",
         now: Clock = _utc_now,
@@ -177,7 +179,7 @@ class Journal:
         return self._engine.url.render_as_string(hide_password=True)
 
     @property
-    def meta(self) -> dict[str, Any]:
+    def meta(self) -> dict[str, str]:
         """The ``journal_meta`` row: journal_id, store_id, kiosk_id, created_at, genesis_hash."""
         return dict(self._meta)
 
@@ -364,9 +366,9 @@ class Journal:
         if is_sqlite(self._engine):
             raw = self._engine.raw_connection()
             try:
-                busy, _log, _done = raw.driver_connection.execute(
-                    "PRAGMA wal_checkpoint(TRUNCATE)"
-                ).fetchone()
+                # A connection just taken from the pool is live: pysqlite's own connection.
+                driver = cast(sqlite3.Connection, raw.driver_connection)
+                busy, _log, _done = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             finally:
                 raw.close()
             if busy:
@@ -433,10 +435,10 @@ class Journal:
     def entry_count(self) -> int:
         with self._engine.connect() as connection:
             return int(
-                connection.execute(select(func.count()).select_from(journal_entries)).scalar()
+                connection.execute(select(func.count()).select_from(journal_entries)).scalar_one()
             )
 
-    def export_meta(self) -> dict[str, Any]:
+    def export_meta(self) -> dict[str, str]:
         return self.meta
 
     def export_entries(self) -> list[dict[str, Any]]:
@@ -507,12 +509,12 @@ class Journal:
         self.close()
 
 
-def _read_meta(connection: Connection) -> dict[str, Any] | None:
+def _read_meta(connection: Connection) -> dict[str, str] | None:
     row = connection.execute(select(journal_meta)).mappings().first()
     return {k: v for k, v in row.items() if k != "id"} if row else None
 
 
-def _create_meta(engine: Engine, store_id: str, kiosk_id: str, now: Clock) -> dict[str, Any]:
+def _create_meta(engine: Engine, store_id: str, kiosk_id: str, now: Clock) -> dict[str, str]:
     with write_transaction(engine) as connection:
         existing = _read_meta(connection)
         if existing is not None:  # another process created it while we waited

@@ -9,12 +9,16 @@ processes opening an old journal at once migrate it once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from kiosk.domain.errors import JournalError
 from kiosk.journal.engine import read_transaction, write_transaction
 from kiosk.journal.schema import SCHEMA_HEAD
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration must run (see above).
+    from alembic.config import Config as AlembicConfig
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -26,7 +30,7 @@ def stored_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def alembic_config(connection: Connection | None = None):  # -> alembic.config.Config
+def alembic_config(connection: Connection | None = None) -> AlembicConfig:
     """An Alembic configuration built in code: no alembic.ini anywhere."""
     from alembic.config import Config
 

@@ -155,7 +155,8 @@ def pick_gateway_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
     Never the customer's email, name, phone or document: only ids, status,
     amount, dates, the payment method type and its traceability code (the CUS).
     """
-    data = answer.get("data") if isinstance(answer.get("data"), Mapping) else answer
+    nested = answer.get("data")
+    data: Mapping[str, Any] = nested if isinstance(nested, Mapping) else answer
     picked: dict[str, Any] = {}
     for name in (
         "id",

@@ -118,7 +118,7 @@ def coded_error(
     headers: Mapping[str, str] | None = None,
 ) -> Response:
     """The top-up provider's error shape (also used by line services and sandbox endpoints)."""
-    payload = {
+    payload: dict[str, object] = {
         "timeStamp": stamp,
         "message": message,
         "path": path,
