@@ -341,9 +341,6 @@ class TopupClient(GatewayClient):
             raise GatewayProtocolError(SERVICE, "catalogue: no top-up operator for the brand")
         return Catalogue(topup_operator=topup, bundle_operator=bundle)
 
-    def claro_catalogue(self) -> Catalogue:
-        return self.catalogue_for("Claro")
-
     # -- top-ups ------------------------------------------------------------------------
 
     def topup(

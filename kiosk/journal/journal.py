@@ -438,9 +438,6 @@ class Journal:
                 connection.execute(select(func.count()).select_from(journal_entries)).scalar_one()
             )
 
-    def export_meta(self) -> dict[str, str]:
-        return self.meta
-
     def export_entries(self) -> list[dict[str, Any]]:
         """Every entry as a plain dict (payload decoded if canonical), in order: the JSON export."""
         with read_transaction(self._engine) as connection:

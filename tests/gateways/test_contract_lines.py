@@ -49,7 +49,7 @@ def test_gift_pack_shows_among_active_packs_and_both_texts_arrive(
     sandbox: Any, gateways: Gateways
 ) -> None:
     line = "3005550202"
-    catalogue = gateways.topups.claro_catalogue()
+    catalogue = gateways.topups.catalogue_for("Claro")
     assert catalogue.bundle_operator is not None
     pack = catalogue.packs[-1]
     gateways.topups.topup(

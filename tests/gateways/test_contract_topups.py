@@ -25,7 +25,7 @@ def test_operator_detection_follows_portability(gateways: Gateways) -> None:
 
 
 def test_claro_catalogue_has_amounts_and_gift_packs(gateways: Gateways) -> None:
-    catalogue = gateways.topups.claro_catalogue()
+    catalogue = gateways.topups.catalogue_for("Claro")
     topup = catalogue.topup_operator
     assert not topup.is_bundle and topup.brand == "Claro"
     assert topup.min_amount_pesos is not None and topup.max_amount_pesos is not None
@@ -56,7 +56,7 @@ def test_gift_pack_is_delivered_once_and_texted_to_the_recipient(
     sandbox: Any, gateways: Gateways
 ) -> None:
     topups = gateways.topups
-    catalogue = topups.claro_catalogue()
+    catalogue = topups.catalogue_for("Claro")
     assert catalogue.bundle_operator is not None
     pack = catalogue.packs[0]
     reference = unique_reference("G")

@@ -157,7 +157,7 @@ def test_catalogue_follows_pages_and_finds_the_brand(
         Json({"content": [movistar, CLARO], "last": False}),
         Json({"content": [CLARO_BUNDLES_TEXT], "last": True}),
     )
-    catalogue = client.claro_catalogue()
+    catalogue = client.catalogue_for("Claro")
     assert catalogue.topup_operator.id == 900
     assert catalogue.bundle_operator is not None and catalogue.bundle_operator.id == 901
     assert [pack.amount_pesos for pack in catalogue.packs] == [5_000, 12_000]
@@ -171,7 +171,7 @@ def test_catalogue_without_the_brand_is_a_protocol_error(
 ) -> None:
     server.on("GET", "/topups-api/operators", Json([{**CLARO, "name": "Tigo Colombia"}]))
     with pytest.raises(GatewayProtocolError):
-        client.claro_catalogue()
+        client.catalogue_for("Claro")
 
 
 def test_non_whole_pack_amount_is_a_protocol_error() -> None:

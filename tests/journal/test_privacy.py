@@ -84,7 +84,7 @@ def test_the_chain_holds_the_lines_hmac_never_the_line(journal: Journal, db_url:
     assert sale is not None and sale.line_hmac == expected
     assert journal.line_for("KLINE") == line
 
-    exported = json.dumps([journal.export_meta(), journal.export_entries()])
+    exported = json.dumps([journal.meta, journal.export_entries()])
     assert line not in exported
     tamperer = Tamperer(db_url)
     try:

@@ -261,7 +261,7 @@ def test_a_full_recompute_passes_alone_but_not_against_an_earlier_hash(
 
 
 def test_the_export_verifies_as_json_and_catches_an_edit(history: Journal) -> None:
-    meta = json.loads(json.dumps(history.export_meta()))
+    meta = json.loads(json.dumps(history.meta))
     entries = json.loads(json.dumps(history.export_entries(), ensure_ascii=False))
     report = verify_entries(meta, entries)
     assert report.ok and report.entries == history.entry_count()
@@ -314,7 +314,7 @@ def test_a_payload_with_a_duplicate_key_is_found(
     expect_problem(capsys, db_url, "journal.entry_edited", seq)
     # The export keeps the forged text as text, so it fails verification the same way.
     with open_journal(db_url, create=False) as reader:
-        meta = json.loads(json.dumps(reader.export_meta()))
+        meta = json.loads(json.dumps(reader.meta))
         entries = json.loads(json.dumps(reader.export_entries(), ensure_ascii=False))
     assert entries[seq - 1]["payload"] == forged
     report = verify_entries(meta, entries)
@@ -322,7 +322,7 @@ def test_a_payload_with_a_duplicate_key_is_found(
 
 
 def test_an_export_with_payloads_as_text_must_be_canonical_text(history: Journal) -> None:
-    meta = history.export_meta()
+    meta = history.meta
     entries = history.export_entries()
     as_text = [{**entry, "payload": canonical_json(entry["payload"])} for entry in entries]
     assert verify_entries(meta, as_text).ok
