@@ -35,6 +35,9 @@ _LOCALES = {"es": QLocale("es_CO"), "en": QLocale("en_US")}
 
 _current = DEFAULT_LANGUAGE
 _installed: list[QTranslator] = []
+#: The .qm bytes of the installed translators: Qt reads them in place and never copies
+#: them, so they must live as long as their translator does.
+_loaded_data: list[bytes] = []
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, count: int = -1) -> str:
@@ -75,15 +78,18 @@ def set_language(language: str) -> None:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    _loaded_data.clear()
     app_file = translations_folder().joinpath(_APP_FILES[language])
-    translator = QTranslator(app)
+    translator = QTranslator()
     # Loaded from bytes: works from a wheel, a source tree or a PyInstaller folder alike.
-    if translator.load(app_file.read_bytes()):
+    data = app_file.read_bytes()
+    if translator.load(data):
         _installed.append(translator)
+        _loaded_data.append(data)
     else:
         log.warning("translations for %s could not be loaded", language)
     if _QT_FILES[language]:
-        qt_translator = QTranslator(app)
+        qt_translator = QTranslator()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(_QT_FILES[language], qt_folder):
             _installed.append(qt_translator)
@@ -100,6 +106,9 @@ def _shown(value: Any) -> Any:
         return formats().moment(value)
     if isinstance(value, Text):
         return text(value)
+    if isinstance(value, tuple | list):
+        # A list of amounts (or of any shown values): each in the current formats.
+        return ", ".join(str(_shown(item)) for item in value)
     return value
 
 
