@@ -25,7 +25,7 @@ from kiosk.domain.sale_request import PaymentStart, SaleRequest
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.screens.line_screen import LineScreen
-from ui.texts import payment_status_text, result_texts
+from ui.texts import payment_status_text
 
 if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the domain
     from kiosk.services.reconcile import ReconcileReport
@@ -228,15 +228,14 @@ class Wiring(QObject):
         )
         request = self.controllers.sale.sale.request
         kind = request.kind if request else SaleKind.TOPUP
-        payment.setStatus(payment_status_text(SaleState.PAYMENT_PENDING, kind, start.mode))
+        payment.showStatus(SaleState.PAYMENT_PENDING, kind, start.mode)
         payment.setCancelEnabled(True)
         self.window.show_payment()
 
     def _progress_changed(self, progress: SaleProgress) -> None:
         screen = self.window.currentScreen()
-        text = payment_status_text(progress.state, progress.kind, progress.mode)
         if screen is self.window.payment:
-            self.window.payment.setStatus(text)
+            self.window.payment.showStatus(progress.state, progress.kind, progress.mode)
             if self.controllers.sale.sale.paid:
                 # Approved: nothing left to cancel; the line is being credited.
                 self.window.payment.setCancelEnabled(False)
@@ -246,6 +245,7 @@ class Wiring(QObject):
         ):
             # The create's answer was lost: the controller follows the sale by reference.
             # Say so, and let the clerk stop waiting (the reconciler keeps following it).
+            text = payment_status_text(progress.state, progress.kind, progress.mode)
             screen.setBusy(True, text, cancellable=True)
 
     def _cancel_payment(self) -> None:
@@ -253,11 +253,9 @@ class Wiring(QObject):
         self.controllers.sale.cancel()
 
     def _finished(self, verdict: Verdict) -> None:
-        receipt = verdict.receipt
-        headline, next_steps = result_texts(verdict.worded_state, receipt.kind)
         self._stop_busy_before_payment()
         result = self.window.result
-        result.showResult(receipt, headline, next_steps)
+        result.showOutcome(verdict.receipt, verdict.worded_state)
         result.setRetryAvailable(verdict.can_retry)
         self.window.show_result()
 
