@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
         # The window's size is the clerk's choice, not the shown screen's: without this,
         # every screen change would push a new minimum size to the window system.
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        window_layout = self.layout()
+        if window_layout is not None:  # QMainWindow always has one
+            window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(MINIMUM_SIZE)
         self.retranslate()
 

@@ -85,7 +85,7 @@ class BusyOverlay(QWidget):
         self._message.setText(message or default_message())
         self._cancellable = cancellable
         self._cancel.setVisible(cancellable)
-        self.setGeometry(self.parentWidget().rect())
+        self._cover_parent()
         self.show()
         self.raise_()
         if cancellable:
@@ -106,8 +106,13 @@ class BusyOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Follow the parent's size so the layer always covers all of it.
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._cover_parent()
         return super().eventFilter(watched, event)
+
+    def _cover_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
