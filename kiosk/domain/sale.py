@@ -126,9 +126,3 @@ def check_transition(current: SaleState | None, target: SaleState) -> None:
     if is_final(current):
         raise SaleTransitionError("sale.final", current=str(current), target=str(target))
     raise SaleTransitionError("sale.transition", current=str(current), target=str(target))
-
-
-def needs_reconciliation(state: SaleState) -> bool:
-    """States that a look-up at the gateway or the provider can move on."""
-    # A sale left in ``created`` sent nothing: reconciliation just closes it.
-    return not is_final(state) and state is not S.PAID_NOT_DELIVERED

@@ -14,7 +14,6 @@ from kiosk.domain.sale import (
     can_transition,
     check_transition,
     is_final,
-    needs_reconciliation,
 )
 
 ALL_STATES = list(SaleState)
@@ -98,7 +97,6 @@ def test_nothing_returns_to_created() -> None:
 def test_final_states_have_no_way_out(state: SaleState) -> None:
     assert is_final(state)
     assert ALLOWED_TRANSITIONS[state] == frozenset()
-    assert not needs_reconciliation(state)
 
 
 @pytest.mark.parametrize("state", [s for s in ALL_STATES if s not in FINAL_STATES])
@@ -146,15 +144,6 @@ def test_unconfirmed_cancel_and_expiry_still_accept_a_late_approval() -> None:
 
 def test_paid_not_delivered_is_left_only_by_an_admin_settlement() -> None:
     assert ALLOWED_TRANSITIONS[SaleState.PAID_NOT_DELIVERED] == {SaleState.SETTLED}
-    assert not needs_reconciliation(SaleState.PAID_NOT_DELIVERED)
-
-
-@pytest.mark.parametrize(
-    "state",
-    [s for s in ALL_STATES if s not in FINAL_STATES and s is not SaleState.PAID_NOT_DELIVERED],
-)
-def test_open_states_need_reconciliation(state: SaleState) -> None:
-    assert needs_reconciliation(state)
 
 
 @pytest.mark.parametrize(
