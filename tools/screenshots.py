@@ -215,7 +215,8 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
             datetime.now(UTC) + timedelta(minutes=9, seconds=42),
             PaymentMode.CHECKOUT,
         )
-        screen.setStatus("Esperando el pago en su banco…")
+        # The app's own status line for a payment waiting on the bank.
+        screen.showStatus(SaleState.PAYMENT_PENDING, SaleKind.TOPUP, PaymentMode.CHECKOUT)
 
     def result(state: SaleState, kind: SaleKind = SaleKind.TOPUP, retry: bool = False):
         def scene() -> None:
