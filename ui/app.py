@@ -139,7 +139,8 @@ def run_app(config: Config, mode: str | None = None) -> int:
     """The ``kiosk`` command: the window on the GUI thread until it is closed."""
     _set_up_logging(config)
     _forget_bundled_library_path()
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     apply_style(app)
     _quit_on_termination(app)
     try:

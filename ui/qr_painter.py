@@ -82,7 +82,8 @@ def qr_png_bytes(matrix: QrMatrix, size_px: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not qr_image(matrix, size_px).save(buffer, "PNG"):
+    # PySide6's stubs type the format as bytes; Qt takes (and needs) the str "PNG".
+    if not qr_image(matrix, size_px).save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OSError("could not encode the QR code as PNG")
     buffer.close()
     return bytes(data.data())
@@ -91,7 +92,7 @@ def qr_png_bytes(matrix: QrMatrix, size_px: int) -> bytes:
 def save_qr_png(matrix: QrMatrix, path: str | os.PathLike[str], size_px: int) -> None:
     """Write :func:`qr_image` to ``path`` as PNG; raises ``OSError`` if it cannot be written."""
     target = os.fspath(path)
-    if not qr_image(matrix, size_px).save(target, "PNG"):
+    if not qr_image(matrix, size_px).save(target, "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write the QR code PNG to {target}")
 
 

@@ -292,10 +292,14 @@ class SaleController(QObject):
             self._set(phase=Phase.IDLE)  # nothing was journaled
             self.failed.emit(message)
             return
+        def unknown(_error: BaseException) -> None:
+            if self._current(generation):
+                self.failed.emit(message)
+
         # The sale exists: see where it stands (refused attempt, unknown outcome...).
         run(lambda: self._service.progress(reference), name="progress").on_success(
             lambda progress: self._after_start_failure(generation, progress, message)
-        ).on_failure(lambda _error: self._current(generation) and self.failed.emit(message))
+        ).on_failure(unknown)
 
     def _after_start_failure(self, generation: int, progress: SaleProgress, message: str) -> None:
         if not self._current(generation):

@@ -90,11 +90,16 @@ def fold_progress(entries: Iterable[JournalEntry]) -> SaleProgress | None:
 def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgress:
     """``progress`` moved on by one more entry of the same sale (``None``: its first)."""
     data: Mapping[str, Any] = entry.payload
+    if entry.state is None:
+        raise ValueError("a journal-level entry (a purge) is no step of a sale")
+    state = SaleState(entry.state)
     if progress is None:
+        if entry.kind is None:
+            raise ValueError("a sale's first entry names its kind")
         progress = SaleProgress(
             reference=entry.reference,
             kind=SaleKind(entry.kind),
-            state=SaleState(entry.state),
+            state=state,
             amount_pesos=int(data["amount_pesos"]),
             created_at=entry.created_at,
             state_since=entry.created_at,
@@ -104,7 +109,7 @@ def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgre
     elif entry.reference != progress.reference:
         raise ValueError("an entry of another sale cannot move this one")
     changes: dict[str, Any] = {
-        "state": SaleState(entry.state),
+        "state": state,
         "state_since": entry.created_at,
         "last_hash": entry.hash,
     }

@@ -123,6 +123,7 @@ class DeliveryService:
     def settle(self, progress: SaleProgress, *, resend: bool) -> SaleProgress:
         """Look the top-up up by reference; if the provider has none, send it (``resend``)."""
         reference = progress.reference
+        result: TopupResult | None
         try:
             if progress.provider_transaction_id:
                 # The provider already named the top-up: ask about that one, never resend.
