@@ -108,6 +108,16 @@ class JournalConfig:
     retention_days: int = 180
 
 
+#: The languages the app speaks, by their ``[ui] language`` code.
+UI_LANGUAGES = ("es", "en")
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    #: ``es`` (Spanish, Colombia: the app's own wording) or ``en``.
+    language: str = "es"
+
+
 @dataclass(frozen=True)
 class Config:
     config_dir: Path
@@ -115,7 +125,6 @@ class Config:
     kiosk_id: str
     kiosk_name: str = "Caja 1"
     mode: str = "counter"
-    language: str = "es"
     line_secret: bytes = field(default=b"", repr=False)
     store: StoreConfig = StoreConfig()
     limits: LimitsConfig = LimitsConfig()
@@ -125,6 +134,7 @@ class Config:
     topups: TopupGatewayConfig = TopupGatewayConfig()
     lines: LinesGatewayConfig = LinesGatewayConfig()
     journal: JournalConfig = JournalConfig()
+    ui: UiConfig = UiConfig()
 
     @property
     def journal_url(self) -> str:
@@ -155,8 +165,9 @@ _SECTIONS: dict[str, type] = {
     "topups": TopupGatewayConfig,
     "lines": LinesGatewayConfig,
     "journal": JournalConfig,
+    "ui": UiConfig,
 }
-_TOP_LEVEL = {"kiosk_name", "mode", "language", "data_dir"}
+_TOP_LEVEL = {"kiosk_name", "mode", "data_dir"}
 _ENV_SECRETS = {
     ("pse", "private_key"): "KIOSK_PSE_PRIVATE_KEY",
     ("pse", "integrity_secret"): "KIOSK_PSE_INTEGRITY_SECRET",
@@ -264,6 +275,8 @@ def load_config(
 
     if top.get("mode", "counter") not in {"counter", "kiosk"}:
         raise ConfigError("config.bad_mode", mode=top["mode"])
+    if built["ui"].language not in UI_LANGUAGES:
+        raise ConfigError("config.bad_language", language=built["ui"].language)
     identity = ensure_machine_identity(config_dir)
     line_secret = env.get("KIOSK_LINE_SECRET") or identity["line_secret"]
     resolved_data_dir = data_dir or (

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.domain.errors import ConfigError
-from kiosk.messages import render_error
+from kiosk.messages import SOURCES
 
 
 def test_defaults_need_no_file(isolated_dirs: dict[str, Path]) -> None:
@@ -19,6 +19,7 @@ def test_defaults_need_no_file(isolated_dirs: dict[str, Path]) -> None:
     assert config.limits.topup_max_pesos == 100_000
     assert config.journal_url == f"sqlite:///{isolated_dirs['data'] / 'journal.sqlite3'}"
     assert config.mode == "counter"
+    assert config.ui.language == "es"
     # PRODUCT.md's timing: a QR lives 10 minutes; polls every second for 2 minutes, then
     # every 5 seconds; reconciliation every 3 minutes for 24 hours; lines kept 180 days.
     payment = config.payment
@@ -76,6 +77,10 @@ def test_file_values_and_environment_secrets(
         ("[limits]\nunknown = 1\n", "config.unknown_key"),
         ("colour = 'red'\n", "config.unknown_key"),
         ("mode = 'arcade'\n", "config.bad_mode"),
+        ("[ui]\nlanguage = 'fr'\n", "config.bad_language"),
+        ("[ui]\nlanguage = 1\n", "config.wrong_type"),
+        # The language lives in [ui] only.
+        ("language = 'en'\n", "config.unknown_key"),
         ("[limits\n", "config.invalid_toml"),
         ("limits = 3\n", "config.section_not_table"),
     ],
@@ -89,8 +94,14 @@ def test_bad_files_get_their_own_message(
     with pytest.raises(ConfigError) as caught:
         load_config()
     assert caught.value.code == code
-    text = render_error(caught.value)
-    assert "Error inesperado" not in text
+    assert code in SOURCES
+
+
+def test_the_language_comes_from_the_ui_section(isolated_dirs: dict[str, Path]) -> None:
+    path = isolated_dirs["config"] / "config.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text('[ui]\nlanguage = "en"\n', encoding="utf-8")
+    assert load_config().ui.language == "en"
 
 
 def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.money import format_pesos, parse_pesos
+from kiosk.domain.money import Pesos, parse_pesos
 
 #: PSE's own minimum (Wompi refuses PSE payments under COP 1.500).
 PSE_MINIMUM_PESOS = 1_500
@@ -53,7 +53,7 @@ def validate_amount(
     ``value`` is either typed text (parsed with :func:`parse_pesos`, whose
     ``money.*`` codes it may raise) or an int from a preset button.
     Codes: ``amount.not_offered``, ``amount.below_minimum``, ``amount.above_maximum``;
-    params carry the int and its screen text (``minimum`` and ``minimum_text``, ...).
+    params carry the amounts as :class:`~kiosk.domain.money.Pesos` (``minimum``, ...).
     """
     if isinstance(value, str):
         pesos = parse_pesos(value)
@@ -66,23 +66,19 @@ def validate_amount(
         offered = sorted(set(fixed_amounts))
         raise ValidationError(
             "amount.not_offered",
-            amount=pesos,
-            amount_text=format_pesos(pesos),
-            offered=tuple(offered),
-            offered_text=", ".join(format_pesos(amount) for amount in offered),
+            amount=Pesos(pesos),
+            offered=tuple(Pesos(amount) for amount in offered),
         )
     effective = limits.effective(method_minimum)
     if pesos < effective.minimum_pesos:
         raise ValidationError(
             "amount.below_minimum",
-            minimum=effective.minimum_pesos,
-            minimum_text=format_pesos(effective.minimum_pesos),
+            minimum=Pesos(effective.minimum_pesos),
         )
     if pesos > effective.maximum_pesos:
         raise ValidationError(
             "amount.above_maximum",
-            maximum=effective.maximum_pesos,
-            maximum_text=format_pesos(effective.maximum_pesos),
+            maximum=Pesos(effective.maximum_pesos),
         )
     return pesos
 

@@ -108,5 +108,5 @@ def cents_to_pesos(cents: int) -> int:
     """The gateway's cents back to pesos; cents that are not whole pesos are refused."""
     _require_int(cents, "cents")
     if cents % 100:
-        raise ValidationError("money.cents_not_whole", cents=cents)
+        raise ValidationError("money.cents_not_whole", count=cents)
     return cents // 100

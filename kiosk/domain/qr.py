@@ -84,7 +84,7 @@ def build_qr_matrix(text: str, *, error_correction: str = "M") -> QrMatrix:
         raise ValidationError(
             "qr.error_correction",
             level=error_correction,
-            allowed=", ".join(ERROR_CORRECTION_LEVELS),
+            allowed=ERROR_CORRECTION_LEVELS,
         )
     if not text:
         raise ValidationError("qr.empty")

@@ -1,70 +1,162 @@
-"""The message catalogue: error codes and their parameters turned into words.
+"""The core's message catalogue: error codes and their parameters turned into words.
 
 The core raises :class:`kiosk.domain.errors.KioskError` with a code and parameters;
-this package is the one place that gives them text, for the screens and the
-CLI alike. Each family keeps its messages in its own module (``domain``,
-``journal``, ``gateways``, ``config``, ``sale``) as ``MESSAGES = {code: {"es": …, "en": …}}``;
-templates use ``str.format`` with the error's parameters.
+this package is the one place that gives a code its words, for the screens and the
+CLI alike. Each family keeps its messages in its own module (``config``, ``domain``,
+``gateways``, ``journal``, ``qr``, ``sale``) as
+``MESSAGES = {code: QT_TRANSLATE_NOOP("messages", "<Spanish source>")}``: the Spanish
+(Colombia) wording is the source text, which ``tools/i18n.py`` extracts into
+``resources/i18n/*.ts`` (English in ``kiosk_en.ts``, Spanish plural forms in
+``kiosk_es_CO.ts``).
+
+:func:`words` and :func:`words_for` hand up a :class:`~kiosk.domain.text.Text`, never
+a string: the edge (:mod:`kiosk.controllers.language`) translates it and fills in its
+parameters in the current language. Templates use ``str.format`` fields named after
+the error's parameters; a source holding ``%n`` takes its plural form from the
+``count`` parameter.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping
+from datetime import datetime
 from importlib import import_module
+from types import MappingProxyType
 from typing import Any
 
 from kiosk.domain.errors import KioskError
+from kiosk.domain.formats import SPANISH
+from kiosk.domain.money import Pesos
+from kiosk.domain.text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
-DEFAULT_LANGUAGE = "es"
+
+#: The translation context of every message of the catalogue.
+CONTEXT = "messages"
+#: A source holding this is counted: Qt picks its plural form from the ``count`` parameter.
+PLURAL = "%n"
+COUNT = "count"
+#: The words of an error that is not one of the core's own.
+UNEXPECTED = "sale.unexpected"
 _FAMILIES = ("config", "domain", "gateways", "journal", "qr", "sale")
+_UNKNOWN_CODE = QT_TRANSLATE_NOOP("messages", "Error inesperado ({code}).")
 
 
-def _load_catalogue() -> dict[str, Mapping[str, str]]:
-    catalogue: dict[str, Mapping[str, str]] = {}
+def _load_sources() -> dict[str, str]:
+    sources: dict[str, str] = {}
     for family in _FAMILIES:
-        try:
-            module = import_module(f"{__name__}.{family}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{__name__}.{family}":
-                raise
-            continue
-        overlap = catalogue.keys() & module.MESSAGES.keys()
+        messages = import_module(f"{__name__}.{family}").MESSAGES
+        overlap = sources.keys() & messages.keys()
         if overlap:
             raise RuntimeError(f"message codes defined twice: {sorted(overlap)}")
-        catalogue.update(module.MESSAGES)
-    return catalogue
+        sources.update(messages)
+    return sources
 
 
-CATALOGUE: dict[str, Mapping[str, str]] = _load_catalogue()
+#: Every code of the core and its Spanish source text.
+SOURCES: Mapping[str, str] = MappingProxyType(_load_sources())
 
 
-def has_message(code: str) -> bool:
-    return code in CATALOGUE
+def words(code: str, params: Mapping[str, Any] | None = None) -> Text:
+    """The words of ``code`` with ``params``, to be translated at the edge.
+
+    An unknown code gets a generic "unexpected error (code)" and a warning in the log.
+    """
+    source = SOURCES.get(code)
+    if source is None:
+        log.warning("no message for code %s", code)
+        return Text(CONTEXT, _UNKNOWN_CODE, MappingProxyType({"code": code}))
+    fields = MappingProxyType(dict(params or {}))
+    count = fields.get(COUNT) if PLURAL in source else None
+    return Text(CONTEXT, source, fields, None if count is None else int(count))
 
 
+def words_for(error: BaseException) -> Text:
+    """Words for any error that reaches a person: a core error's own message, else a
+    generic "something unexpected" (and the unexpected error goes to the log)."""
+    if isinstance(error, KioskError):
+        return words(error.code, error.params)
+    log.error("unexpected %s", type(error).__name__, exc_info=error)
+    return words(UNEXPECTED)
+
+
+# --- Spanish-only shims for callers that have not moved to the edge yet ----------------
+
+
+# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
 def render(code: str, params: Mapping[str, Any] | None = None, language: str = "") -> str:
-    """Text for ``code`` in ``language`` (Spanish by default); never raises."""
-    texts = CATALOGUE.get(code)
-    if texts is None:
-        fallback = {"es": "Error inesperado ({code}).", "en": "Unexpected error ({code})."}
-        return fallback.get(language or DEFAULT_LANGUAGE, fallback["es"]).format(code=code)
-    template = texts.get(language or DEFAULT_LANGUAGE) or texts[DEFAULT_LANGUAGE]
+    """Spanish words for ``code`` (``language`` is ignored: translating is the edge's job)."""
+    return _spanish(words(code, params))
+
+
+# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
+def render_error(error: KioskError, language: str = "") -> str:
+    """Spanish words for a core error (``language`` is ignored)."""
+    return render(error.code, error.params)
+
+
+# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
+def describe(error: BaseException, language: str = "") -> str:
+    """Spanish words for any error (``language`` is ignored); see :func:`words_for`."""
+    return _spanish(words_for(error))
+
+
+def _spanish(text: Text) -> str:
+    # The source text is the Spanish wording; plural sources keep their "(s)" here.
+    template = text.source
+    if text.count is not None:
+        template = template.replace(PLURAL, str(text.count))
     try:
-        return template.format(**(params or {}))
+        return template.format(**{name: _spanish_value(v) for name, v in text.params.items()})
     except (KeyError, IndexError, ValueError):
         return template
 
 
-def render_error(error: KioskError, language: str = "") -> str:
-    return render(error.code, error.params, language)
+def _spanish_value(value: Any) -> Any:
+    if isinstance(value, Pesos):
+        return SPANISH.pesos(value)
+    if isinstance(value, datetime):
+        return SPANISH.moment(value)
+    if isinstance(value, Text):
+        return _spanish(value)
+    if isinstance(value, tuple | list):
+        return ", ".join(str(_spanish_value(item)) for item in value)
+    return value
 
 
-def describe(error: BaseException, language: str = "") -> str:
-    """Words for any error that reaches a user: a core error's own message, else a
-    generic "something unexpected" (and the unexpected error goes to the log)."""
-    if isinstance(error, KioskError):
-        return render_error(error, language)
-    log.error("unexpected %s", type(error).__name__, exc_info=error)
-    return render("sale.unexpected", language=language)
+# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
+def __getattr__(name: str) -> Any:
+    # The old ``CATALOGUE = {code: {"es": …, "en": …}}``, built only when asked for.
+    if name == "CATALOGUE":
+        return _legacy_catalogue()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _legacy_catalogue() -> Mapping[str, Mapping[str, str]]:
+    """Each code's Spanish source and its English as ``resources/i18n/kiosk_en.ts`` has it
+    (empty while unfinished; a plural source shows its last form)."""
+    import xml.etree.ElementTree as ET
+    from importlib import resources
+
+    english: dict[str, str] = {}
+    ts = resources.files("resources").joinpath("i18n", "kiosk_en.ts")
+    for context in ET.fromstring(ts.read_bytes()).iter("context"):
+        if context.findtext("name") != CONTEXT:
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") == "unfinished":
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            english[message.findtext("source") or ""] = (
+                forms[-1] if forms else translation.text or ""
+            )
+    return MappingProxyType(
+        {
+            code: MappingProxyType({"es": source, "en": english.get(source) or ""})
+            for code, source in SOURCES.items()
+        }
+    )

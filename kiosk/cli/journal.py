@@ -1,0 +1,155 @@
+"""`kiosk journal …`: verify the chain, purge old lines, settle a paid-not-delivered sale.
+
+None of these take the app's instance lock: they run next to a running app.
+Those that write (purge, settle) take the journal's write lock per transaction
+(``BEGIN IMMEDIATE`` / an advisory lock) and read the last hash under it.
+Without ``--db`` the journal of the configuration (``--config``) is used.
+What they print are the catalogue's words (``journal.cli.*``), in the language
+:func:`kiosk.cli.main` set.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from kiosk.config import Config, load_config
+from kiosk.controllers.language import text, translate
+from kiosk.domain.errors import JournalError
+from kiosk.domain.sale import SaleState
+from kiosk.messages import words
+
+if TYPE_CHECKING:
+    from kiosk.journal.journal import Journal
+
+CLI_ACTOR = "cli"
+
+
+def register(subparsers: Any) -> None:
+    about = translate(
+        "cli", "diario de ventas: verificar, purgar líneas, cerrar ventas pagadas sin entregar"
+    )
+    journal = subparsers.add_parser("journal", help=about, description=about)
+    actions = journal.add_subparsers(
+        dest="journal_command", metavar=translate("cli", "ACCIÓN"), required=True
+    )
+    url = translate("cli", "URL")
+
+    verify = actions.add_parser(
+        "verify", help=translate("cli", "verificar que el diario no fue alterado")
+    )
+    verify.add_argument(
+        "--db", metavar=url, help=translate("cli", "diario a verificar (URL de SQLAlchemy)")
+    )
+    verify.add_argument(
+        "--against",
+        metavar=translate("cli", "HASH"),
+        help=translate(
+            "cli", "un hash impreso antes (o ENTRADA:HASH) que debe seguir en la cadena"
+        ),
+    )
+    verify.set_defaults(handler=run_verify)
+
+    purge = actions.add_parser(
+        "purge", help=translate("cli", "borrar las líneas de ventas cerradas antiguas")
+    )
+    purge.add_argument("--db", metavar=url, help=translate("cli", "diario (URL de SQLAlchemy)"))
+    purge.add_argument(
+        "--days",
+        type=int,
+        metavar="N",
+        help=translate("cli", "conservar las líneas de los últimos N días"),
+    )
+    purge.set_defaults(handler=run_purge)
+
+    settle = actions.add_parser(
+        "settle",
+        help=translate("cli", "registrar cómo se resolvió una venta pagada y no entregada"),
+    )
+    settle.add_argument("reference", metavar=translate("cli", "REFERENCIA"))
+    settle.add_argument(
+        "--how",
+        required=True,
+        metavar=translate("cli", "TEXTO"),
+        help=translate("cli", "cómo se le respondió al cliente"),
+    )
+    settle.add_argument("--db", metavar=url, help=translate("cli", "diario (URL de SQLAlchemy)"))
+    settle.set_defaults(handler=run_settle)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(getattr(args, "config", None))
+
+
+def _open(args: argparse.Namespace, *, with_secret: bool) -> Journal:
+    from kiosk.journal.journal import open_journal  # SQLAlchemy: only when a command runs
+
+    if args.db:
+        # Any journal, maybe another kiosk's copy: no owner check, no line check.
+        return open_journal(args.db, create=False, migrate=False)
+    config = _config(args)
+    return open_journal(
+        config.journal_url,
+        store_id=config.store.id,
+        kiosk_id=config.kiosk_id,
+        line_secret=config.line_secret if with_secret else b"",
+        create=False,
+    )
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    journal = _open(args, with_secret=True)
+    try:
+        report = journal.verify(against=args.against)
+    finally:
+        journal.close()
+    if not report.ok:
+        problem = report.first_problem
+        assert problem is not None
+        found = words(problem.what, problem.params)
+        print(text(words("journal.cli.tampered", {"problem": found})))
+        return 1
+    counted = {
+        "entries": words("journal.cli.entries", {"count": report.entries}),
+        "sales": words("journal.cli.sales", {"count": report.sales}),
+    }
+    print(text(words("journal.cli.intact", {**counted, "last_hash": report.last_hash})))
+    if args.against:
+        found_at = {"hash": args.against.strip(), "seq": report.against_seq}
+        print(text(words("journal.cli.against_ok", found_at)))
+    return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    days = args.days
+    if days is None:
+        days = _config(args).journal.retention_days
+    if days < 0:
+        raise JournalError("journal.bad_days")
+    journal = _open(args, with_secret=False)
+    try:
+        cutoff = datetime.now(UTC) - timedelta(days=days)
+        count = journal.purge_lines(cutoff, actor=CLI_ACTOR)
+    finally:
+        journal.close()
+    print(text(words("journal.cli.purged", {"count": count, "cutoff": cutoff})))
+    return 0
+
+
+def run_settle(args: argparse.Namespace) -> int:
+    journal = _open(args, with_secret=False)
+    try:
+        if journal.sale(args.reference) is None:
+            raise JournalError("journal.no_such_sale", reference=args.reference)
+        entry = journal.record(
+            args.reference,
+            SaleState.SETTLED,
+            event="sale.settled",
+            actor=CLI_ACTOR,
+            data={"how": args.how},
+        )
+    finally:
+        journal.close()
+    print(text(words("journal.cli.settled", {"reference": args.reference, "hash": entry.hash})))
+    return 0
