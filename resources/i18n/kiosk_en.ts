@@ -5,7 +5,7 @@
         <name>App</name>
         <message>
             <source>No se puede iniciar</source>
-            <translation type="unfinished" />
+            <translation>Cannot start</translation>
         </message>
     </context>
     <context>
@@ -855,28 +855,28 @@
         <name>Wiring</name>
         <message>
             <source>Un momento, por favor…</source>
-            <translation type="unfinished">One moment, please…</translation>
+            <translation>One moment, please…</translation>
         </message>
         <message>
             <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
-            <translation type="unfinished" />
+            <translation>The catalogue has not loaded yet. Try again.</translation>
         </message>
         <message>
             <source>Ventas para revisar: {unsettled}, {follow_up}</source>
-            <translation type="unfinished" />
+            <translation>Sales to review: {unsettled}, {follow_up}</translation>
         </message>
         <message numerus="yes">
             <source>%n pagada(s) sin entregar</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n paid, not delivered</numerusform>
+                <numerusform>%n paid, not delivered</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n en seguimiento manual</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n in manual follow-up</numerusform>
+                <numerusform>%n in manual follow-up</numerusform>
             </translation>
         </message>
     </context>

@@ -39,16 +39,16 @@
         <name>Wiring</name>
         <message numerus="yes">
             <source>%n pagada(s) sin entregar</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n pagada sin entregar</numerusform>
+                <numerusform>%n pagadas sin entregar</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n en seguimiento manual</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n en seguimiento manual</numerusform>
+                <numerusform>%n en seguimiento manual</numerusform>
             </translation>
         </message>
     </context>
