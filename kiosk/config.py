@@ -29,6 +29,7 @@ import platformdirs
 
 from kiosk.domain.calendar import STORE_TIMEZONE
 from kiosk.domain.errors import ConfigError
+from kiosk.domain.text import LANGUAGES
 
 APP_NAME = "kiosk"
 TIMEZONE = STORE_TIMEZONE
@@ -106,10 +107,6 @@ class JournalConfig:
     #: SQLAlchemy URL; empty means ``sqlite:///<data dir>/journal.sqlite3``.
     url: str = ""
     retention_days: int = 180
-
-
-#: The languages the app speaks, by their ``[ui] language`` code.
-UI_LANGUAGES = ("es", "en")
 
 
 @dataclass(frozen=True)
@@ -275,7 +272,7 @@ def load_config(
 
     if top.get("mode", "counter") not in {"counter", "kiosk"}:
         raise ConfigError("config.bad_mode", mode=top["mode"])
-    if built["ui"].language not in UI_LANGUAGES:
+    if built["ui"].language not in LANGUAGES:
         raise ConfigError("config.bad_language", language=built["ui"].language)
     identity = ensure_machine_identity(config_dir)
     line_secret = env.get("KIOSK_LINE_SECRET") or identity["line_secret"]

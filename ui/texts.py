@@ -326,3 +326,34 @@ _TONES: dict[SaleState, str] = {
 def outcome_tone(state: SaleState) -> str:
     """``ok``, ``error``, ``warning`` (still moving: pending, in delivery) or ``neutral``."""
     return _TONES.get(SaleState(state), "warning")
+
+
+def checkout_retry_text() -> str:
+    """A checkout payment the bank did not approve: the customer may pay again with the code."""
+    return translate(
+        "SaleWords",
+        "Su banco no aprobó el pago. Puede intentarlo de nuevo en su celular con el mismo código.",
+    )
+
+
+def payment_status_text(
+    state: SaleState, kind: SaleKind = SaleKind.TOPUP, mode: PaymentMode | None = None
+) -> str:
+    """The payment screen's status line for a sale in ``state`` (the customer is watching)."""
+    state = SaleState(state)
+    gift = SaleKind(kind) is SaleKind.GIFT_PACK
+    if state is S.PAYMENT_FAILED and mode is PaymentMode.CHECKOUT:
+        return checkout_retry_text()
+    if state is S.PAYMENT_REQUESTED:
+        return translate("SaleWords", "Creando el pago en PSE…")
+    if state is S.PAYMENT_UNKNOWN:
+        return translate("SaleWords", "Confirmando con la pasarela si el pago quedó creado…")
+    if state is S.PAYMENT_PENDING:
+        return translate("SaleWords", "Esperando la confirmación de su banco…")
+    if state in (S.PAID, S.DELIVERY_REQUESTED):
+        if gift:
+            return translate("SaleWords", "Pago aprobado. El paquete se está activando…")
+        return translate("SaleWords", "Pago aprobado. La recarga se está haciendo…")
+    if state is S.DELIVERY_UNKNOWN:
+        return translate("SaleWords", "Pago aprobado. Confirmando con el operador…")
+    return state_words(state)

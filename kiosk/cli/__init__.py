@@ -22,15 +22,9 @@ from typing import Any, NoReturn
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.config import UiConfig, default_config_dir, load_config
-from kiosk.controllers.language import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    describe,
-    set_language,
-    translate,
-)
+from kiosk.controllers.language import describe, set_language, translate
 from kiosk.domain.errors import KioskError
-from kiosk.domain.text import QT_TRANSLATE_NOOP
+from kiosk.domain.text import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP
 
 MODES = ("counter", "kiosk")
 

@@ -20,13 +20,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kiosk.domain.formats import Formats, formats_for
 from kiosk.domain.money import Pesos
-from kiosk.domain.text import Text
+from kiosk.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 
 log = logging.getLogger(__name__)
 
-#: The languages the app speaks, by their ``[ui] language`` code.
-LANGUAGES = ("es", "en")
-DEFAULT_LANGUAGE = "es"
 #: The app's translation file per language (Spanish needs one only for plural forms).
 _APP_FILES = {"es": "kiosk_es_CO.qm", "en": "kiosk_en.qm"}
 #: Qt's own words (standard buttons of dialogs), when the Qt build ships them.

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+#: The languages the app speaks, by their ``[ui] language`` code; Spanish (Colombia) first.
+LANGUAGES = ("es", "en")
+DEFAULT_LANGUAGE = "es"
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Mark ``source`` for extraction under ``context``; returns it untranslated."""
