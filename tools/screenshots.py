@@ -24,16 +24,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.controllers.language import LANGUAGES, set_language, text, translate
+from kiosk.controllers.language import Said, describe, set_language, translate
 from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.catalogue import Pack
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import DocumentType, PersonType
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from kiosk.messages import words
+from kiosk.domain.text import LANGUAGES
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
-from ui.texts import result_texts
 
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 #: Where each language's shots go by default (the same file names in each).
@@ -113,7 +113,7 @@ def _fill_topup(window: MainWindow) -> None:
     screen.presetButtons()[10_000].click()
 
 
-def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     """(file name, how to set the window up) for every screenshot, in README order."""
 
     def start() -> None:
@@ -142,14 +142,14 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         screen.setOffer(OFFER)
         screen.consent.checkBox().setChecked(True)
         screen.line_input.setText("300 000 0003")
-        screen.setLineRefused(
-            # The very words the app shows (kiosk/controllers/catalogue.py).
-            text(words("sale.line_other_operator", {"operator": "Movistar", "brand": "Claro"}))
-        )
+        refused = ValidationError("sale.line_other_operator", operator="Movistar", brand="Claro")
+        # The very words the app shows (the catalogue controller describes the refusal).
+        screen.setLineRefused(describe(refused))
 
     def topup_busy() -> None:
         _fill_topup(window)
-        window.topup.setBusy(True, translate("LineInput", "Consultando el operador de la línea…"))
+        waiting = Said(lambda: translate("LineInput", "Consultando el operador de la línea…"))
+        window.topup.setBusy(True, waiting)
 
     def gift_pack() -> None:
         window.show_start()
@@ -221,8 +221,8 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     def result(state: SaleState, kind: SaleKind = SaleKind.TOPUP, retry: bool = False):
         def scene() -> None:
             screen = window.show_result()
-            headline, next_steps = result_texts(state, kind)
-            screen.showResult(sample_receipt(state, kind), headline, next_steps)
+            # As the wiring shows a verdict: the words follow the language.
+            screen.showOutcome(sample_receipt(state, kind), state)
             screen.setRetryAvailable(retry)
 
         return scene
@@ -264,7 +264,7 @@ def capture_all(
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    for name, scene in _scenes(window):
+    for name, scene in scenes(window):
         scene()
         _process(app)
         path = out_dir / name

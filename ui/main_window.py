@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import now, translate
 from ui.screens.balance import BalanceScreen
 from ui.screens.base import Screen
 from ui.screens.confirm import ConfirmScreen
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        #: The status bar's passing note (a ``Said`` follows the language).
+        self._status_note = ""
         self._store_name = ""
         self._store_contact = ""
         self._kiosk_name = ""
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(window_title())
         self._render_status()
+        self._render_note()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -195,8 +198,13 @@ class MainWindow(QMainWindow):
 
     def setStatusText(self, text: str) -> None:
         """A passing note in the status bar (e.g. "Revisando pagos pendientes…")."""
-        if text:
-            self.statusBar().showMessage(text)
+        self._status_note = text
+        self._render_note()
+
+    def _render_note(self) -> None:
+        note = now(self._status_note)
+        if note:
+            self.statusBar().showMessage(note)
         else:
             self.statusBar().clearMessage()
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from kiosk.controllers.assembly import Controllers
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import Said, translate
 from kiosk.domain.catalogue import Operator, Pack
 from kiosk.domain.lines import mask_line
 from kiosk.domain.offer import StoreOffer
@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the dom
     from kiosk.services.reconcile import ReconcileReport
 
 
-def wait_text() -> str:
-    return translate("Wiring", "Un momento, por favor…")
+def wait_text() -> Said:
+    return Said(lambda: translate("Wiring", "Un momento, por favor…"))
 
 
 class Wiring(QObject):
@@ -130,7 +130,11 @@ class Wiring(QObject):
     def _offer_or_reload(self, screen: Screen) -> StoreOffer | None:
         offer = self.controllers.catalogue.offer
         if offer is None or (offer.bundle_operator is None and screen is self.window.gift_pack):
-            screen.setError(translate("Wiring", "El catálogo aún no ha cargado. Intente de nuevo."))
+            screen.setError(
+                Said(
+                    lambda: translate("Wiring", "El catálogo aún no ha cargado. Intente de nuevo.")
+                )
+            )
             self.controllers.catalogue.load_catalogue()
             return None
         return offer
@@ -245,7 +249,7 @@ class Wiring(QObject):
         ):
             # The create's answer was lost: the controller follows the sale by reference.
             # Say so, and let the clerk stop waiting (the reconciler keeps following it).
-            text = payment_status_text(progress.state, progress.kind, progress.mode)
+            text = Said(lambda: payment_status_text(progress.state, progress.kind, progress.mode))
             screen.setBusy(True, text, cancellable=True)
 
     def _cancel_payment(self) -> None:
@@ -295,10 +299,14 @@ class Wiring(QObject):
 
     def _reconciled(self, report: ReconcileReport) -> None:
         unsettled, follow_up = len(report.paid_not_delivered), len(report.follow_up)
-        text = ""
-        if unsettled or follow_up:
-            text = translate("Wiring", "Ventas para revisar: {unsettled}, {follow_up}").format(
-                unsettled=translate("Wiring", "%n pagada(s) sin entregar", None, unsettled),
-                follow_up=translate("Wiring", "%n en seguimiento manual", None, follow_up),
+        if not (unsettled or follow_up):
+            self.window.setStatusText("")
+            return
+        self.window.setStatusText(
+            Said(
+                lambda: translate("Wiring", "Ventas para revisar: {unsettled}, {follow_up}").format(
+                    unsettled=translate("Wiring", "%n pagada(s) sin entregar", None, unsettled),
+                    follow_up=translate("Wiring", "%n en seguimiento manual", None, follow_up),
+                )
             )
-        self.window.setStatusText(text)
+        )

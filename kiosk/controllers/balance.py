@@ -12,7 +12,7 @@ from kiosk.services.ports import LineServices
 class BalanceController(QObject):
     codeSent = Signal(str)  # the line the code went to
     balanceReady = Signal(object)  # the client's LineBalance
-    failed = Signal(str)
+    failed = Signal(object)  # a Said: words that follow a language change
     busyChanged = Signal(bool)
 
     def __init__(self, lines: LineServices, parent: QObject | None = None) -> None:

@@ -22,13 +22,14 @@ class CatalogueController(QObject):
     catalogueReady = Signal(object)
     #: The line is served by an operator the store sells: (line, Operator).
     operatorDetected = Signal(str, object)
-    #: The line cannot be sold here (ported to another operator): (line, message).
-    lineRefused = Signal(str, str)
-    #: The provider could not be asked (network, outage): (line, message); ask again later.
-    detectFailed = Signal(str, str)
+    #: The line cannot be sold here (ported to another operator): (line, Said message).
+    lineRefused = Signal(str, object)
+    #: The provider could not be asked (network, outage): (line, Said message); ask again.
+    detectFailed = Signal(str, object)
     banksReady = Signal(list)  # [(code, name), ...]
     termsReady = Signal(str, str)  # acceptance permalink, personal data permalink
-    failed = Signal(str)
+    #: A message (a :class:`~kiosk.controllers.language.Said`) for the screen on show.
+    failed = Signal(object)
 
     def __init__(self, service: CatalogueService, parent: QObject | None = None) -> None:
         super().__init__(parent)

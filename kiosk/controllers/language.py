@@ -11,7 +11,7 @@ Spanish plural forms come from ``resources/i18n/*.qm`` (built by ``tools/i18n.py
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -129,12 +129,41 @@ def text(words: Text) -> str:
     return fill(translate(words.context, words.source, None, count), words.params)
 
 
-def describe(error: BaseException) -> str:
-    """Words for any error that reaches a person, in the current language.
+class Said(str):
+    """Words in the current language that can say themselves again in another one.
+
+    A message that travels from a controller to a screen (an error, a "please wait") is a
+    ``Said``: it is a plain ``str`` for whoever shows it, and the widget that keeps it
+    shows :meth:`again` after a ``LanguageChange``. Signals carry it as ``object`` (a
+    ``Signal(str)`` would hand over a copy that forgot how to say itself).
+    """
+
+    __slots__ = ("_say",)
+    _say: Callable[[], str]
+
+    def __new__(cls, say: Callable[[], str]) -> Said:
+        said = super().__new__(cls, say())
+        said._say = say
+        return said
+
+    def again(self) -> str:
+        """These words in the current language."""
+        return self._say()
+
+
+def now(words: str) -> str:
+    """``words`` as they read in the current language (a plain ``str`` stays as it is)."""
+    return words.again() if isinstance(words, Said) else words
+
+
+def describe(error: BaseException) -> Said:
+    """Words for any error that reaches a person, in the current language (and again in
+    the next one: a :class:`Said`).
 
     A core error says its own message (by its code); anything else is "something
-    unexpected" for the person, and the error itself goes to the log.
+    unexpected" for the person, and the error itself goes to the log (once).
     """
     from kiosk.messages import words_for  # the catalogue of the core's codes
 
-    return text(words_for(error))
+    words = words_for(error)
+    return Said(lambda: text(words))

@@ -20,7 +20,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.config import PaymentConfig
-from kiosk.controllers.language import describe
+from kiosk.controllers.language import Said, describe
 from kiosk.controllers.worker import run
 from kiosk.domain.outcomes import (
     AWAITING_PAYMENT,
@@ -107,10 +107,11 @@ class SaleController(QObject):
     polled = Signal(object)
     #: The screen is done waiting: show the result (a :class:`~kiosk.domain.outcomes.Verdict`).
     finished = Signal(object)
-    #: Something the user must fix or know before a payment exists (text in their words).
-    failed = Signal(str)
+    #: Something the user must fix or know before a payment exists (a ``Said``: words in
+    #: the current language that follow a language change).
+    failed = Signal(object)
     #: An assisted attempt was refused or failed: the clerk may correct and try again.
-    attemptFailed = Signal(str)
+    attemptFailed = Signal(object)
     busyChanged = Signal(bool)
 
     def __init__(
@@ -292,6 +293,7 @@ class SaleController(QObject):
             self._set(phase=Phase.IDLE)  # nothing was journaled
             self.failed.emit(message)
             return
+
         def unknown(_error: BaseException) -> None:
             if self._current(generation):
                 self.failed.emit(message)
@@ -301,7 +303,7 @@ class SaleController(QObject):
             lambda progress: self._after_start_failure(generation, progress, message)
         ).on_failure(unknown)
 
-    def _after_start_failure(self, generation: int, progress: SaleProgress, message: str) -> None:
+    def _after_start_failure(self, generation: int, progress: SaleProgress, message: Said) -> None:
         if not self._current(generation):
             return
         if can_retry(progress):

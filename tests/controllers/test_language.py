@@ -33,3 +33,20 @@ def test_spanish_plural_forms_come_from_the_spanish_translations(qapp: object) -
     set_language("en")
     assert translate("PackWords", "%n día(s)", None, 1) == "1 day"
     set_language("es")
+
+
+def test_a_message_from_a_controller_says_itself_again_in_the_new_language(qapp: object) -> None:
+    from kiosk.controllers.language import Said, describe, now
+    from kiosk.domain.errors import ValidationError
+
+    set_language("es")
+    refused = describe(
+        ValidationError("sale.line_other_operator", operator="Movistar", brand="Claro")
+    )
+    assert isinstance(refused, Said) and isinstance(refused, str)
+    assert refused.startswith("Esta línea ahora es de Movistar")
+    set_language("en")
+    assert refused.startswith("Esta línea"), "the words given stay as they were given"
+    assert now(refused).startswith("This line now belongs to Movistar")
+    assert now("plain text") == "plain text"
+    set_language("es")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import now, translate
 from ui.screens.base import Screen
 from ui.screens.consent import ConsentBox, consent_needed
 from ui.widgets.line_input import LineInput, OperatorState
@@ -169,7 +169,7 @@ class LineScreen(Screen):
     # -- internals -----------------------------------------------------------------------
 
     def _failed_detection_text(self) -> str:
-        return f"{self._failed_message} {retry_detection()}"
+        return f"{now(self._failed_message)} {retry_detection()}"
 
     def _on_consent(self, given: bool) -> None:
         if given:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import now, translate
 
 CARD_WIDTH = 540
 
@@ -72,7 +72,7 @@ class BusyOverlay(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._message.setText(self._given_message or default_message())
+        self._message.setText(now(self._given_message) or default_message())
         self._cancel.setText(translate("BusyOverlay", "Cancelar"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
-from kiosk.controllers.language import describe, translate
+from kiosk.controllers.language import describe, now, translate
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import group_line, normalize_line
 from ui.widgets.message_label import MessageLabel, set_role
@@ -204,7 +204,7 @@ class LineInput(QWidget):
         elif state is OperatorState.OK:
             text = translate("LineInput", "Operador: {name}").format(name=self._operator_name)
         elif state is OperatorState.REFUSED:
-            text = self._refused_message
+            text = now(self._refused_message)
         else:
             text = ""
         self._operator.setText(text)

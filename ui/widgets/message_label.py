@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.controllers.language import now
 
 #: Roles the stylesheet knows: ``QLabel[role="error"]`` and friends.
 ROLES = ("", "hint", "error", "ok", "warning")
@@ -24,6 +27,8 @@ class MessageLabel(QLabel):
     """Word-wrapped message that hides itself when empty.
 
     ``setMessage(text, role="error")``; ``clearMessage()``; ``text()``/``role()`` for tests.
+    A message that is a ``Said`` (a controller's words) is said again after a language
+    change; a plain string stays as it was given (its owner retranslates it).
     """
 
     def __init__(self, parent: QWidget | None = None, *, object_name: str = "") -> None:
@@ -32,14 +37,21 @@ class MessageLabel(QLabel):
             self.setObjectName(object_name)
         self.setWordWrap(True)
         self.setProperty("role", "")
+        self._given = ""
         self.hide()
 
     def setMessage(self, text: str, role: str = "error") -> None:
         if role not in ROLES:
             raise ValueError(f"unknown message role {role!r}")
+        self._given = text
         self.setText(text)
         set_role(self, role if text else "")
         self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._given:
+            self.setText(now(self._given))
 
     def clearMessage(self) -> None:
         self.setMessage("", "")
