@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.sandbox.cli import register as register_sandbox
 
     register_journal(subcommands)
-    register_sandbox(subcommands)
+    register_sandbox(subcommands, say=lambda source: translate("sandbox", source))
     return parser
 
 

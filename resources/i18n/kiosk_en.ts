@@ -1569,4 +1569,108 @@
             <translation>This line now belongs to {operator}. Only {brand} top-ups and packs are sold here; nothing was charged. Use another number or top it up at a {operator} shop.</translation>
         </message>
     </context>
+    <context>
+        <name>sandbox</name>
+        <message>
+            <source>servir el sandbox de pagos PSE, recargas y líneas</source>
+            <extracomment>Turns a Spanish source (context "sandbox") into the current language.</extracomment>
+            <translation>serve the sandbox of PSE payments, top-ups and lines</translation>
+        </message>
+        <message>
+            <source>Sirve el sandbox (PSE compatible con Wompi, recargas compatibles con Reloadly, servicios de línea y buzón de SMS) hasta Ctrl-C. Con --host 0.0.0.0 un celular en la misma red puede abrir el checkout y la página del banco.</source>
+            <translation>Serves the sandbox (Wompi-compatible PSE, Reloadly-compatible top-ups, line services and an SMS outbox) until Ctrl-C. With --host 0.0.0.0 a phone on the same network can open the checkout and the bank page.</translation>
+        </message>
+        <message>
+            <source>dirección (por defecto 127.0.0.1)</source>
+            <translation>address (127.0.0.1 by default)</translation>
+        </message>
+        <message>
+            <source>puerto (0 = uno libre; {port})</source>
+            <translation>port (0 = any free one; {port})</translation>
+        </message>
+        <message>
+            <source>mostrar cada petición (líneas enmascaradas)</source>
+            <translation>show every request (lines masked)</translation>
+        </message>
+        <message>
+            <source>no se pudo abrir {host}:{port} ({reason}). Pruebe otro puerto con --port.</source>
+            <translation>cannot open {host}:{port} ({reason}). Try another port with --port.</translation>
+        </message>
+        <message>
+            <source>Sandbox detenido.</source>
+            <translation>Sandbox stopped.</translation>
+        </message>
+        <message>
+            <source>Sandbox del kiosco en {root}/</source>
+            <translation>Kiosk sandbox at {root}/</translation>
+        </message>
+        <message>
+            <source>Checkout</source>
+            <translation>Checkout</translation>
+        </message>
+        <message>
+            <source>Recargas (Reloadly)</source>
+            <translation>Top-ups (Reloadly)</translation>
+        </message>
+        <message>
+            <source>OAuth de recargas</source>
+            <translation>Top-ups OAuth</translation>
+        </message>
+        <message>
+            <source>Servicios de línea</source>
+            <translation>Line services</translation>
+        </message>
+        <message>
+            <source>Buzón de SMS</source>
+            <translation>SMS outbox</translation>
+        </message>
+        <message>
+            <source>Llaves (de prueba):</source>
+            <translation>Keys (test only):</translation>
+        </message>
+        <message>
+            <source>llave pública</source>
+            <translation>public key</translation>
+        </message>
+        <message>
+            <source>llave privada</source>
+            <translation>private key</translation>
+        </message>
+        <message>
+            <source>secreto integridad</source>
+            <translation>integrity secret</translation>
+        </message>
+        <message>
+            <source>secreto eventos</source>
+            <translation>events secret</translation>
+        </message>
+        <message>
+            <source>client_id recargas</source>
+            <translation>top-ups client_id</translation>
+        </message>
+        <message>
+            <source>llave de líneas</source>
+            <translation>line services key</translation>
+        </message>
+        <message>
+            <source>Bancos PSE: 1 aprueba, 2 rechaza, 3 error, 4 espera la página del banco, 5 lento.</source>
+            <translation>PSE banks: 1 approves, 2 declines, 3 errs, 4 waits for the bank page, 5 is slow.</translation>
+        </message>
+        <message>
+            <source>Líneas: 3000000001 rechazada, 3000000002 lenta, 3000000003 portada a Movistar.</source>
+            <translation>Lines: 3000000001 refused, 3000000002 slow, 3000000003 ported to Movistar.</translation>
+        </message>
+        <message>
+            <source>Desde un celular en la misma red abra: {root}/</source>
+            <translation>From a phone on the same network open: {root}/</translation>
+        </message>
+        <message>
+            <source>En este equipo también: http://127.0.0.1:{port}/</source>
+            <translation>On this computer too: http://127.0.0.1:{port}/</translation>
+        </message>
+        <message>
+            <source>Ctrl-C para detener.</source>
+            <translation>Ctrl-C to stop.</translation>
+        </message>
+    </context>
 </TS>
