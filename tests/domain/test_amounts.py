@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kiosk.domain.amounts import PSE_MINIMUM_PESOS, AmountLimits, validate_amount
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.money import format_pesos
+from kiosk.domain.money import Pesos, format_pesos
 
 limits_st = st.builds(
     lambda low, span: AmountLimits(low, low + span),
@@ -37,7 +37,9 @@ def test_the_larger_minimum_wins() -> None:
 def test_pse_minimum_applies_by_default_over_a_lower_configured_minimum() -> None:
     error = _code(1_000, AmountLimits())
     assert error.code == "amount.below_minimum"
-    assert error.params == {"minimum": 1_500, "minimum_text": format_pesos(1_500)}
+    # Money is data below the screens: the amount as Pesos, written by the edge's formatter.
+    assert error.params == {"minimum": Pesos(1_500)}
+    assert type(error.params["minimum"]) is Pesos
     assert validate_amount(1_500, AmountLimits()) == 1_500
     assert validate_amount(1_000, AmountLimits(), method_minimum=0) == 1_000
 
@@ -64,7 +66,7 @@ def test_below_the_effective_minimum_names_it(
     error = _code(pesos, limits, method_minimum=method_minimum)
     assert error.code == "amount.below_minimum"
     assert error.params["minimum"] == low
-    assert error.params["minimum_text"] == format_pesos(low)
+    assert type(error.params["minimum"]) is Pesos
 
 
 @given(limits_st, method_minimums, st.integers(1, 10**9))
@@ -73,7 +75,7 @@ def test_above_the_maximum_names_it(limits: AmountLimits, method_minimum: int, e
     error = _code(limits.maximum_pesos + extra, limits, method_minimum=method_minimum)
     assert error.code == "amount.above_maximum"
     assert error.params["maximum"] == limits.maximum_pesos
-    assert error.params["maximum_text"] == format_pesos(limits.maximum_pesos)
+    assert type(error.params["maximum"]) is Pesos
 
 
 @given(
@@ -87,10 +89,10 @@ def test_fixed_amounts_accept_only_what_is_offered(offered: list[int], pesos: in
     else:
         error = _code(pesos, AmountLimits(), fixed_amounts=fixed)
         assert error.code == "amount.not_offered"
-        assert error.params["amount"] == pesos
+        assert error.params["amount"] == pesos and type(error.params["amount"]) is Pesos
+        # Every offered amount, in order, each one money to be shown as such.
         assert error.params["offered"] == tuple(sorted(fixed))
-        for amount in fixed:
-            assert format_pesos(amount) in error.params["offered_text"]
+        assert all(type(amount) is Pesos for amount in error.params["offered"])
 
 
 def test_an_offered_amount_still_respects_the_limits() -> None:

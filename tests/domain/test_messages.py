@@ -19,7 +19,7 @@ import kiosk.domain
 from kiosk.domain.amounts import AmountLimits, validate_amount
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
-from kiosk.domain.money import Pesos, cents_to_pesos, format_pesos, parse_pesos
+from kiosk.domain.money import Pesos, cents_to_pesos, parse_pesos
 from kiosk.domain.payer import (
     DocumentType,
     PayerValidationError,
@@ -30,7 +30,7 @@ from kiosk.domain.payer import (
     validate_payer,
 )
 from kiosk.domain.text import Text
-from kiosk.messages import CONTEXT, PLURAL, SOURCES, render_error, words, words_for
+from kiosk.messages import CONTEXT, PLURAL, SOURCES, words, words_for
 from kiosk.messages.domain import MESSAGES
 
 DOMAIN_MODULES = ("money", "lines", "amounts", "payer")
@@ -199,12 +199,3 @@ def test_every_person_and_document_type_has_a_label() -> None:
         assert MESSAGES[f"payer.person_type.{person.name.lower()}"]
     for kind in DocumentType:
         assert MESSAGES[f"payer.document_type.{kind.value}"]
-
-
-# TODO(i18n): remove with the Spanish shims of kiosk.messages.
-def test_the_spanish_shims_still_say_todays_spanish() -> None:
-    below = render_error(BY_CODE["amount.below_minimum"])
-    assert below == f"El valor mínimo es {format_pesos(1_500)}. Escriba un valor igual o mayor."
-    offered = render_error(BY_CODE["amount.not_offered"], "en")
-    assert f"{format_pesos(2_000)}, {format_pesos(5_000)}." in offered
-    assert "{" not in render_error(BY_CODE["payer.name_too_long"])

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk.config import Config, TimeoutsConfig, load_config
+from kiosk.controllers.language import describe, set_language, translate
 from kiosk.gateways import lines, topups
 from kiosk.gateways.answers import parse_retry_after, raise_for_answer
 from kiosk.gateways.errors import (
@@ -20,7 +21,7 @@ from kiosk.gateways.errors import (
 )
 from kiosk.gateways.factory import build_clients
 from kiosk.gateways.http import HttpClient
-from kiosk.messages import CATALOGUE, render_error
+from kiosk.messages import CONTEXT, PLURAL, SOURCES
 from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json, Reply
 
@@ -118,7 +119,7 @@ RAISED = [
 ]
 
 
-def test_every_gateway_code_has_spanish_and_english() -> None:
+def test_every_gateway_code_has_spanish_and_english(english: None) -> None:
     codes = {
         "gateway.unavailable",
         "gateway.rate_limited",
@@ -136,13 +137,18 @@ def test_every_gateway_code_has_spanish_and_english() -> None:
         "lines.not_found",
     }
     for code in codes:
-        assert CATALOGUE[code]["es"].strip() and CATALOGUE[code]["en"].strip(), code
+        spanish = SOURCES[code]
+        english = translate(CONTEXT, spanish, None, 2 if PLURAL in spanish else -1)
+        assert spanish.strip() and english.strip() and english != spanish, code
 
 
 @pytest.mark.parametrize("error", RAISED, ids=lambda error: error.code)
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_messages_render_with_the_errors_params(error: GatewayError, language: str) -> None:
-    text = render_error(error, language)
+def test_messages_render_with_the_errors_params(
+    error: GatewayError, language: str, qapp: object
+) -> None:
+    set_language(language)
+    text = describe(error)
     assert "{" not in text and "Unexpected" not in text and "inesperado" not in text
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.controllers.language import describe
 from kiosk.domain.errors import JournalError
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.journal import Journal, pick_gateway_fields, pick_provider_fields
 from kiosk.journal.journal import PURGE_EVENT
-from kiosk.messages import render_error
 from tests.journal.helpers import (
     ACTOR,
     LINE_SECRET,
@@ -462,7 +462,7 @@ def test_a_gateway_message_is_journaled_without_personal_data(journal: Journal) 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_failed_write_says_what_to_do_and_logs_the_driver_without_digits(
-    journal: Journal, db_url: str, caplog: pytest.LogCaptureFixture
+    journal: Journal, db_url: str, caplog: pytest.LogCaptureFixture, qapp: object
 ) -> None:
     create_sale(journal, "KFAIL")
     line = fresh_line()
@@ -479,7 +479,7 @@ def test_a_failed_write_says_what_to_do_and_logs_the_driver_without_digits(
         journal.record("KFAIL", SaleState.PAYMENT_PENDING, event="x", actor=ACTOR)
     assert raised.value.code == "journal.write_failed"
     assert raised.value.params == {}
-    spanish = render_error(raised.value)
+    spanish = describe(raised.value)  # the app's default language
     assert "refused" not in spanish and "vuelva a intentarlo" in spanish
     assert "refused for ***" in caplog.text
     assert line not in caplog.text

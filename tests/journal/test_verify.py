@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.controllers.language import text
 from kiosk.journal import Journal, open_journal, verify_entries
 from kiosk.journal.chain import canonical_json, entry_hash
-from kiosk.messages import render
+from kiosk.messages import words
 from tests.journal.helpers import Tamperer, build_history
+
+#: The CLI's words (and these tests' expected ones) come through Qt's translations.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 REPO = Path(__file__).resolve().parents[2]
 TARGET = 5  # the entry the attacker goes after (a middle one)
@@ -56,8 +60,8 @@ def expect_problem(
     assert (report.first_problem.what, report.first_problem.seq) == (what, seq)
     code, out = verify_cli(capsys, url)
     assert code == 1
-    described = render(what, report.first_problem.params)
-    assert out == render("journal.cli.tampered", {"problem": described})
+    described = text(words(what, report.first_problem.params))
+    assert out == text(words("journal.cli.tampered", {"problem": described}))
     if seq is not None:
         assert f"entrada {seq}" in out
 
