@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.catalogue import Pack
+
+# KIOSK and STORE name the window's store; the rest is re-exported for
+# tests/ui/test_every_screen_speaks_english.py, which still imports it from here: import
+# it from tests.ui.helpers there, then keep only KIOSK and STORE.
+from tests.ui.helpers import (  # noqa: F401
+    KIOSK,
+    NEUTRAL_TEXTS,
+    STORE,
+    assert_all_translated,
+    shown_texts,
+    speak,
+)
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
-
-STORE = "Tienda de prueba"
-KIOSK = "Caja 9"
 
 
 @pytest.fixture
@@ -44,13 +52,6 @@ def shown_window(qtbot, window: MainWindow) -> MainWindow:
     return window
 
 
-def child(parent: QWidget, kind: type[QObject], name: str) -> QObject:
-    """The child called ``name`` (object names are the contract of docs/OBJECT_NAMES.md)."""
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
-
-
 @pytest.fixture
 def packs() -> list[Pack]:
     return [
@@ -59,61 +60,3 @@ def packs() -> list[Pack]:
         Pack(20_000, "Datos 15 días", data_mb=6_144, minutes=200, validity_days=15),
         Pack(4_000, "Bolsa de datos", description="800 MB para navegar durante 5 días."),
     ]  # fmt: skip
-
-
-# -- languages ---------------------------------------------------------------------------
-
-
-def speak(language: str) -> None:
-    """Switch the app to ``language`` and let every widget retranslate (as on a counter,
-    where the event loop delivers Qt's ``LanguageChange`` at once)."""
-    from kiosk.controllers.language import set_language
-
-    set_language(language)
-    QApplication.processEvents()
-    QApplication.sendPostedEvents()
-
-
-def shown_texts(root: QWidget) -> dict[tuple[int, str], str]:
-    """Every text a person sees (or a screen reader reads) in ``root``, by (widget, kind):
-    labels, buttons, checkboxes, placeholders, tooltips, accessible names and window titles.
-    Keys stay the same across a language switch (the same widgets), so two calls compare."""
-    found: dict[tuple[int, str], str] = {}
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget is not root and not widget.isVisibleTo(root):
-            continue
-        key = id(widget)
-        if isinstance(widget, QLabel | QAbstractButton) and widget.text():
-            found[(key, "text")] = widget.text()
-        if isinstance(widget, QLineEdit) and widget.placeholderText():
-            found[(key, "placeholder")] = widget.placeholderText()
-        if widget.toolTip():
-            found[(key, "toolTip")] = widget.toolTip()
-        if widget.accessibleName():
-            found[(key, "accessibleName")] = widget.accessibleName()
-        if widget.accessibleDescription():
-            found[(key, "accessibleDescription")] = widget.accessibleDescription()
-        if widget.isWindow() and widget.windowTitle():
-            found[(key, "windowTitle")] = widget.windowTitle()
-    return found
-
-
-#: Texts the same in every language: patterns and keys, not words.
-NEUTRAL_TEXTS = frozenset({"3XX XXX XXXX", "000000", "F1", "F2", "F3"})
-
-
-def assert_all_translated(
-    spanish: dict[tuple[int, str], str],
-    english: dict[tuple[int, str], str],
-    data: Iterable[str] = (),
-) -> None:
-    """Every Spanish text shown changed in English, except ``data`` (the provider's pack
-    names, a masked line, units like "3 GB · 200 min": words nobody translates)."""
-    kept = NEUTRAL_TEXTS | set(data)
-    assert spanish.keys() == english.keys(), "the same widgets show text in both languages"
-    same = [
-        text
-        for key, text in spanish.items()
-        if english[key] == text and text not in kept and any(c.isalpha() for c in text)
-    ]
-    assert not same, f"still in Spanish after switching to English: {same}"

@@ -1,4 +1,4 @@
-"""The main window: sizes at 1024x768, banner, status bar, shortcuts, busy layer."""
+"""The main window: sizes at 1024x768, banner, status bar, shortcuts, its words in two languages."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
-from tests.ui.conftest import KIOSK, STORE, assert_all_translated, child, shown_texts, speak
+from tests.support.widgets import child
+from tests.ui.helpers import KIOSK, STORE, speak
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.style import load_stylesheet
@@ -147,31 +148,6 @@ def test_every_job_screen_has_a_way_back(qtbot, shown_window, name: str):
         qtbot.keyClick(shown_window, Qt.Key.Key_Escape)
 
 
-def test_the_busy_layer_blocks_the_screen_and_can_be_cancelled(qtbot, shown_window):
-    screen = shown_window.show_topup()
-    screen.setBusy(True, "Consultando el operador de la línea…")
-    overlay = child(screen, QWidget, "topupBusyOverlay")
-    assert overlay.isVisible()
-    assert not screen.content().isEnabled()
-    cancel = child(screen, QPushButton, "topupBusyCancelButton")
-    assert QApplication.focusWidget() is cancel
-    with qtbot.assertNotEmitted(screen.back), qtbot.waitSignal(screen.busyCancelled):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    with qtbot.waitSignal(screen.busyCancelled):
-        cancel.click()
-    screen.setBusy(False)
-    assert not overlay.isVisible()
-    assert screen.content().isEnabled()
-    assert QApplication.focusWidget() is child(screen, QLineEdit, "topupLineInput")
-
-
-def test_a_busy_layer_without_cancel_ignores_escape(qtbot, shown_window):
-    screen = shown_window.show_confirm()
-    screen.setBusy(True, "Creando el pago…", cancellable=False)
-    with qtbot.assertNotEmitted(screen.busyCancelled), qtbot.assertNotEmitted(screen.back):
-        qtbot.keyClick(shown_window, Qt.Key.Key_Escape)
-
-
 def test_the_stylesheet_ships_and_resolves_its_images():
     qss = load_stylesheet()
     assert "min-height: 48px" in qss
@@ -185,34 +161,6 @@ def test_closing_can_be_refused(qtbot, shown_window):
     shown_window.setCloseAllowed(True)
     shown_window.close()
     assert not shown_window.isVisible()
-
-
-def test_the_start_screen_speaks_english_and_back(qtbot, window: MainWindow):
-    screen = window.show_start()
-    spanish = shown_texts(screen)
-    assert child(screen, QLabel, "startTopupButtonTitle").text() == "Recarga"
-
-    speak("en")
-    assert_all_translated(spanish, shown_texts(screen))
-    assert child(screen, QLabel, "startTitle").text() == "What would you like to do?"
-    assert child(screen, QLabel, "startSubtitle").text() == "Choose an option."
-    titles = [button.title() for button in screen.job_buttons]
-    assert titles == ["Top-up", "Gift pack", "Balance check"]
-    topup = child(screen, QPushButton, "startTopupButton")
-    assert topup.accessibleName() == "Top-up"
-    assert topup.accessibleDescription() == "Credit for a prepaid line."
-    assert child(screen, QLabel, "startTopupButtonKey").text() == "F1"
-
-    speak("es")
-    assert shown_texts(screen) == spanish
-
-
-def test_a_greeting_stays_the_callers_words(qtbot, window: MainWindow):
-    window.start.setGreeting("Buenos días")
-    speak("en")
-    assert child(window.start, QLabel, "startTitle").text() == "Buenos días"
-    window.start.setGreeting("")
-    assert child(window.start, QLabel, "startTitle").text() == "What would you like to do?"
 
 
 def test_the_window_banner_and_busy_layer_speak_english_and_back(qtbot, window: MainWindow):

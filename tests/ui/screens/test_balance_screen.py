@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 
-from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
+from tests.support.widgets import child
+from tests.ui.helpers import assert_all_translated, shown_texts, speak
 from ui.screens.balance import BalanceStep
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,8 @@ from kiosk.controllers.language import describe
 from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.lines import normalize_line
-from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
+from tests.support.widgets import child
+from tests.ui.helpers import assert_all_translated, shown_texts, speak
 from ui.main_window import MainWindow
 from ui.screens.topup import TopupScreen
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 from kiosk.controllers.language import describe
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
-from tests.ui.conftest import child
-from tests.ui.test_payment_and_result import assert_all_translated, speak, visible_words
+from tests.support.widgets import child
+from tests.ui.helpers import assert_words_translated, speak, visible_words
 from ui.screens.payer import PayerScreen
 
 pytestmark = pytest.mark.gui
@@ -131,7 +131,7 @@ def test_the_payer_screen_speaks_english_and_back(qtbot, window):
     speak("en")
     english = visible_words(screen)
     bank_names = {name for _code, name in BANKS}
-    assert_all_translated(spanish, english, bank_names)
+    assert_words_translated(spanish, english, bank_names)
     person = child(screen, QComboBox, "payerPersonTypeCombo")
     document = child(screen, QComboBox, "payerDocumentTypeCombo")
     bank = child(screen, QComboBox, "payerBankCombo")

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, 
 
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.money import format_pesos
-from tests.ui.conftest import assert_all_translated, child, shown_texts, speak
+from tests.support.widgets import child
+from tests.ui.helpers import assert_all_translated, shown_texts, speak
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

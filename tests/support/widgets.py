@@ -1,0 +1,31 @@
+"""Widgets found by their object names (the contract of docs/OBJECT_NAMES.md) and pressed
+as a finger would: shared by the screen tests and the whole-app tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QWidget
+
+
+def child(parent: QWidget, kind: type[QObject], name: str) -> Any:
+    """The child of ``parent`` called ``name``, of ``kind``; fails plainly when there is none."""
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
+
+
+def click(qtbot: Any, button: QWidget) -> None:
+    """A click on a button a person could click: enabled and shown."""
+    assert button.isEnabled() and button.isVisible(), f"{button.objectName()} is not clickable"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot: Any, box: QCheckBox) -> None:
+    """Click a check box on its indicator (the box may be wider than its text)."""
+    assert box.isEnabled() and box.isVisible(), f"{box.objectName()} is not clickable"
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=indicator.center())

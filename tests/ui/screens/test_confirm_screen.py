@@ -1,0 +1,66 @@
+"""The confirm screen: the sale's summary and the payment mode, in either language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.domain.catalogue import Pack
+from kiosk.domain.sale import PaymentMode, SaleKind
+from tests.support.widgets import child
+from tests.ui.helpers import SPANISH_DATA, assert_words_translated, speak, visible_words
+
+pytestmark = pytest.mark.gui
+
+
+def test_confirm_defaults_to_assisted_and_can_switch(qtbot, window):
+    screen = window.show_confirm()
+    pack = Pack(10_000, "Todo incluido 7 días", data_mb=3_072, validity_days=7)
+    screen.setSummary(SaleKind.GIFT_PACK, "3123456789", "Claro", 10_000, pack, "3159876543")
+    texts = screen.summaryTexts()
+    assert texts["Line"] == "312 345 6789" and texts["Sender"] == "315 987 6543"
+    assert "Todo incluido 7 días" in texts["Detail"]
+    assert texts["Amount"] == "$\u00a010.000"
+    with qtbot.waitSignal(screen.confirmed) as confirmed:
+        screen.go_on()
+    assert confirmed.args == [PaymentMode.ASSISTED]
+
+    child(screen, QPushButton, "confirmModeCheckoutButton").click()
+    with qtbot.waitSignal(screen.confirmed) as confirmed:
+        child(screen, QPushButton, "confirmContinueButton").click()
+    assert confirmed.args == [PaymentMode.CHECKOUT]
+
+
+def test_confirm_default_mode_comes_from_the_caller(qtbot, window):
+    screen = window.confirm
+    screen.setDefaultMode(PaymentMode.CHECKOUT)
+    assert screen.mode() is PaymentMode.CHECKOUT
+    screen.setSummary(SaleKind.TOPUP, "3123456789", "Claro", 5_000)
+    assert "Detail" not in screen.summaryTexts(), "no pack row for a top-up"
+
+
+@pytest.mark.parametrize("kind", list(SaleKind))
+def test_confirm_speaks_english_and_back(qtbot, window, kind: SaleKind):
+    screen = window.show_confirm()
+    pack = Pack(10_000, "Todo incluido 7 días", data_mb=3_072, validity_days=7)
+    if kind is SaleKind.GIFT_PACK:
+        screen.setSummary(kind, "3123456789", "Claro", 10_000, pack, "3159876543")
+    else:
+        screen.setSummary(kind, "3123456789", "Claro", 10_000)
+    spanish = visible_words(screen)
+    assert spanish[("confirmContent/confirmSummary/confirmKindValue", "text")] == (
+        "Paquete de regalo" if kind is SaleKind.GIFT_PACK else "Recarga"
+    )
+    speak("en")
+    english = visible_words(screen)
+    # The pack's own name and contents come from the catalogue: data, not screen words.
+    detail = ("confirmContent/confirmSummary/confirmDetailValue", "text")
+    data = SPANISH_DATA | ({spanish[detail]} if detail in spanish else set())
+    assert_words_translated(spanish, english, data)
+    summary = screen.summaryTexts()
+    assert summary["Kind"] == ("Gift pack" if kind is SaleKind.GIFT_PACK else "Top-up")
+    assert summary["Amount"] == "COP\u00a010,000"
+    assert child(screen, QLabel, "confirmModeCaption").text() == "How does the customer pay?"
+    assert screen.mode() is PaymentMode.ASSISTED, "the choice survives the switch"
+    speak("es")
+    assert visible_words(screen) == spanish

@@ -1,0 +1,115 @@
+"""The result screen: the outcome's words, the receipt, retry and a new sale."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.domain.receipt import Receipt
+from kiosk.domain.sale import SaleKind, SaleState
+from tests.support.widgets import child
+from tests.ui.helpers import assert_words_translated, speak, visible_words
+from ui.texts import result_texts, state_words
+
+pytestmark = pytest.mark.gui
+
+
+def _receipt(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> Receipt:
+    return Receipt(
+        reference="K1-000123",
+        kind=kind,
+        state=state,
+        amount_pesos=10_000,
+        masked_line="*** *** 6789",
+        issued_at=datetime(2025, 3, 14, 20, 5, tzinfo=UTC),
+        gateway_transaction_id="11854-1741982712-49617",
+        provider_transaction_id="2987451",
+        cus="1874233",
+        pack_name="Todo incluido 7 días" if kind is SaleKind.GIFT_PACK else "",
+        chain_hash_short="9f2c41ab",
+        store_name="Tienda de prueba",
+        kiosk_name="Caja 9",
+    )
+
+
+def test_the_result_shows_the_receipt(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DELIVERED, SaleKind.GIFT_PACK)
+    headline, next_steps = result_texts(receipt.state, receipt.kind)
+    screen.showResult(receipt, headline, next_steps)
+    assert child(screen, QLabel, "resultHeadline").text() == headline
+    assert child(screen, QLabel, "resultNextSteps").text() == next_steps
+    shown = {key: value for key, _caption, value in screen.receiptView().rows()}
+    assert shown["Reference"] == "K1-000123"
+    assert shown["GatewayTx"] == "11854-1741982712-49617"
+    assert shown["ProviderTx"] == "2987451"
+    assert shown["Cus"] == "1874233"
+    assert shown["Line"] == "*** *** 6789"
+    assert shown["Pack"] == "Todo incluido 7 días"
+    assert shown["Amount"] == "$\u00a010.000"
+    assert shown["Date"] == "14/03/2025 15:05", "Bogotá time (UTC-5)"
+    assert shown["Status"] == state_words(SaleState.DELIVERED)
+    assert shown["Chain"] == "9f2c41ab"
+    assert child(screen, QLabel, "receiptNote").text() == "Comprobante de pago, no es factura."
+    store = child(screen, QLabel, "receiptStore").text()
+    assert "Tienda de prueba" in store and "Caja 9" in store
+
+
+def test_retry_is_offered_only_when_asked(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.PAYMENT_FAILED)
+    screen.showResult(receipt, *result_texts(receipt.state))
+    retry = child(screen, QPushButton, "resultRetryButton")
+    assert not retry.isVisibleTo(screen)
+    screen.setRetryAvailable(True)
+    assert retry.isVisibleTo(screen)
+    with qtbot.waitSignal(screen.retryRequested):
+        retry.click()
+    with qtbot.waitSignal(screen.done):
+        child(screen, QPushButton, "resultNewSaleButton").click()
+    with qtbot.waitSignal(screen.done):
+        screen.go_on()
+
+
+def test_the_result_and_its_receipt_speak_english_and_back(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DELIVERED, SaleKind.GIFT_PACK)
+    screen.showOutcome(receipt)
+    screen.setRetryAvailable(True)
+    assert screen.headline() == "Paquete activado"
+    spanish = visible_words(screen)
+    spanish_rows = screen.receiptView().rows()
+    speak("en")
+    english = visible_words(screen)
+    values = {value for _key, _caption, value in spanish_rows}
+    kept = values - {
+        "Paquete de regalo",
+        "$\u00a010.000",
+        "14/03/2025 15:05",
+        state_words(SaleState.DELIVERED),
+    }
+    assert_words_translated(spanish, english, kept)
+    shown = {key: (caption, value) for key, caption, value in screen.receiptView().rows()}
+    assert shown["Amount"] == ("Amount", "COP\u00a010,000")
+    assert shown["Date"] == ("Date", "Mar 14, 2025 15:05"), "Bogotá time, English dates"
+    assert shown["Kind"] == ("Sale", "Gift pack")
+    assert shown["Status"] == ("Status", "Paid and delivered")
+    assert shown["ProviderTx"] == ("Pack transaction", "2987451")
+    assert shown["Reference"] == ("Reference", "K1-000123")
+    assert child(screen, QLabel, "receiptNote").text() == "Payment receipt, not an invoice."
+    assert screen.headline() == "Pack activated"
+    assert child(screen, QPushButton, "resultRetryButton").text() == "Try again"
+    speak("es")
+    assert visible_words(screen) == spanish
+    assert screen.receiptView().rows() == spanish_rows
+
+
+def test_a_result_given_in_words_stays_as_given(qtbot, window):
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DECLINED)
+    screen.showResult(receipt, "Titular dado", "Pasos dados")
+    speak("en")
+    assert (screen.headline(), screen.nextSteps()) == ("Titular dado", "Pasos dados")
+    assert child(screen, QPushButton, "resultNewSaleButton").text().startswith("New sale")
