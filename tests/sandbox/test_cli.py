@@ -1,8 +1,8 @@
-"""``kiosk sandbox`` as a user runs it: a real process, its printed URLs and keys, Ctrl-C."""
+"""``kiosk sandbox`` (kiosk/sandbox/cli.py) as a user runs it: a real process, its printed URLs
+and keys, Ctrl-C; on its own and through the ``kiosk`` command (kiosk.cli)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import queue
 import re
@@ -171,10 +171,6 @@ def test_a_key_that_is_not_a_test_key_is_refused(run: type[Running]) -> None:
     assert "pub_test_" in sandbox.process.stderr.read()
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("kiosk.journal.cli") is None,
-    reason="kiosk/cli.py also registers `kiosk journal`, not written yet",
-)
 def test_kiosk_sandbox_through_the_main_entry_point(run: type[Running]) -> None:
     sandbox = run([sys.executable, "-m", "kiosk", "sandbox", "--port", "0"])
 
