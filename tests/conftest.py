@@ -1,15 +1,39 @@
-"""Test-wide fixtures: no test touches the user's real config or data folders."""
+"""Test-wide fixtures: each name means one thing in every folder (tests/test_fixtures.py).
+
+- No test touches the user's real config or data folders (``isolated_dirs``), and none leaves
+  a thread of its own running (``no_threads_left_behind``).
+- One ``QApplication`` for the whole session, made before any test runs (``qt_session``), and
+  every test starts in Spanish, the app's default (``spanish_by_default``; ``english``).
+- ``sandbox``: a running sandbox for this test, built from the knobs ``sandbox_timing``,
+  ``sandbox_clock`` and ``sandbox_requests``, which a folder or a module overrides with its own
+  values (the same meaning, other numbers).
+- ``journal``: a journal on a fresh database, on SQLite and on PostgreSQL (``db_url``), told
+  the time by a ``ticking_clock``.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from kiosk.journal import Journal, open_journal
+from kiosk.sandbox import SandboxServer, SandboxTiming
+from tests.journal.helpers import KIOSK_ID, LINE_SECRET, START, STORE_ID
+from tests.support.clocks import TickingClock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: The throwaway PostgreSQL cluster's fixtures (``pg_cluster``, ``pg_url``).
+pytest_plugins = ["tests.support.postgres"]
 
 
 @pytest.fixture(autouse=True)
@@ -63,28 +87,112 @@ def _stopping(thread: threading.Thread, seconds: float = 5.0) -> bool:
     return not thread.is_alive()
 
 
+# -- Qt and the language -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_session(qapp: QApplication) -> QApplication:
+    """The session's ``QApplication`` (pytest-qt's ``qapp``), made before any test runs.
+
+    Without it a test that runs ``kiosk.cli.main`` first would leave a bare
+    ``QCoreApplication`` behind, too small for every GUI test after it.
+    """
+    from kiosk.controllers.language import set_language
+
+    set_language("es")
+    return qapp
+
+
 @pytest.fixture(autouse=True)
-def spanish_by_default(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Tests that use Qt speak the app's default language (Spanish, with its plural forms),
-    and a test that switched language leaves Spanish behind for the next one."""
-    uses_qt = {"qapp", "qtbot"} & set(request.fixturenames)
-    if not uses_qt:
-        yield
-        return
+def spanish_by_default() -> Iterator[None]:
+    """Every test starts in the app's default language (Spanish, with its plural forms), and
+    a test that switched language (a screen, ``kiosk --language en``, an English config)
+    leaves Spanish behind for the next one."""
     from kiosk.controllers.language import current_language, set_language
 
-    request.getfixturevalue("qapp")
-    set_language("es")
+    if current_language() != "es":
+        set_language("es")
     yield
     if current_language() != "es":
         set_language("es")
 
 
 @pytest.fixture
-def english(qapp: object) -> Iterator[None]:
+def english(qapp: QApplication) -> Iterator[None]:
     """The app speaks English for this test (every visible screen retranslates)."""
     from kiosk.controllers.language import set_language
 
     set_language("en")
     yield
     set_language("es")
+
+
+# -- the sandbox ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sandbox_timing() -> SandboxTiming:
+    """How fast the test's sandbox settles payments and answers its slow bank and slow line:
+    the sandbox's own defaults here; folders and modules override them."""
+    return SandboxTiming()
+
+
+@pytest.fixture
+def sandbox_clock() -> Callable[[], datetime] | None:
+    """The test sandbox's clock: ``None`` is real time; a folder may hand it a clock it moves."""
+    return None
+
+
+@pytest.fixture
+def sandbox_requests() -> list[str]:
+    """Every request the test's sandbox served (``"GET /v1/transactions/… -> 200"``), in order."""
+    return []
+
+
+@pytest.fixture
+def sandbox(
+    sandbox_timing: SandboxTiming,
+    sandbox_clock: Callable[[], datetime] | None,
+    sandbox_requests: list[str],
+) -> Iterator[SandboxServer]:
+    """A sandbox running on a free loopback port for this test, stopped after it."""
+    with SandboxServer(
+        timing=sandbox_timing, clock=sandbox_clock, request_log=sandbox_requests.append
+    ) as running:
+        yield running
+
+
+# -- the journal ------------------------------------------------------------------------------
+
+#: A journal backend per parameter: SQLite always, PostgreSQL when a cluster can be started.
+JOURNAL_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=JOURNAL_BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database for this test: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite journal file for this test (where a test needs SQLite itself)."""
+    return f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+
+
+@pytest.fixture
+def ticking_clock() -> TickingClock:
+    """A clock that moves one second per reading, from a moment in January 2025."""
+    return TickingClock(START)
+
+
+@pytest.fixture
+def journal(db_url: str, ticking_clock: TickingClock) -> Iterator[Journal]:
+    """A journal opened on ``db_url`` with the test store's ids and line secret."""
+    opened = open_journal(
+        db_url, store_id=STORE_ID, kiosk_id=KIOSK_ID, line_secret=LINE_SECRET, now=ticking_clock
+    )
+    yield opened
+    opened.close()

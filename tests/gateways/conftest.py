@@ -1,30 +1,18 @@
-"""Fixtures of the gateway client tests: a fault server, short timeouts, a recorded sleep."""
+"""Fixtures of the gateway client tests: a fault server per test, a recorded sleep, and one
+sandbox shared by a module's contract tests with the clients built on it."""
 
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from kiosk.config import TimeoutsConfig, load_config
+from kiosk.config import load_config
 from kiosk.gateways.factory import Gateways, build_clients
+from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.gateways.faultserver import FaultServer
-
-#: Short enough for quick fault tests; the deadline leaves room for four attempts.
-FAST = TimeoutsConfig(connect_seconds=0.3, read_seconds=0.25, deadline_seconds=3.0)
-
-
-class RecordedSleep:
-    """Stands in for ``time.sleep``: remembers the delays, waits for none."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.delays.append(seconds)
+from tests.gateways.helpers import CONTRACT_TIMEOUTS, RecordedSleep
 
 
 @pytest.fixture
@@ -38,28 +26,19 @@ def sleeps() -> RecordedSleep:
     return RecordedSleep()
 
 
-#: Contract tests talk to the sandbox: generous enough for a loaded machine.
-CONTRACT_TIMEOUTS = TimeoutsConfig(connect_seconds=2.0, read_seconds=4.0, deadline_seconds=8.0)
-
-
 @pytest.fixture(scope="module")
-def sandbox() -> Iterator[Any]:
-    """A real sandbox on a free loopback port, with its delays shrunk for tests."""
-    from kiosk.sandbox.server import SandboxServer, SandboxTiming
-
+def shared_sandbox() -> Iterator[SandboxServer]:
+    """A real sandbox on a free loopback port, with its delays shrunk, for a whole module:
+    its tests tell their sales apart by unique references."""
     timing = SandboxTiming(pse_settle_seconds=0.2, slow_bank_seconds=1.0, slow_line_seconds=1.5)
     with SandboxServer(timing=timing) as running:
         yield running
 
 
 @pytest.fixture
-def gateways(sandbox: Any) -> Iterator[Gateways]:
-    """The three clients, built by the factory as the app does, aimed at the sandbox."""
+def gateways(shared_sandbox: SandboxServer) -> Iterator[Gateways]:
+    """The three clients, built by the factory as the app does, aimed at the shared sandbox."""
     config = dataclasses.replace(load_config(), timeouts=CONTRACT_TIMEOUTS)
-    built = build_clients(config, **sandbox.client_settings())
+    built = build_clients(config, **shared_sandbox.client_settings())
     yield built
     built.close()
-
-
-def unique_reference(prefix: str = "K") -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:12].upper()}"

@@ -8,8 +8,8 @@ from kiosk.config import TimeoutsConfig
 from kiosk.domain.payer import DocumentType, PayerData, PersonType
 from kiosk.gateways.pse import AcceptanceTokens, PseClient
 from kiosk.gateways.topups import TopupClient
-from tests.gateways.conftest import FAST
 from tests.gateways.faultserver import Json
+from tests.gateways.helpers import FAST
 
 PUBLIC, PRIVATE, INTEGRITY = "pub_test_faults1", "prv_test_faults1", "test_integrity_faults1"
 TOKENS = AcceptanceTokens("tok-terms", "https://t/terms", "tok-data", "https://t/data")

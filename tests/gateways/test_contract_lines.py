@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.gateways.errors import GatewayNotFound, LineCodeRejected, LineLocked
 from kiosk.gateways.factory import Gateways
-from tests.gateways.conftest import unique_reference
+from tests.gateways.helpers import unique_reference
 from tests.gateways.samples import SENDER
 from tests.support.sandbox import PORTED_LINE, outbox
 
@@ -26,13 +26,13 @@ def wrong(code: str) -> str:
     return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
-def test_balance_needs_the_texted_code(sandbox: Any, gateways: Gateways) -> None:
+def test_balance_needs_the_texted_code(shared_sandbox: Any, gateways: Gateways) -> None:
     line = "3005550201"
     lines = gateways.lines
     sent = lines.send_code(line)
     # GATEWAYS.md: a texted code lasts 5 minutes.
     assert sent.expires_in_seconds is not None and 0 < sent.expires_in_seconds <= 300
-    code = latest_code(sandbox, line)
+    code = latest_code(shared_sandbox, line)
     with pytest.raises(LineCodeRejected) as caught:
         lines.balance(line, wrong(code))
     assert caught.value.code == "lines.wrong_code"
@@ -46,7 +46,7 @@ def test_balance_needs_the_texted_code(sandbox: Any, gateways: Gateways) -> None
 
 
 def test_gift_pack_shows_among_active_packs_and_both_texts_arrive(
-    sandbox: Any, gateways: Gateways
+    shared_sandbox: Any, gateways: Gateways
 ) -> None:
     line = "3005550202"
     catalogue = gateways.topups.catalogue_for("Claro")
@@ -56,18 +56,18 @@ def test_gift_pack_shows_among_active_packs_and_both_texts_arrive(
         unique_reference("G"), catalogue.bundle_operator.id, pack.amount_pesos, line, SENDER
     )
     gateways.lines.send_code(line)
-    balance = gateways.lines.balance(line, latest_code(sandbox, line))
+    balance = gateways.lines.balance(line, latest_code(shared_sandbox, line))
     assert pack.name in [active.name for active in balance.packs]
     assert all(active.expires_at is not None for active in balance.packs)
-    texts = [sms["text"] for sms in outbox(sandbox, line)]
+    texts = [sms["text"] for sms in outbox(shared_sandbox, line)]
     assert len(texts) == 2
     assert pack.name in texts[0] and "código" in texts[1]
 
 
-def test_five_wrong_codes_lock_the_line(sandbox: Any, gateways: Gateways) -> None:
+def test_five_wrong_codes_lock_the_line(shared_sandbox: Any, gateways: Gateways) -> None:
     line = "3005550203"
     gateways.lines.send_code(line)
-    bad = wrong(latest_code(sandbox, line))
+    bad = wrong(latest_code(shared_sandbox, line))
     for _ in range(4):
         with pytest.raises(LineCodeRejected):
             gateways.lines.balance(line, bad)

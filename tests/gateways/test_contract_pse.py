@@ -13,7 +13,7 @@ from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.errors import GatewayRejected, OutcomeUnknown
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.pse import PseClient, PseStatus, PseTransaction
-from tests.gateways.conftest import unique_reference
+from tests.gateways.helpers import unique_reference
 from tests.gateways.samples import PAYER
 from tests.support.browser import Browser, pay_through_checkout
 from tests.support.sandbox import wait_for
@@ -92,11 +92,11 @@ def test_bank_page_approves_a_waiting_payment(gateways: Gateways) -> None:
     assert final(pse, created.id).status is PseStatus.APPROVED
 
 
-def test_slow_bank_create_is_an_unknown_outcome_found_by_reference(sandbox: Any) -> None:
+def test_slow_bank_create_is_an_unknown_outcome_found_by_reference(shared_sandbox: Any) -> None:
     """Bank 5 answers after 1 s; a client that waits 0.4 s cannot know, then looks it up."""
     impatient = TimeoutsConfig(connect_seconds=1.0, read_seconds=0.4, deadline_seconds=3.0)
     config = dataclasses.replace(load_config(), timeouts=impatient)
-    gateways = build_clients(config, **sandbox.client_settings())
+    gateways = build_clients(config, **shared_sandbox.client_settings())
     try:
         reference = unique_reference()
         with pytest.raises(OutcomeUnknown):

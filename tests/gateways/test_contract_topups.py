@@ -11,7 +11,7 @@ from kiosk.config import TimeoutsConfig, load_config
 from kiosk.gateways.errors import OutcomeUnknown, TopupAlreadySubmitted, TopupRejected
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.topups import TopupStatus
-from tests.gateways.conftest import unique_reference
+from tests.gateways.helpers import unique_reference
 from tests.gateways.samples import SENDER
 from tests.support.sandbox import PORTED_LINE, REFUSED_LINE, SLOW_LINE, outbox, wait_for
 
@@ -35,7 +35,9 @@ def test_claro_catalogue_has_amounts_and_gift_packs(gateways: Gateways) -> None:
         assert pack.name and pack.validity_days and pack.sample_price
 
 
-def test_topup_is_delivered_once_even_when_sent_twice(sandbox: Any, gateways: Gateways) -> None:
+def test_topup_is_delivered_once_even_when_sent_twice(
+    shared_sandbox: Any, gateways: Gateways
+) -> None:
     topups = gateways.topups
     operator = topups.detect_operator(RECIPIENT)
     float_before = topups.account_balance()
@@ -48,12 +50,14 @@ def test_topup_is_delivered_once_even_when_sent_twice(sandbox: Any, gateways: Ga
     assert found is not None and found.transaction_id == first.transaction_id
     assert topups.get_transaction(first.transaction_id).custom_identifier == reference
     assert topups.account_balance() == float_before - 5_000
-    credited = [sms for sms in outbox(sandbox, RECIPIENT) if "recarga" in sms["text"].lower()]
+    credited = [
+        sms for sms in outbox(shared_sandbox, RECIPIENT) if "recarga" in sms["text"].lower()
+    ]
     assert len(credited) == 1
 
 
 def test_gift_pack_is_delivered_once_and_texted_to_the_recipient(
-    sandbox: Any, gateways: Gateways
+    shared_sandbox: Any, gateways: Gateways
 ) -> None:
     topups = gateways.topups
     catalogue = topups.catalogue_for("Claro")
@@ -70,7 +74,7 @@ def test_gift_pack_is_delivered_once_and_texted_to_the_recipient(
         )
     found = topups.find_by_custom_identifier(reference)
     assert found is not None and found.transaction_id == sent.transaction_id
-    gifts = [sms for sms in outbox(sandbox, GIFT_RECIPIENT) if pack.name in sms["text"]]
+    gifts = [sms for sms in outbox(shared_sandbox, GIFT_RECIPIENT) if pack.name in sms["text"]]
     assert len(gifts) == 1
     assert SENDER in gifts[0]["text"].replace(" ", "")
 
@@ -84,11 +88,11 @@ def test_refused_line_is_a_typed_refusal(gateways: Gateways) -> None:
     assert gateways.topups.find_by_custom_identifier(reference) is None
 
 
-def test_slow_answer_is_unknown_then_found_delivered(sandbox: Any) -> None:
+def test_slow_answer_is_unknown_then_found_delivered(shared_sandbox: Any) -> None:
     """The sandbox answers the slow line after 1.5 s; this client waits only 0.5 s."""
     impatient = TimeoutsConfig(connect_seconds=1.0, read_seconds=0.5, deadline_seconds=3.0)
     config = dataclasses.replace(load_config(), timeouts=impatient)
-    gateways = build_clients(config, **sandbox.client_settings())
+    gateways = build_clients(config, **shared_sandbox.client_settings())
     try:
         topups = gateways.topups
         operator = topups.detect_operator(SLOW_LINE)

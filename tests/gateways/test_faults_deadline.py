@@ -18,8 +18,8 @@ from kiosk.config import TimeoutsConfig
 from kiosk.gateways.errors import GatewayUnavailable, OutcomeUnknown
 from kiosk.gateways.http import HttpClient
 from kiosk.gateways.pse import PseStatus
-from tests.gateways.conftest import RecordedSleep
 from tests.gateways.faultserver import DripBytes, DripHead, FaultServer, FullBacklog, Json
+from tests.gateways.helpers import RecordedSleep
 from tests.gateways.samples import (
     PAYER,
     TOKEN_PATH,

@@ -21,7 +21,6 @@ from kiosk.gateways.errors import (
     LineLocked,
 )
 from kiosk.gateways.lines import ActivePack, LineServicesClient
-from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import (
     Drip,
     FaultServer,
@@ -32,6 +31,7 @@ from tests.gateways.faultserver import (
     Stall,
     closed_port_url,
 )
+from tests.gateways.helpers import FAST, RecordedSleep
 
 API_KEY = "lines_test_faults"
 LINE = "3001234567"

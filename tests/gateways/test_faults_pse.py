@@ -21,7 +21,6 @@ from kiosk.gateways.errors import (
     OutcomeUnknown,
 )
 from kiosk.gateways.pse import PseClient, PseStatus
-from tests.gateways.conftest import RecordedSleep
 from tests.gateways.faultserver import (
     CloseMidBody,
     Drip,
@@ -34,6 +33,7 @@ from tests.gateways.faultserver import (
     Stall,
     closed_port_url,
 )
+from tests.gateways.helpers import RecordedSleep
 from tests.gateways.samples import (
     INTEGRITY,
     PAYER,

@@ -22,7 +22,6 @@ from kiosk.gateways.errors import (
     TopupRejected,
 )
 from kiosk.gateways.topups import TopupClient, TopupStatus
-from tests.gateways.conftest import RecordedSleep
 from tests.gateways.faultserver import (
     CloseMidBody,
     Drip,
@@ -34,6 +33,7 @@ from tests.gateways.faultserver import (
     Stall,
     closed_port_url,
 )
+from tests.gateways.helpers import RecordedSleep
 from tests.gateways.samples import CLIENT_ID, SECRET, TOKEN_PATH, token, topup_answer, topup_client
 
 TOPUPS = "/topups-api/topups"
@@ -41,7 +41,7 @@ BALANCE = "/topups-api/accounts/balance"
 REPORT = "/topups-api/topups/reports/transactions/77"
 
 
-class FakeClock:
+class OffsetMonotonic:
     """Monotonic time that a test can move forward (token expiry)."""
 
     def __init__(self) -> None:
@@ -85,7 +85,7 @@ def test_token_is_requested_once_and_reused(server: FaultServer, client: TopupCl
 def test_token_is_renewed_shortly_before_it_expires(
     server: FaultServer, sleeps: RecordedSleep
 ) -> None:
-    clock = FakeClock()
+    clock = OffsetMonotonic()
     client = topup_client(server.url, sleeps, clock=clock)
     server.on("POST", TOKEN_PATH, token("tok-1", 600), token("tok-2", 600))
     server.on("GET", BALANCE, Json({"balance": 1}))

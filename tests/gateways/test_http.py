@@ -22,8 +22,8 @@ from kiosk.gateways.errors import (
 from kiosk.gateways.factory import build_clients
 from kiosk.gateways.http import HttpClient
 from kiosk.messages import CONTEXT, PLURAL, SOURCES
-from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json, Reply
+from tests.gateways.helpers import FAST, RecordedSleep
 
 NOW = 1_714_575_600.0  # Wed, 01 May 2024 15:00:00 GMT
 

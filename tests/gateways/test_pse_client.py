@@ -19,8 +19,8 @@ from kiosk.gateways.pse import (
     integrity_signature,
 )
 from kiosk.journal.privacy import pick_gateway_fields
-from tests.gateways.conftest import FAST, RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json
+from tests.gateways.helpers import FAST, RecordedSleep
 from tests.gateways.samples import INTEGRITY, PRIVATE, PUBLIC, TOKENS, transaction
 
 JURIDICAL = PayerData(

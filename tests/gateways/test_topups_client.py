@@ -11,8 +11,8 @@ from kiosk.domain.catalogue import Pack
 from kiosk.gateways.errors import GatewayProtocolError
 from kiosk.gateways.topups import TopupClient, TopupStatus, parse_operator
 from kiosk.journal.privacy import pick_provider_fields
-from tests.gateways.conftest import RecordedSleep
 from tests.gateways.faultserver import FaultServer, Json
+from tests.gateways.helpers import RecordedSleep
 from tests.gateways.samples import TOKEN_PATH, token, topup_answer, topup_client
 
 CLARO = {

@@ -1,11 +1,11 @@
-"""Helpers of the journal tests: a clock, paths through the state machine, an attacker."""
+"""Helpers of the journal tests: the store's ids, paths through the state machine, an attacker."""
 
 from __future__ import annotations
 
 import itertools
 import sqlite3
 from collections import deque
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import create_engine, make_url, text
@@ -20,20 +20,6 @@ LINE_SECRET = b"test-line-secret-0123456789abcdef"
 ACTOR = f"kiosk:{KIOSK_ID}"
 # In the past of any machine that runs the tests (the purge command uses the real clock).
 START = datetime(2025, 1, 15, 18, 0, 0, 123456, tzinfo=UTC)
-
-
-class FakeClock:
-    """Advances one second per reading, so every entry has its own time."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.moment = start
-
-    def __call__(self) -> datetime:
-        self.moment += timedelta(seconds=1)
-        return self.moment
-
-    def advance(self, delta: timedelta) -> None:
-        self.moment += delta
 
 
 _line_numbers = itertools.count(1_000_001)

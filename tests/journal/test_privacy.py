@@ -19,12 +19,12 @@ from kiosk.journal.journal import PURGE_EVENT
 from tests.journal.helpers import (
     ACTOR,
     LINE_SECRET,
-    FakeClock,
     Tamperer,
     create_sale,
     drive,
     fresh_line,
 )
+from tests.support.clocks import TickingClock
 
 WOMPI_ANSWER = {
     "data": {
@@ -243,19 +243,19 @@ def _closed_sale(journal: Journal, reference: str, line: str) -> None:
 
 
 def test_a_purge_erases_old_lines_of_closed_sales_and_keeps_the_chain(
-    journal: Journal, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+    journal: Journal, ticking_clock: TickingClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old_closed = {f"KOLD{n}": fresh_line() for n in range(3)}
     for reference, line in old_closed.items():
         _closed_sale(journal, reference, line)
     old_open = fresh_line()
     drive(journal, "KOLDOPEN", SaleState.PAID_NOT_DELIVERED, line=old_open)
-    clock.advance(timedelta(days=200))
+    ticking_clock.advance(timedelta(days=200))
     recent = fresh_line()
     _closed_sale(journal, "KRECENT", recent)
     before = journal.entry_count()
 
-    purged = journal.purge_lines(clock.moment - timedelta(days=180), actor="cli")
+    purged = journal.purge_lines(ticking_clock.moment - timedelta(days=180), actor="cli")
 
     assert purged == 3
     assert all(journal.line_for(reference) is None for reference in old_closed)
@@ -271,7 +271,7 @@ def test_a_purge_erases_old_lines_of_closed_sales_and_keeps_the_chain(
     sale = journal.sale("KOLD0")
     assert sale is not None and sale.line_masked.endswith(old_closed["KOLD0"][-4:])
     # A second purge finds nothing more and journals nothing.
-    assert journal.purge_lines(clock.moment - timedelta(days=180)) == 0
+    assert journal.purge_lines(ticking_clock.moment - timedelta(days=180)) == 0
     assert journal.entry_count() == before + 1
 
     assert main(["journal", "verify", "--db", journal.url]) == 0
@@ -289,7 +289,7 @@ def _raw_bytes(database: Path) -> bytes:
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_purged_digits_are_gone_from_the_raw_database_files(
-    journal: Journal, clock: FakeClock, db_url: str
+    journal: Journal, ticking_clock: TickingClock, db_url: str
 ) -> None:
     database = Path(db_url.removeprefix("sqlite:///"))
     doomed = {f"KGONE{n:03d}": fresh_line() for n in range(60)}
@@ -308,14 +308,15 @@ def test_purged_digits_are_gone_from_the_raw_database_files(
     )
     journal.record("KSENDER", SaleState.CANCELLED, event="sale.cancelled", actor=ACTOR)
     doomed["KSENDER(sender)"] = sender
-    clock.advance(timedelta(days=200))
+    ticking_clock.advance(timedelta(days=200))
     kept = fresh_line()
     _closed_sale(journal, "KKEPT", kept)
     raw = _raw_bytes(database)
     # The test can fail: before the purge the digits really are in the files.
     assert all(line.encode() in raw for line in doomed.values())
 
-    assert journal.purge_lines(clock.moment - timedelta(days=180)) == len(doomed)  # 60 + 1 sale
+    # 60 + 1 sale
+    assert journal.purge_lines(ticking_clock.moment - timedelta(days=180)) == len(doomed)
 
     raw = _raw_bytes(database)
     leftovers = [line for line in doomed.values() if line.encode() in raw]
@@ -325,9 +326,9 @@ def test_purged_digits_are_gone_from_the_raw_database_files(
 
 
 def test_purge_command_uses_the_retention_days(
-    journal: Journal, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+    journal: Journal, ticking_clock: TickingClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The fake clock stores lines in January 2025: a century of retention keeps them...
+    # The ticking clock stores lines in January 2025: a century of retention keeps them...
     _closed_sale(journal, "KCLI", fresh_line())
     assert main(["journal", "purge", "--db", journal.url, "--days", "36500"]) == 0
     assert capsys.readouterr().out.startswith("Líneas borradas: 0 ")

@@ -10,7 +10,8 @@ from kiosk.domain.errors import JournalError, SaleTransitionError
 from kiosk.domain.sale import ALLOWED_TRANSITIONS, SaleKind, SaleState, can_transition
 from kiosk.journal import Journal, JournalWriter
 from kiosk.journal.chain import entry_hash, format_timestamp
-from tests.journal.helpers import ACTOR, FakeClock, create_sale, drive, fresh_line, path_to
+from tests.journal.helpers import ACTOR, create_sale, drive, fresh_line, path_to
+from tests.support.clocks import TickingClock
 
 ALLOWED_PAIRS = sorted(
     (source, target) for source, targets in ALLOWED_TRANSITIONS.items() for target in targets
@@ -20,7 +21,7 @@ REACHABLE = sorted(ALLOWED_TRANSITIONS)
 
 
 def test_every_allowed_transition_journals_exactly_one_chained_entry(
-    journal: Journal, clock: FakeClock
+    journal: Journal, ticking_clock: TickingClock
 ) -> None:
     assert len(ALLOWED_PAIRS) > 30  # the table really is walked
     for number, (source, target) in enumerate(ALLOWED_PAIRS):
@@ -34,7 +35,7 @@ def test_every_allowed_transition_journals_exactly_one_chained_entry(
         assert entry.prev_hash == last
         assert entry.seq == count + 1
         assert entry.hash == journal.last_hash()
-        assert entry.created_at == clock.moment
+        assert entry.created_at == ticking_clock.moment
         recomputed = entry_hash(
             last,
             {
@@ -190,12 +191,12 @@ def test_the_projection_follows_attempts_ids_and_pack(journal: Journal) -> None:
     assert journal.verify().ok
 
 
-def test_open_sales_and_sales_between(journal: Journal, clock: FakeClock) -> None:
+def test_open_sales_and_sales_between(journal: Journal, ticking_clock: TickingClock) -> None:
     drive(journal, "KOPEN1", SaleState.PAYMENT_PENDING)
     drive(journal, "KDONE", SaleState.DELIVERED)
-    start = clock.moment
+    start = ticking_clock.moment
     drive(journal, "KOPEN2", SaleState.PAID_NOT_DELIVERED)
-    end = clock.moment
+    end = ticking_clock.moment
     drive(journal, "KLATER", SaleState.CREATED)
 
     assert [sale.reference for sale in journal.open_sales()] == ["KOPEN1", "KOPEN2", "KLATER"]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlencode, urljoin
@@ -18,22 +16,6 @@ TIMEOUT = 5.0
 PUBLIC = "pub_test_kiosk"
 PRIVATE = "prv_test_kiosk"
 INTEGRITY = "test_integrity_kiosk"
-
-
-class FakeClock:
-    """A clock the test moves by hand, so settle times and expiries need no waiting."""
-
-    def __init__(self, start: datetime) -> None:
-        self._now = start
-        self._lock = threading.Lock()
-
-    def __call__(self) -> datetime:
-        with self._lock:
-            return self._now
-
-    def advance(self, seconds: float) -> None:
-        with self._lock:
-            self._now += timedelta(seconds=seconds)
 
 
 def digest(*parts: object) -> str:

@@ -13,7 +13,6 @@ from kiosk.sandbox import SandboxServer
 from tests.sandbox.helpers import (
     INTEGRITY,
     TIMEOUT,
-    FakeClock,
     Form,
     checkout_url,
     digest,
@@ -21,6 +20,7 @@ from tests.sandbox.helpers import (
     forms_of,
     submit,
 )
+from tests.support.clocks import FakeClock
 
 EXPIRES = "2025-03-01T15:10:00.000Z"  # ten minutes after the test clock's start
 PAYER = {
@@ -72,7 +72,7 @@ def test_a_signed_link_shows_a_phone_friendly_form(sandbox: SandboxServer) -> No
     ],
 )
 def test_a_bad_link_gets_a_clear_spanish_page(
-    sandbox: SandboxServer, clock: FakeClock, case: str, status: int, words: str
+    sandbox: SandboxServer, fake_clock: FakeClock, case: str, status: int, words: str
 ) -> None:
     good = digest("CK-2", 2_500_000, "COP", EXPIRES, INTEGRITY)
     url = {
@@ -95,7 +95,7 @@ def test_a_bad_link_gets_a_clear_spanish_page(
         "expired": checkout_url(sandbox, "CK-2", expiration=EXPIRES),
     }[case]
     if case == "expired":
-        clock.advance(600)
+        fake_clock.advance(600)
 
     page = requests.get(url, timeout=TIMEOUT)
 
@@ -129,11 +129,11 @@ def test_the_form_creates_the_payment_and_sends_the_payer_to_the_bank(
 
 
 def test_after_a_decline_the_payer_can_try_again_under_the_same_reference(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     url = checkout_url(sandbox, "CK-4", expiration=EXPIRES)
     first = pay(url, bank="2")
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
     result = requests.get(urljoin(first.url, first.headers["Location"]), timeout=TIMEOUT)
     assert "rechazó" in result.text
 
@@ -187,10 +187,10 @@ def test_a_juridical_payer_must_use_nit(sandbox: SandboxServer) -> None:
 
 
 def test_a_link_that_expires_while_the_payer_types_is_refused(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     page, form = open_form(checkout_url(sandbox, "CK-8", expiration=EXPIRES))
-    clock.advance(601)
+    fake_clock.advance(601)
 
     answer = submit(page, form, {**PAYER, "financial_institution_code": "1"}, TICKS)
 
@@ -198,12 +198,14 @@ def test_a_link_that_expires_while_the_payer_types_is_refused(
     assert find(sandbox, "CK-8").json()["data"] == []
 
 
-def test_the_result_page_links_back_to_the_store(sandbox: SandboxServer, clock: FakeClock) -> None:
+def test_the_result_page_links_back_to_the_store(
+    sandbox: SandboxServer, fake_clock: FakeClock
+) -> None:
     url = checkout_url(
         sandbox, "CK-9", expiration=EXPIRES, **{"redirect-url": "https://tienda.example/fin"}
     )
     answer = pay(url, bank="1")
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
 
     result = requests.get(urljoin(answer.url, answer.headers["Location"]), timeout=TIMEOUT)
 
@@ -212,12 +214,12 @@ def test_the_result_page_links_back_to_the_store(sandbox: SandboxServer, clock: 
 
 
 def test_a_link_without_expiration_lives_the_default_time_from_its_first_opening(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     url = checkout_url(sandbox, "CK-10")
     open_form(url)
-    clock.advance(sandbox.timing.checkout_ttl_default_seconds - 1)
+    fake_clock.advance(sandbox.timing.checkout_ttl_default_seconds - 1)
     open_form(url)
-    clock.advance(1)
+    fake_clock.advance(1)
 
     assert requests.get(url, timeout=TIMEOUT).status_code == 410

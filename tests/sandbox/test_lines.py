@@ -9,12 +9,12 @@ from kiosk.sandbox import SandboxServer
 from tests.sandbox.helpers import (
     CODE,
     TIMEOUT,
-    FakeClock,
     last_code,
     read_balance,
     send_code,
     sms_to,
 )
+from tests.support.clocks import FakeClock
 
 LINE = "3101234567"
 
@@ -50,10 +50,10 @@ def test_the_right_code_shows_the_balance(sandbox: SandboxServer) -> None:
     assert payload["packs"] == []
 
 
-def test_the_opening_balance_is_the_same_in_every_run(clock: FakeClock) -> None:
+def test_the_opening_balance_is_the_same_in_every_run(fake_clock: FakeClock) -> None:
     balances = []
     for _ in range(2):
-        with SandboxServer(clock=clock) as sandbox:
+        with SandboxServer(clock=fake_clock) as sandbox:
             send_code(sandbox, LINE)
             balances.append(read_balance(sandbox, LINE, last_code(sandbox, LINE)).json()["balance"])
 
@@ -86,15 +86,15 @@ def test_a_new_code_replaces_the_previous_one(sandbox: SandboxServer) -> None:
     assert read_balance(sandbox, LINE, new).status_code == 200
 
 
-def test_an_expired_code_is_refused(sandbox: SandboxServer, clock: FakeClock) -> None:
+def test_an_expired_code_is_refused(sandbox: SandboxServer, fake_clock: FakeClock) -> None:
     send_code(sandbox, LINE)
     code = last_code(sandbox, LINE)
-    clock.advance(sandbox.timing.otp_ttl_seconds)
+    fake_clock.advance(sandbox.timing.otp_ttl_seconds)
 
     assert_error(read_balance(sandbox, LINE, code), 403, "OTP_EXPIRED")
 
 
-def test_five_wrong_codes_lock_the_line(sandbox: SandboxServer, clock: FakeClock) -> None:
+def test_five_wrong_codes_lock_the_line(sandbox: SandboxServer, fake_clock: FakeClock) -> None:
     send_code(sandbox, LINE)
     code = last_code(sandbox, LINE)
     answers = [read_balance(sandbox, LINE, wrong(code)) for _ in range(5)]
@@ -105,13 +105,13 @@ def test_five_wrong_codes_lock_the_line(sandbox: SandboxServer, clock: FakeClock
     assert_error(read_balance(sandbox, LINE, code), 429, "LINE_LOCKED")
     assert_error(send_code(sandbox, LINE), 429, "LINE_LOCKED")
 
-    clock.advance(sandbox.timing.otp_lock_seconds)
+    fake_clock.advance(sandbox.timing.otp_lock_seconds)
 
     assert send_code(sandbox, LINE).status_code == 200
     assert read_balance(sandbox, LINE, last_code(sandbox, LINE)).status_code == 200
 
 
-def test_codes_are_rate_limited_per_line(sandbox: SandboxServer, clock: FakeClock) -> None:
+def test_codes_are_rate_limited_per_line(sandbox: SandboxServer, fake_clock: FakeClock) -> None:
     sent = [send_code(sandbox, LINE).status_code for _ in range(3)]
     fourth = send_code(sandbox, LINE)
     other_line = send_code(sandbox, "3109999999")
@@ -122,7 +122,7 @@ def test_codes_are_rate_limited_per_line(sandbox: SandboxServer, clock: FakeCloc
     assert other_line.status_code == 200
     assert len(sms_to(sandbox, LINE)) == 3
 
-    clock.advance(600)
+    fake_clock.advance(600)
 
     assert send_code(sandbox, LINE).status_code == 200
 
@@ -142,12 +142,12 @@ def test_an_invalid_number_is_refused(sandbox: SandboxServer) -> None:
 
 
 def test_the_outbox_lists_messages_oldest_first_by_national_number(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     send_code(sandbox, LINE)
-    clock.advance(1)
+    fake_clock.advance(1)
     send_code(sandbox, "3109999999")
-    clock.advance(1)
+    fake_clock.advance(1)
     send_code(sandbox, LINE)
 
     everything = requests.get(f"{sandbox.root_url}/sandbox/sms", timeout=TIMEOUT).json()["data"]

@@ -14,7 +14,6 @@ from tests.sandbox.helpers import (
     PRIVATE,
     PUBLIC,
     TIMEOUT,
-    FakeClock,
     bearer,
     create,
     digest,
@@ -22,6 +21,7 @@ from tests.sandbox.helpers import (
     get_tx,
     pse_body,
 )
+from tests.support.clocks import FakeClock
 
 
 def assert_refused(answer: requests.Response, field: str, *, only: bool = False) -> None:
@@ -184,10 +184,10 @@ def test_a_reference_is_refused_while_its_payment_is_pending(sandbox: SandboxSer
 
 @pytest.mark.parametrize(("bank", "reusable"), [("1", False), ("2", True), ("3", True)])
 def test_a_reference_is_free_again_only_after_a_failed_payment(
-    sandbox: SandboxServer, clock: FakeClock, bank: str, reusable: bool
+    sandbox: SandboxServer, fake_clock: FakeClock, bank: str, reusable: bool
 ) -> None:
     assert create(sandbox, pse_body(sandbox, reference="R-AGAIN", bank=bank)).status_code == 201
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
 
     again = create(sandbox, pse_body(sandbox, reference="R-AGAIN"))
 

@@ -11,7 +11,6 @@ import requests
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.sandbox.helpers import (
     TIMEOUT,
-    FakeClock,
     create,
     find,
     forms_of,
@@ -19,6 +18,7 @@ from tests.sandbox.helpers import (
     pse_body,
     submit,
 )
+from tests.support.clocks import FakeClock
 
 
 def instant(text: str) -> datetime:
@@ -36,14 +36,14 @@ def create_pending(sandbox: SandboxServer, reference: str, bank: str) -> dict:
 
 @pytest.mark.parametrize(("bank", "final"), [("1", "APPROVED"), ("2", "DECLINED"), ("3", "ERROR")])
 def test_test_banks_settle_on_their_own(
-    sandbox: SandboxServer, clock: FakeClock, bank: str, final: str
+    sandbox: SandboxServer, fake_clock: FakeClock, bank: str, final: str
 ) -> None:
     created = create_pending(sandbox, f"SETTLE-{bank}", bank)
     settle = sandbox.timing.pse_settle_seconds
 
-    clock.advance(settle - 0.5)
+    fake_clock.advance(settle - 0.5)
     early = get_tx(sandbox, created["id"]).json()["data"]
-    clock.advance(0.5)
+    fake_clock.advance(0.5)
     late = get_tx(sandbox, created["id"]).json()["data"]
 
     assert early["status"] == "PENDING"
@@ -60,15 +60,15 @@ def test_test_banks_settle_on_their_own(
     )
 
 
-def test_a_final_status_never_changes(sandbox: SandboxServer, clock: FakeClock) -> None:
+def test_a_final_status_never_changes(sandbox: SandboxServer, fake_clock: FakeClock) -> None:
     created = create_pending(sandbox, "FINAL-1", "1")
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
     page = requests.get(f"{sandbox.root_url}/sim/bank/{created['id']}", timeout=TIMEOUT)
     assert "Pago aprobado" in page.text
     assert forms_of(page.text) == []  # no buttons once final
 
     answer = requests.post(f"{sandbox.root_url}/sim/bank/{created['id']}/decline", timeout=TIMEOUT)
-    clock.advance(3600)
+    fake_clock.advance(3600)
 
     assert answer.status_code == 200  # redirected back to the result
     assert get_tx(sandbox, created["id"]).json()["data"]["status"] == "APPROVED"
@@ -76,10 +76,10 @@ def test_a_final_status_never_changes(sandbox: SandboxServer, clock: FakeClock) 
 
 @pytest.mark.parametrize(("button", "final"), [("approve", "APPROVED"), ("decline", "DECLINED")])
 def test_bank_4_waits_for_its_bank_page(
-    sandbox: SandboxServer, clock: FakeClock, button: str, final: str
+    sandbox: SandboxServer, fake_clock: FakeClock, button: str, final: str
 ) -> None:
     created = create_pending(sandbox, f"DEMO-{button}", "4")
-    clock.advance(3600)
+    fake_clock.advance(3600)
     pending = get_tx(sandbox, created["id"]).json()["data"]
     assert pending["status"] == "PENDING"
 
@@ -93,32 +93,32 @@ def test_bank_4_waits_for_its_bank_page(
     assert answered.status_code == 200
     assert answered.url == page.url  # back on the bank page, showing the result
     assert done["status"] == final
-    assert instant(done["finalized_at"]) == clock()
+    assert instant(done["finalized_at"]) == fake_clock()
     assert forms_of(answered.text) == []
 
 
 def test_the_bank_page_ends_a_test_bank_payment_before_its_settle_time(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     created = create_pending(sandbox, "EARLY-1", "1")
     page = requests.get(f"{sandbox.root_url}/sim/bank/{created['id']}", timeout=TIMEOUT)
     decline = next(f for f in forms_of(page.text) if f.action.endswith("/decline"))
 
     submit(page, decline, allow_redirects=True)
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
 
     assert get_tx(sandbox, created["id"]).json()["data"]["status"] == "DECLINED"
 
 
 def test_bank_5_answers_late_and_the_payment_is_found_by_reference(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     body = pse_body(sandbox, reference="SLOW-1", bank="5")
 
     with pytest.raises(requests.ReadTimeout):
         create(sandbox, body, timeout=(TIMEOUT, 0.3))
     found = find(sandbox, "SLOW-1").json()["data"]
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
     settled = find(sandbox, "SLOW-1").json()["data"]
 
     assert [tx["status"] for tx in found] == ["PENDING"]
@@ -126,10 +126,10 @@ def test_bank_5_answers_late_and_the_payment_is_found_by_reference(
 
 
 def test_lookup_by_reference_returns_every_attempt_with_its_payer_data(
-    sandbox: SandboxServer, clock: FakeClock
+    sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
     first = create_pending(sandbox, "MANY-1", "2")
-    clock.advance(sandbox.timing.pse_settle_seconds)
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
     second = create_pending(sandbox, "MANY-1", "4")
 
     answer = find(sandbox, "MANY-1")

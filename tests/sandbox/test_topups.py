@@ -12,12 +12,12 @@ import requests
 from kiosk.sandbox import SandboxServer
 from tests.sandbox.helpers import (
     TIMEOUT,
-    FakeClock,
     bearer,
     line_state,
     sms_to,
     topup_token,
 )
+from tests.support.clocks import FakeClock
 
 CLARO, CLARO_PACKS, MOVISTAR = "Claro Colombia", "Claro Colombia Paquetes", "Movistar Colombia"
 
@@ -144,13 +144,13 @@ def test_bad_credentials_get_no_token(
 
 
 def test_calls_need_a_valid_unexpired_token(
-    sandbox: SandboxServer, clock: FakeClock, token: str
+    sandbox: SandboxServer, fake_clock: FakeClock, token: str
 ) -> None:
     assert_error(api_get(sandbox, None, "/accounts/balance"), 401, "INVALID_TOKEN")
     assert_error(api_get(sandbox, "made-up", "/accounts/balance"), 401, "INVALID_TOKEN")
     assert api_get(sandbox, token, "/accounts/balance").status_code == 200
 
-    clock.advance(sandbox.timing.token_ttl_seconds)
+    fake_clock.advance(sandbox.timing.token_ttl_seconds)
 
     assert_error(api_get(sandbox, token, "/accounts/balance"), 401, "TOKEN_EXPIRED")
     assert api_get(sandbox, topup_token(sandbox), "/accounts/balance").status_code == 200
@@ -362,7 +362,7 @@ def test_an_invalid_recipient_is_refused(sandbox: SandboxServer, token: str, num
 
 
 def test_a_gift_pack_is_activated_and_announced_by_sms(
-    sandbox: SandboxServer, clock: FakeClock, token: str
+    sandbox: SandboxServer, fake_clock: FakeClock, token: str
 ) -> None:
     packs = catalogue(sandbox, token)[CLARO_PACKS]
     pack = next(p for p in packs["packs"] if p["name"].startswith("Todo Incluido"))
@@ -379,7 +379,7 @@ def test_a_gift_pack_is_activated_and_announced_by_sms(
     [active] = state["packs"]
     assert active["name"] == pack["name"]
     expires = datetime.fromisoformat(active["expires_at"])
-    assert expires == clock() + timedelta(days=pack["validityDays"])
+    assert expires == fake_clock() + timedelta(days=pack["validityDays"])
 
 
 def test_a_gift_pack_without_sender_names_no_line(sandbox: SandboxServer, token: str) -> None:

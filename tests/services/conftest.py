@@ -1,4 +1,5 @@
-"""Fixtures of the sale-flow tests: a sandbox on loopback, a journal file, a counter on both."""
+"""Fixtures of the sale-flow tests: the test's sandbox on a clock a test moves forward, a
+journal file, and counters built on both as the app builds them."""
 
 from __future__ import annotations
 
@@ -11,60 +12,55 @@ import pytest
 from kiosk.config import Config
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.services.helpers import (
-    PAYER_DOCUMENT,
-    PAYER_EMAIL,
+    PAYER_SECRETS,
     SLOW_SECONDS,
     Counter,
-    OffsetClock,
     counter_config,
     journal_url,
     open_counter,
 )
-from tests.support.browser import CHECKOUT_PAYER
-
-#: Banks 1/2/3 settle quickly; the slow bank and the slow line outlast the clients' 1 s reads.
-TIMING = SandboxTiming(
-    pse_settle_seconds=0.2, slow_bank_seconds=SLOW_SECONDS, slow_line_seconds=SLOW_SECONDS
-)
-#: What the payers type: it must never reach the journal's payloads.
-PAYER_SECRETS = (PAYER_DOCUMENT, PAYER_EMAIL, *CHECKOUT_PAYER.values())
+from tests.support.clocks import OffsetClock
 
 
 @pytest.fixture
-def clock() -> OffsetClock:
+def offset_clock() -> OffsetClock:
+    """Real time plus an offset the test moves forward; the counter's and the sandbox's."""
     return OffsetClock()
 
 
 @pytest.fixture
-def sandbox_requests() -> list[str]:
-    """Every request the sandbox served (``"GET /v1/transactions/… -> 200"``), in order."""
-    return []
+def sandbox_clock(offset_clock: OffsetClock) -> OffsetClock:
+    return offset_clock
 
 
 @pytest.fixture
-def sandbox(clock: OffsetClock, sandbox_requests: list[str]) -> Iterator[SandboxServer]:
-    with SandboxServer(timing=TIMING, clock=clock, request_log=sandbox_requests.append) as running:
-        yield running
+def sandbox_timing() -> SandboxTiming:
+    """Banks 1/2/3 settle quickly; the slow bank and the slow line outlast the clients' 1 s
+    reads."""
+    return SandboxTiming(
+        pse_settle_seconds=0.2, slow_bank_seconds=SLOW_SECONDS, slow_line_seconds=SLOW_SECONDS
+    )
 
 
 @pytest.fixture
-def config() -> Config:
+def sale_config() -> Config:
+    """The configuration a counter is built on: the test folders' config, short timeouts."""
     return counter_config()
 
 
 @pytest.fixture
 def make_counter(
-    config: Config, sandbox: SandboxServer, clock: OffsetClock, tmp_path: Path
+    sale_config: Config, sandbox: SandboxServer, offset_clock: OffsetClock, tmp_path: Path
 ) -> Iterator[Callable[..., Counter]]:
     """Build a counter on the test's journal file; each is checked and closed at the end."""
     opened: list[Counter] = []
 
     def make(**kwargs: Any) -> Counter:
         counter = open_counter(
-            kwargs.pop("config", config),
+            kwargs.pop("config", sale_config),
             sandbox.client_settings(),
             journal_url(tmp_path),
-            clock,
+            offset_clock,
             **kwargs,
         )
         opened.append(counter)
@@ -75,7 +71,9 @@ def make_counter(
         counter.close()
     if opened:
         # Whatever the test did, the journal it leaves verifies and holds no personal data.
-        last = open_counter(config, sandbox.client_settings(), journal_url(tmp_path), clock)
+        last = open_counter(
+            sale_config, sandbox.client_settings(), journal_url(tmp_path), offset_clock
+        )
         try:
             last.check_journal(PAYER_SECRETS)
         finally:

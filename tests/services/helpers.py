@@ -9,10 +9,9 @@ that a test can move forward.
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from kiosk.services.catalogue import CatalogueService
 from kiosk.services.payments import EXPIRY_GRACE
 from kiosk.services.reconcile import Reconciler
 from kiosk.services.sales import SaleService
+from tests.support.browser import CHECKOUT_PAYER
 
 #: Short enough that the slow bank and the slow line (2 s) are unknown outcomes quickly.
 FAST_TIMEOUTS = TimeoutsConfig(connect_seconds=1.0, read_seconds=1.0, deadline_seconds=3.0)
@@ -36,29 +36,14 @@ SLOW_SECONDS = 2.0
 
 #: The assisted payer the clerk types in (never to be found in the journal).
 PAYER_DOCUMENT, PAYER_EMAIL = "1098765432", "pagador.prueba@example.com"
+#: What the payers type: it must never reach the journal's payloads.
+PAYER_SECRETS = (PAYER_DOCUMENT, PAYER_EMAIL, *CHECKOUT_PAYER.values())
 
 
 def assisted_payer(line: str) -> PayerData:
     return PayerData(
         PersonType.NATURAL, DocumentType.CC, PAYER_DOCUMENT, "Beatriz Gómez", PAYER_EMAIL, line
     )
-
-
-class OffsetClock:
-    """Real time plus an offset: the sandbox's banks still settle on their own, and a test
-    can jump past an expiry or a reconciliation window."""
-
-    def __init__(self) -> None:
-        self._offset = timedelta(0)
-        self._lock = threading.Lock()
-
-    def __call__(self) -> datetime:
-        with self._lock:
-            return datetime.now(UTC) + self._offset
-
-    def advance(self, delta: timedelta) -> None:
-        with self._lock:
-            self._offset += delta
 
 
 def counter_config(**payment: Any) -> Config:

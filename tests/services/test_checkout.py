@@ -11,8 +11,9 @@ import requests
 from kiosk.domain.errors import SaleTransitionError
 from kiosk.domain.sale import PaymentMode, SaleState
 from kiosk.sandbox import SandboxServer
-from tests.services.helpers import Counter, OffsetClock, assisted_payer, past_expiry
+from tests.services.helpers import Counter, assisted_payer, past_expiry
 from tests.support.browser import pay_through_checkout
+from tests.support.clocks import OffsetClock
 from tests.support.sandbox import (
     outbox,
     provider_balance,
@@ -111,7 +112,7 @@ def test_a_declined_checkout_can_be_paid_again_on_the_phone(
 
 
 def test_an_expired_checkout_with_nothing_paid_is_closed_by_reconciliation(
-    counter: Counter, sandbox: SandboxServer, clock: OffsetClock
+    counter: Counter, sandbox: SandboxServer, offset_clock: OffsetClock
 ) -> None:
     service = counter.service
     reference = service.payments.open_sale(counter.topup_request(LINE)).reference
@@ -119,11 +120,11 @@ def test_an_expired_checkout_with_nothing_paid_is_closed_by_reconciliation(
     counter.reconciler.run_once(everything=True)
     assert counter.states(reference) == [S.CREATED, S.PAYMENT_PENDING]  # still payable
     # Just past the expiry the gateway (its clock may lag) might still take a payment.
-    clock.advance(timedelta(seconds=counter.config.payment.checkout_ttl_seconds + 1))
+    offset_clock.advance(timedelta(seconds=counter.config.payment.checkout_ttl_seconds + 1))
     counter.reconciler.run_once(everything=True)
     assert counter.states(reference) == [S.CREATED, S.PAYMENT_PENDING]
 
-    clock.advance(past_expiry(counter.config))
+    offset_clock.advance(past_expiry(counter.config))
     report = counter.reconciler.run_once(everything=True)
 
     assert report.moved == {reference: S.EXPIRED}
@@ -134,7 +135,7 @@ def test_an_expired_checkout_with_nothing_paid_is_closed_by_reconciliation(
 
 
 def test_a_checkout_declined_and_left_to_expire_closes_as_declined(
-    counter: Counter, sandbox: SandboxServer, clock: OffsetClock
+    counter: Counter, sandbox: SandboxServer, offset_clock: OffsetClock
 ) -> None:
     service = counter.service
     reference = service.payments.open_sale(counter.topup_request(LINE)).reference
@@ -142,13 +143,13 @@ def test_a_checkout_declined_and_left_to_expire_closes_as_declined(
     pay_through_checkout(start.qr_text, "2", "").close()
     wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED)
 
-    clock.advance(past_expiry(counter.config))
+    offset_clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once().moved == {reference: S.DECLINED}
     assert provider_topups(sandbox, reference) == []
 
 
 def test_the_countdown_ending_only_stops_the_waiting(
-    counter: Counter, sandbox: SandboxServer, clock: OffsetClock
+    counter: Counter, sandbox: SandboxServer, offset_clock: OffsetClock
 ) -> None:
     """Expired on screen, the link is paid all the same (the phone was slow): delivered."""
     service = counter.service

@@ -10,7 +10,8 @@ import pytest
 
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
-from tests.services.helpers import Counter, OffsetClock, assisted_payer
+from tests.services.helpers import Counter, assisted_payer
+from tests.support.clocks import OffsetClock
 from tests.support.sandbox import (
     REFUSED_LINE,
     SLOW_LINE,
@@ -104,7 +105,7 @@ class DiesDuringTopup:
 def test_a_top_up_interrupted_by_a_crash_is_delivered_once_after_restart(
     make_counter: Callable[..., Counter],
     sandbox: SandboxServer,
-    clock: OffsetClock,
+    offset_clock: OffsetClock,
     reaches_provider: bool,
 ) -> None:
     dying = make_counter(
@@ -120,7 +121,7 @@ def test_a_top_up_interrupted_by_a_crash_is_delivered_once_after_restart(
     restarted = make_counter()
     # Right after the crash a send might still be under way: left alone until its deadline.
     assert restarted.reconciler.run_once(everything=True).moved == {}
-    clock.advance(timedelta(minutes=1))
+    offset_clock.advance(timedelta(minutes=1))
     assert restarted.reconciler.run_once(everything=True).moved == {reference: S.DELIVERED}
 
     assert len(provider_topups(sandbox, reference)) == 1

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
-from tests.services.conftest import PAYER_SECRETS
-from tests.services.helpers import Counter, assisted_payer
+from tests.services.helpers import PAYER_SECRETS, Counter, assisted_payer
 from tests.support.browser import pay_through_checkout
 from tests.support.sandbox import REFUSED_LINE, wait_for
 

@@ -11,8 +11,9 @@ import pytest
 from kiosk.domain.sale import SaleState
 from kiosk.gateways.errors import GatewayUnavailable
 from kiosk.sandbox import SandboxServer
-from tests.services.helpers import Counter, OffsetClock, assisted_payer, past_expiry
+from tests.services.helpers import Counter, assisted_payer, past_expiry
 from tests.support.browser import Browser, answer_bank_page, pay_through_checkout
+from tests.support.clocks import OffsetClock
 from tests.support.sandbox import provider_topups
 
 S = SaleState
@@ -78,7 +79,7 @@ def test_cancelled_and_declined_afterwards_closes_as_cancelled(
 
 
 def test_a_cancelled_checkout_stays_watched_until_its_link_expires(
-    counter: Counter, clock: OffsetClock
+    counter: Counter, offset_clock: OffsetClock
 ) -> None:
     """Nothing paid yet, but the payer still holds a payable link: not closed before expiry."""
     service = counter.service
@@ -87,7 +88,7 @@ def test_a_cancelled_checkout_stays_watched_until_its_link_expires(
     service.payments.stop_waiting(reference, expired=False)
     assert counter.reconciler.run_once(everything=True).moved == {}
 
-    clock.advance(past_expiry(counter.config))
+    offset_clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.CANCELLED}
 
 
@@ -97,7 +98,7 @@ def gateway_looks(requests_seen: list[str]) -> int:
 
 def test_each_sale_is_looked_up_on_its_own_schedule(
     make_counter: Callable[..., Counter],
-    clock: OffsetClock,
+    offset_clock: OffsetClock,
     sandbox_requests: list[str],
 ) -> None:
     on_screen: set[str] = set()
@@ -112,15 +113,15 @@ def test_each_sale_is_looked_up_on_its_own_schedule(
     assert reconcile().looked_up == [watched]  # the one on screen is the screen's job
     assert gateway_looks(sandbox_requests) == looks + 1
     assert reconcile().looked_up == []  # too soon
-    clock.advance(every - timedelta(seconds=1))
+    offset_clock.advance(every - timedelta(seconds=1))
     assert reconcile().looked_up == []
-    clock.advance(timedelta(seconds=2))
+    offset_clock.advance(timedelta(seconds=2))
     assert reconcile().looked_up == [watched]
     assert reconcile(everything=True).looked_up == [watched]  # start-up: everything, now
     assert gateway_looks(sandbox_requests) == looks + 3
 
     on_screen.clear()
-    clock.advance(timedelta(hours=counter.config.payment.reconcile_window_hours, seconds=1))
+    offset_clock.advance(timedelta(hours=counter.config.payment.reconcile_window_hours, seconds=1))
     report = reconcile(everything=True)
     assert report.follow_up == [watched, followed] and report.looked_up == []
     assert gateway_looks(sandbox_requests) == looks + 3
@@ -128,13 +129,13 @@ def test_each_sale_is_looked_up_on_its_own_schedule(
 
 
 def test_a_sale_that_never_started_paying_is_closed_whatever_its_age(
-    counter: Counter, clock: OffsetClock
+    counter: Counter, offset_clock: OffsetClock
 ) -> None:
     service = counter.service
     reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     # A screen may be about to start its payment: left alone for a while.
     assert counter.reconciler.run_once(everything=True).moved == {}
-    clock.advance(timedelta(hours=30))
+    offset_clock.advance(timedelta(hours=30))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.CANCELLED}
     assert counter.states(reference) == [S.CREATED, S.CANCELLED]
 

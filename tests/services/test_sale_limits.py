@@ -21,7 +21,7 @@ STORE_MAXIMUM = 20_000
 
 
 @pytest.fixture
-def config() -> Config:
+def sale_config() -> Config:
     config = counter_config()
     return dataclasses.replace(
         config, limits=dataclasses.replace(config.limits, topup_max_pesos=STORE_MAXIMUM)

@@ -10,7 +10,8 @@ import pytest
 from kiosk.domain.sale import PaymentMode, SaleState
 from kiosk.gateways.errors import OutcomeUnknown
 from kiosk.sandbox import SandboxServer
-from tests.services.helpers import Counter, OffsetClock, assisted_payer, past_expiry
+from tests.services.helpers import Counter, assisted_payer, past_expiry
+from tests.support.clocks import OffsetClock
 from tests.support.sandbox import provider_topups, pse_attempts, wait_for
 
 S = SaleState
@@ -54,7 +55,7 @@ class LostCreate:
 
 
 def test_a_create_that_never_arrived_is_not_created_once_its_window_passed(
-    make_counter: Callable[..., Counter], sandbox: SandboxServer, clock: OffsetClock
+    make_counter: Callable[..., Counter], sandbox: SandboxServer, offset_clock: OffsetClock
 ) -> None:
     counter = make_counter(pse=LostCreate)
     service = counter.service
@@ -67,7 +68,7 @@ def test_a_create_that_never_arrived_is_not_created_once_its_window_passed(
     assert counter.reconciler.run_once(everything=True).moved == {}
     assert service.payments.payment_start(reference) is None
 
-    clock.advance(past_expiry(counter.config))
+    offset_clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.NOT_CREATED}
     assert counter.reconciler.run_once(everything=True).looked_up == []
     assert counter.states(reference) == [
@@ -80,7 +81,7 @@ def test_a_create_that_never_arrived_is_not_created_once_its_window_passed(
 
 
 def test_cancelled_while_the_outcome_is_unknown_still_follows_the_gateway(
-    make_counter: Callable[..., Counter], sandbox: SandboxServer, clock: OffsetClock
+    make_counter: Callable[..., Counter], sandbox: SandboxServer, offset_clock: OffsetClock
 ) -> None:
     counter = make_counter(pse=LostCreate)
     service = counter.service
@@ -89,5 +90,5 @@ def test_cancelled_while_the_outcome_is_unknown_still_follows_the_gateway(
         service.payments.start_assisted(reference, assisted_payer(LINE), "1")
     assert service.payments.stop_waiting(reference, expired=True).state is S.CANCELLED_UNCONFIRMED
     assert counter.reconciler.run_once(everything=True).moved == {}
-    clock.advance(past_expiry(counter.config))
+    offset_clock.advance(past_expiry(counter.config))
     assert counter.reconciler.run_once(everything=True).moved == {reference: S.CANCELLED}

@@ -1,29 +1,22 @@
-"""`kiosk journal settle`, the journal commands without --db (the configured journal), and
-the CLI's words in the language of ``[ui] language`` or ``--language``."""
+"""`kiosk journal …` (kiosk/cli/journal.py): settle, the journal commands without --db (the
+configured journal), and a message for every journal code."""
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli import build_parser, main
+from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.journal import Journal, open_journal
 from kiosk.journal.journal import PURGE_EVENT
 from kiosk.messages import SOURCES
-from tests.journal.helpers import FakeClock, Tamperer, drive, fresh_line
-
-
-@pytest.fixture(autouse=True)
-def qt_application(qapp: object) -> None:
-    """The CLI's words need a Qt application: the test session's, made before ``main`` runs
-    (``main`` would make a QCoreApplication, too small for the GUI tests after it). Taking
-    ``qapp`` also has the session's fixture put Spanish back after each test."""
+from tests.journal.helpers import START, Tamperer, drive, fresh_line
+from tests.support.clocks import TickingClock
 
 
 def test_settle_closes_a_paid_not_delivered_sale(
@@ -68,7 +61,7 @@ def configured_journal() -> Iterator[Journal]:
         store_id=config.store.id,
         kiosk_id=config.kiosk_id,
         line_secret=config.line_secret,
-        now=FakeClock(),
+        now=TickingClock(START),
     )
     yield opened
     opened.close()
@@ -141,56 +134,3 @@ def test_every_journal_code_has_a_message() -> None:
     assert len(codes) > 30
     for code in sorted(codes):
         assert SOURCES[code].strip(), code
-
-
-def test_language_en_prints_english(journal: Journal, capsys: pytest.CaptureFixture[str]) -> None:
-    drive(journal, "KEN", SaleState.PAID_NOT_DELIVERED)
-    assert main(["--language", "en", "journal", "verify", "--db", journal.url]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith(f"Journal intact: {journal.entry_count()} entries, 1 sale, last hash ")
-    settle = ["journal", "settle", "KNOPE", "--how", "x", "--db", journal.url]
-    assert main(["--language", "en", *settle]) == 2
-    assert capsys.readouterr().err == (
-        "kiosk: Sale KNOPE is not in the journal. Check the reference.\n"
-    )
-    # Spanish, the default, on the next run.
-    assert main(settle) == 2
-    assert "No existe la venta KNOPE" in capsys.readouterr().err
-
-
-def test_the_configured_language_is_spoken(
-    journal: Journal, isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    config = isolated_dirs["config"] / "config.toml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text('[ui]\nlanguage = "en"\n', encoding="utf-8")
-    purge = ["journal", "purge", "--db", journal.url, "--days", "30"]
-    assert main(purge) == 0
-    assert capsys.readouterr().out.startswith("Lines erased: 0 (of closed sales, stored before ")
-    # --language wins over the configuration.
-    assert main(["--language", "es", *purge]) == 0
-    assert capsys.readouterr().out.startswith("Líneas borradas: 0 (de ventas cerradas")
-
-
-def test_help_and_mistakes_are_in_the_language_too(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as done:
-        main(["--language", "en", "journal", "--help"])
-    assert done.value.code == 0
-    shown = capsys.readouterr().out
-    assert shown.startswith("usage: kiosk journal [-h] ACTION ...")
-    assert "sales journal: verify, purge lines, settle paid-not-delivered sales" in shown
-    assert "check that the journal was not tampered with" in shown
-    assert "show this help message and exit" in shown
-    with pytest.raises(SystemExit) as done:
-        main(["--language", "en", "journal", "settle"])
-    assert done.value.code == 2
-    refused = capsys.readouterr().err
-    assert "error: the following arguments are required: REFERENCE, --how" in refused
-    with pytest.raises(SystemExit):
-        main(["journal", "settle"])
-    assert "error: faltan estos argumentos: REFERENCIA, --how" in capsys.readouterr().err
-
-
-def test_other_parsers_keep_argparse_s_own_words() -> None:
-    assert build_parser().format_usage().startswith("uso: kiosk ")
-    assert argparse.ArgumentParser(prog="other").format_usage().startswith("usage: other")
