@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from kiosk.controllers.catalogue import CatalogueController
-from tests.e2e.conftest import LINE, WAIT_MS
+from tests.e2e.helpers import LINE, WAIT_MS
 from tests.support.sandbox import PORTED_LINE
 from ui.app import AppContext
 

@@ -10,19 +10,10 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWi
 
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
-from tests.e2e.conftest import (
-    LINE,
-    WAIT_MS,
-    bank_page_of,
-    child,
-    receipt_values,
-    sale_state,
-    scan_payment_qr,
-    wait_payment_screen,
-    wait_result,
-)
-from tests.support.browser import answer_bank_page, pay_through_checkout
+from tests.e2e.hands import Clerk, Payer, SaleRecords
+from tests.e2e.helpers import LINE, WAIT_MS
 from tests.support.sandbox import provider_topups
+from tests.support.widgets import child
 from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
@@ -62,7 +53,12 @@ def key_to_topup_confirm(qtbot: Any, app: AppContext, amount: int) -> None:
 
 
 def test_assisted_topup_with_the_keyboard_alone(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer
+    qtbot: Any,
+    app: AppContext,
+    clerk: Clerk,
+    payer: Payer,
+    records: SaleRecords,
+    sandbox: SandboxServer,
 ) -> None:
     window = app.window
     key_to_topup_confirm(qtbot, app, 12_000)
@@ -93,13 +89,13 @@ def test_assisted_topup_with_the_keyboard_alone(
     assert terms.isChecked()
     press(qtbot, Qt.Key.Key_Return)
 
-    wait_payment_screen(qtbot, app)
+    clerk.wait_payment_screen()
     reference = app.controllers.sale.reference
-    answer_bank_page(scan_payment_qr(app), "Aprobar")  # the payer, on their phone
-    wait_result(qtbot, app)
+    payer.approve(payer.scan_qr())  # the payer, on their phone
+    clerk.wait_result()
     assert window.result.headline() == "Recarga hecha"
-    assert receipt_values(app)["Reference"] == reference
-    assert sale_state(app, reference) is SaleState.DELIVERED
+    assert clerk.receipt_values()["Reference"] == reference
+    assert records.state(reference) is SaleState.DELIVERED
     assert len(provider_topups(sandbox, reference)) == 1
 
     press(qtbot, Qt.Key.Key_Return)  # a new sale
@@ -110,7 +106,7 @@ def test_assisted_topup_with_the_keyboard_alone(
 
 
 def test_checkout_topup_with_the_keyboard_alone(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer
+    qtbot: Any, app: AppContext, clerk: Clerk, payer: Payer, sandbox: SandboxServer
 ) -> None:
     window = app.window
     key_to_topup_confirm(qtbot, app, 12_000)
@@ -121,15 +117,12 @@ def test_checkout_topup_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: window.currentScreen() is window.confirm, timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_2)  # the QR for the payer's own phone
     press(qtbot, Qt.Key.Key_Return)
-    wait_payment_screen(qtbot, app)
+    clerk.wait_payment_screen()
     reference = app.controllers.sale.reference
 
-    browser = pay_through_checkout(scan_payment_qr(app), "4", "")
-    try:
-        answer_bank_page(bank_page_of(browser), "Aprobar")
-    finally:
-        browser.close()
-    wait_result(qtbot, app)
+    payer.open_checkout(payer.scan_qr(), "4")
+    payer.approve()
+    clerk.wait_result()
     assert window.result.headline() == "Recarga hecha"
     assert len(provider_topups(sandbox, reference)) == 1
     press(qtbot, Qt.Key.Key_Return)

@@ -12,16 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.gateways.factory import Gateways
 from kiosk.sandbox import SandboxServer
-from tests.e2e.conftest import (
-    LINE,
-    WAIT_MS,
-    child,
-    confirm,
-    decode_qr,
-    fill_payer,
-    sell_topup,
-    wait_payment_screen,
-)
+from tests.e2e.hands import Clerk, Payer
+from tests.e2e.helpers import LINE, WAIT_MS
+from tests.support.widgets import child
 from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
@@ -36,27 +29,27 @@ def documented_signature(
     return hashlib.sha256(f"{reference}{cents}{currency}{expiration}{secret}".encode()).hexdigest()
 
 
-def scan_at_sizes(qtbot: Any, app: AppContext) -> str:
+def scan_at_sizes(qtbot: Any, app: AppContext, payer: Payer) -> str:
     """Decode the QR at the counter's size and at the smallest window; both must agree."""
     view = child(app.window, QWidget, "qrView")
-    at_full_size = decode_qr(view)
+    at_full_size = payer.scan_qr()
     app.window.resize(app.window.minimumSize())
     qtbot.waitUntil(lambda: view.width() < 500, timeout=WAIT_MS)
-    assert decode_qr(view) == at_full_size
+    assert payer.scan_qr() == at_full_size
     assert at_full_size == app.window.payment.qrText()  # what is painted is what was set
     return at_full_size
 
 
 def test_checkout_qr_is_the_signed_checkout_link_of_this_sale(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer
+    qtbot: Any, app: AppContext, clerk: Clerk, payer: Payer, sandbox: SandboxServer
 ) -> None:
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "checkout")
-    wait_payment_screen(qtbot, app)
+    clerk.sell_topup(LINE, AMOUNT)
+    clerk.confirm("checkout")
+    clerk.wait_payment_screen()
     reference = app.controllers.sale.reference
     assert reference in app.window.payment.findChild(QWidget, "paymentReferenceLabel").text()
 
-    url = scan_at_sizes(qtbot, app)
+    url = scan_at_sizes(qtbot, app, payer)
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}" == sandbox.checkout_base_url
     assert parts.path == "/p/"
@@ -80,15 +73,15 @@ def test_checkout_qr_is_the_signed_checkout_link_of_this_sale(
 
 
 def test_assisted_qr_is_the_bank_page_of_this_sales_transaction(
-    qtbot: Any, app: AppContext, probe: Gateways
+    qtbot: Any, app: AppContext, clerk: Clerk, payer: Payer, probe: Gateways
 ) -> None:
-    sell_topup(qtbot, app, LINE, AMOUNT)
-    confirm(qtbot, app, "assisted")
-    fill_payer(qtbot, app, "4")
-    wait_payment_screen(qtbot, app)
+    clerk.sell_topup(LINE, AMOUNT)
+    clerk.confirm("assisted")
+    clerk.fill_payer("4")
+    clerk.wait_payment_screen()
     reference = app.controllers.sale.reference
 
-    url = scan_at_sizes(qtbot, app)
+    url = scan_at_sizes(qtbot, app, payer)
     (transaction,) = probe.pse.find_by_reference(reference)
     assert transaction.reference == reference and transaction.amount_pesos == AMOUNT
     assert url == transaction.bank_url

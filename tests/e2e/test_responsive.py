@@ -14,32 +14,22 @@ from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
-from tests.e2e.conftest import (
-    LINE,
-    WAIT_MS,
-    AppRunner,
-    child,
-    confirm,
-    fill_payer,
-    sale_state,
-    sell_topup,
-    states_of,
-    wait_result,
-    wait_until_idle,
-)
+from tests.e2e.hands import Clerk, SaleRecords
+from tests.e2e.helpers import LINE, WAIT_MS, AppRunner
 from tests.support.sandbox import provider_topups
+from tests.support.widgets import child
 from ui.app import AppContext, build_app
 
 pytestmark = pytest.mark.gui
 
 
 def test_gui_keeps_running_while_the_bank_hangs(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer
+    qtbot: Any, app: AppContext, clerk: Clerk, records: SaleRecords, sandbox: SandboxServer
 ) -> None:
     """Bank 5 answers the create after 2 s, past the client's 1 s read timeout."""
     window = app.window
-    sell_topup(qtbot, app, LINE, 15_000)
-    confirm(qtbot, app, "assisted")
+    clerk.sell_topup(LINE, 15_000)
+    clerk.confirm("assisted")
 
     ticks = {"while_busy": 0}
     timer = QTimer()
@@ -59,16 +49,16 @@ def test_gui_keeps_running_while_the_bank_hangs(
         )
     )
     try:
-        fill_payer(qtbot, app, "5")
+        clerk.fill_payer("5")
         qtbot.waitUntil(window.payer.isBusy, timeout=WAIT_MS)
         reference_known = lambda: bool(app.controllers.sale.reference)  # noqa: E731
         qtbot.waitUntil(reference_known, timeout=WAIT_MS)
         reference = app.controllers.sale.reference
         # The create's answer is lost: the sale is followed by reference, the clerk told so.
         qtbot.waitUntil(
-            lambda: SaleState.PAYMENT_UNKNOWN in states_of(app, reference), timeout=WAIT_MS
+            lambda: SaleState.PAYMENT_UNKNOWN in records.states(reference), timeout=WAIT_MS
         )
-        headline = wait_result(qtbot, app)
+        headline = clerk.wait_result()
     finally:
         timer.stop()
     # The timer kept firing while a worker waited on the bank (a blocked GUI thread fires
@@ -81,7 +71,7 @@ def test_gui_keeps_running_while_the_bank_hangs(
         "Confirmando con la pasarela si el pago quedó creado…",
     ) in told
     assert headline == "Recarga hecha"
-    assert sale_state(app, reference) is SaleState.DELIVERED
+    assert records.state(reference) is SaleState.DELIVERED
     assert len(provider_topups(sandbox, reference)) == 1
 
 
@@ -90,25 +80,25 @@ def test_sandbox_banner_is_shown_on_the_sandbox(app: AppContext) -> None:
     assert banner.isVisible() and "SANDBOX" in banner.text()
 
 
-def test_embedded_sandbox_by_default_says_sandbox(qtbot: Any, runner: AppRunner) -> None:
+def test_embedded_sandbox_by_default_says_sandbox(runner: AppRunner) -> None:
     """No gateway configured: the app starts its own sandbox and says so on screen."""
     ctx = runner.start(embedded=True)
-    wait_until_idle(qtbot, ctx)
+    runner.wait_until_idle(ctx)
     assert ctx.sandbox is not None and ctx.config.uses_sandbox
     assert child(ctx.window, QLabel, "sandboxBanner").isVisible()
     assert ctx.controllers.catalogue.catalogue is not None  # served by the embedded sandbox
 
 
 def test_no_banner_with_a_configured_gateway(
-    qtbot: Any, runner: AppRunner, sandbox: SandboxServer, config: Config
+    runner: AppRunner, sandbox: SandboxServer, app_config: Config
 ) -> None:
     """Gateways set in the configuration (here aimed at a sandbox) are not the sandbox mode."""
     urls = sandbox.client_settings()
     keys = sandbox.keys
     configured = dataclasses.replace(
-        config,
+        app_config,
         pse=dataclasses.replace(
-            config.pse,
+            app_config.pse,
             base_url=urls["pse_base_url"],
             checkout_base_url=urls["pse_checkout_base_url"],
             public_key=keys.public_key,
@@ -117,7 +107,7 @@ def test_no_banner_with_a_configured_gateway(
             events_secret=keys.events_secret,
         ),
         topups=dataclasses.replace(
-            config.topups,
+            app_config.topups,
             base_url=urls["topups_base_url"],
             auth_url=urls["topups_auth_url"],
             audience=urls["topups_audience"],
@@ -125,20 +115,20 @@ def test_no_banner_with_a_configured_gateway(
             client_secret=keys.topup_client_secret,
         ),
         lines=dataclasses.replace(
-            config.lines, base_url=urls["lines_base_url"], api_key=keys.lines_api_key
+            app_config.lines, base_url=urls["lines_base_url"], api_key=keys.lines_api_key
         ),
     )
     assert not configured.uses_sandbox
     ctx = runner.start(configured)
-    wait_until_idle(qtbot, ctx)
+    runner.wait_until_idle(ctx)
     assert ctx.controllers.catalogue.catalogue is not None
     assert not child(ctx.window, QLabel, "sandboxBanner").isVisible()
 
 
-def test_a_failed_start_leaves_nothing_open(qtbot: Any, runner: AppRunner, config: Config) -> None:
+def test_a_failed_start_leaves_nothing_open(runner: AppRunner, app_config: Config) -> None:
     """A gateway half configured: the start fails plainly, and the next start is not locked."""
     half = dataclasses.replace(
-        config, pse=dataclasses.replace(config.pse, base_url="http://127.0.0.1:9/v1")
+        app_config, pse=dataclasses.replace(app_config.pse, base_url="http://127.0.0.1:9/v1")
     )
     threads = {t.name for t in threading.enumerate()}
     with pytest.raises(KioskError) as refused:
@@ -146,4 +136,4 @@ def test_a_failed_start_leaves_nothing_open(qtbot: Any, runner: AppRunner, confi
     assert refused.value.code == "gateway.not_configured"
     assert "journal-writer" not in {t.name for t in threading.enumerate()} - threads
     ctx = runner.start()  # the instance lock was released
-    wait_until_idle(qtbot, ctx)
+    runner.wait_until_idle(ctx)

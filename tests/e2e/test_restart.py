@@ -10,20 +10,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.controllers.worker import pending_tasks
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
-from tests.e2e.conftest import (
-    LINE,
-    WAIT_MS,
-    AppRunner,
-    bank_page_of,
-    confirm,
-    fill_payer,
-    sale_state,
-    scan_payment_qr,
-    sell_topup,
-    states_of,
-    wait_until_idle,
-)
-from tests.support.browser import answer_bank_page, pay_through_checkout
+from tests.e2e.helpers import LINE, WAIT_MS, AppRunner
 from tests.support.sandbox import provider_topups
 
 pytestmark = pytest.mark.gui
@@ -34,35 +21,38 @@ def test_pending_sale_of_a_stopped_app_is_delivered_at_the_next_start(
     qtbot: Any, runner: AppRunner, sandbox: SandboxServer, mode: str
 ) -> None:
     first = runner.start()
-    wait_until_idle(qtbot, first)
-    sell_topup(qtbot, first, LINE, 20_000)
-    confirm(qtbot, first, mode)
+    runner.wait_until_idle(first)
+    clerk, payer, records = (
+        runner.clerk_for(first),
+        runner.payer_for(first),
+        runner.records_for(first),
+    )
+    clerk.sell_topup(LINE, 20_000)
+    clerk.confirm(mode)
     if mode == "assisted":
-        fill_payer(qtbot, first, "4")  # waits for the bank page
+        clerk.fill_payer("4")  # waits for the bank page
     qtbot.waitUntil(lambda: bool(first.window.payment.qrText()), timeout=WAIT_MS)
     reference = first.controllers.sale.reference
-    url = scan_payment_qr(first)
-    assert sale_state(first, reference) is SaleState.PAYMENT_PENDING
+    url = payer.scan_qr()
+    assert records.state(reference) is SaleState.PAYMENT_PENDING
     runner.stop(first)  # the app is closed while the payment screen waits
 
     # The customer pays on the phone while no app runs.
     if mode == "assisted":
-        answer_bank_page(url, "Aprobar")
+        payer.approve(url)
     else:
-        browser = pay_through_checkout(url, "4", "")
-        try:
-            answer_bank_page(bank_page_of(browser), "Aprobar")
-        finally:
-            browser.close()
+        payer.open_checkout(url, "4")
+        payer.approve()
     assert provider_topups(sandbox, reference) == []
 
     reports: list[Any] = []
     second = runner.start()  # same config, same journal
     second.controllers.reconcile.passFinished.connect(reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=WAIT_MS)
+    records = runner.records_for(second)
     assert reports[0].moved == {reference: SaleState.DELIVERED}
-    assert sale_state(second, reference) is SaleState.DELIVERED
-    assert states_of(second, reference).count(SaleState.DELIVERED) == 1
+    assert records.state(reference) is SaleState.DELIVERED
+    assert records.states(reference).count(SaleState.DELIVERED) == 1
     (topup,) = provider_topups(sandbox, reference)
     assert topup["recipientPhone"] == "57" + LINE and topup["requestedAmount"] == 20_000
     assert second.window.currentScreen() is second.window.start  # nothing on screen for it
@@ -79,10 +69,11 @@ def test_app_closed_while_a_create_hangs_stops_cleanly_and_the_next_start_delive
 ) -> None:
     """Bank 5 answers after the client gave up; the app is closed during that wait."""
     first = runner.start()
-    wait_until_idle(qtbot, first)
-    sell_topup(qtbot, first, LINE, 20_000)
-    confirm(qtbot, first, "assisted")
-    fill_payer(qtbot, first, "5")
+    runner.wait_until_idle(first)
+    clerk = runner.clerk_for(first)
+    clerk.sell_topup(LINE, 20_000)
+    clerk.confirm("assisted")
+    clerk.fill_payer("5")
     qtbot.waitUntil(lambda: bool(first.controllers.sale.reference), timeout=WAIT_MS)
     reference = first.controllers.sale.reference
     runner.stop(first)  # waits for the create's worker (its own deadline), then closes
@@ -96,7 +87,7 @@ def test_app_closed_while_a_create_hangs_stops_cleanly_and_the_next_start_delive
     second.controllers.reconcile.passFinished.connect(reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=WAIT_MS)
     assert reports[0].moved == {reference: SaleState.DELIVERED}
-    states = states_of(second, reference)
+    states = runner.records_for(second).states(reference)
     assert states[:2] == [SaleState.CREATED, SaleState.PAYMENT_REQUESTED]
     assert states.count(SaleState.DELIVERED) == 1
     assert len(provider_topups(sandbox, reference)) == 1

@@ -10,21 +10,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.domain.sale import SaleState
 from kiosk.gateways.factory import Gateways
 from kiosk.sandbox import SandboxServer, SandboxTiming
-from tests.e2e.conftest import (
-    LINE,
-    WAIT_MS,
-    child,
-    click,
-    confirm,
-    fill_payer,
-    sale_state,
-    scan_payment_qr,
-    sell_topup,
-    states_of,
-    wait_payment_screen,
-    wait_result,
-)
-from tests.support.browser import answer_bank_page
+from tests.e2e.hands import Clerk, Payer, SaleRecords
+from tests.e2e.helpers import LINE, WAIT_MS
 from tests.support.sandbox import provider_topups
 from ui.app import AppContext
 
@@ -39,21 +26,26 @@ def sandbox_timing() -> SandboxTiming:
 
 
 def test_lost_create_answer_still_shows_the_bank_qr_of_the_sale(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer, probe: Gateways
+    app: AppContext,
+    clerk: Clerk,
+    payer: Payer,
+    records: SaleRecords,
+    sandbox: SandboxServer,
+    probe: Gateways,
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, 15_000)
-    confirm(qtbot, app, "assisted")
-    busy = child(window, QLabel, "payerBusyMessage")
+    clerk.sell_topup(LINE, 15_000)
+    clerk.confirm("assisted")
+    busy = clerk.child(QLabel, "payerBusyMessage")
     told: list[tuple[SaleState, bool, str]] = []
     app.controllers.sale.progressChanged.connect(
         lambda progress: told.append((progress.state, window.payer.isBusy(), busy.text()))
     )
-    fill_payer(qtbot, app, "5")
+    clerk.fill_payer("5")
 
-    wait_payment_screen(qtbot, app)  # found by reference: its QR after all
+    clerk.wait_payment_screen()  # found by reference: its QR after all
     reference = app.controllers.sale.reference
-    assert SaleState.PAYMENT_UNKNOWN in states_of(app, reference)
+    assert SaleState.PAYMENT_UNKNOWN in records.states(reference)
     # Meanwhile the clerk was told that the payment is being confirmed.
     assert told[0] == (
         SaleState.PAYMENT_UNKNOWN,
@@ -61,39 +53,39 @@ def test_lost_create_answer_still_shows_the_bank_qr_of_the_sale(
         "Confirmando con la pasarela si el pago quedó creado…",
     )
     assert not window.payer.isBusy()
-    url = scan_payment_qr(app)
+    url = payer.scan_qr()
     (transaction,) = probe.pse.find_by_reference(reference)
     assert url == transaction.bank_url
     assert window.payment.statusText() == "Esperando la confirmación de su banco…"
 
-    answer_bank_page(url, "Aprobar")
-    assert wait_result(qtbot, app) == "Recarga hecha"
-    assert sale_state(app, reference) is SaleState.DELIVERED
+    payer.approve(url)
+    assert clerk.wait_result() == "Recarga hecha"
+    assert records.state(reference) is SaleState.DELIVERED
     assert len(provider_topups(sandbox, reference)) == 1
 
 
 def test_clerk_may_stop_waiting_for_a_lost_create_answer(
-    qtbot: Any, app: AppContext, sandbox: SandboxServer
+    qtbot: Any, app: AppContext, clerk: Clerk, records: SaleRecords, sandbox: SandboxServer
 ) -> None:
     window = app.window
-    sell_topup(qtbot, app, LINE, 15_000)
-    confirm(qtbot, app, "assisted")
-    cancel = child(window, QPushButton, "payerBusyCancelButton")
+    clerk.sell_topup(LINE, 15_000)
+    clerk.confirm("assisted")
+    cancel = clerk.child(QPushButton, "payerBusyCancelButton")
     offered: list[bool] = []
 
     def stop_waiting_when_told(progress: Any) -> None:
         # The clerk reads "Confirmando…" and presses "Cancelar" on the spot.
         if progress.state is SaleState.PAYMENT_UNKNOWN:
             offered.append(cancel.isVisible())
-            click(qtbot, cancel)
+            clerk.click(cancel)
 
     app.controllers.sale.progressChanged.connect(stop_waiting_when_told)
-    fill_payer(qtbot, app, "5")
+    clerk.fill_payer("5")
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
     assert offered == [True]
     reference = app.controllers.sale.reference
 
-    assert wait_result(qtbot, app) == "Pago cancelado en pantalla"
-    assert sale_state(app, reference) is SaleState.CANCELLED_UNCONFIRMED  # still watched
+    assert clerk.wait_result() == "Pago cancelado en pantalla"
+    assert records.state(reference) is SaleState.CANCELLED_UNCONFIRMED  # still watched
     assert provider_topups(sandbox, reference) == []
     assert window.currentScreen() is window.result  # no QR pops up after the cancel
