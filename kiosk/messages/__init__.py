@@ -18,17 +18,13 @@ the error's parameters; a source holding ``%n`` takes its plural form from the
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Mapping
-from datetime import datetime
 from importlib import import_module
 from types import MappingProxyType
 from typing import Any
 
 from kiosk.domain.errors import KioskError
-from kiosk.domain.formats import SPANISH
-from kiosk.domain.money import Pesos
 from kiosk.domain.text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -80,83 +76,3 @@ def words_for(error: BaseException) -> Text:
         return words(error.code, error.params)
     log.error("unexpected %s", type(error).__name__, exc_info=error)
     return words(UNEXPECTED)
-
-
-# --- Spanish-only shims for callers that have not moved to the edge yet ----------------
-
-
-# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
-def render(code: str, params: Mapping[str, Any] | None = None, language: str = "") -> str:
-    """Spanish words for ``code`` (``language`` is ignored: translating is the edge's job)."""
-    return _spanish(words(code, params))
-
-
-# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
-def render_error(error: KioskError, language: str = "") -> str:
-    """Spanish words for a core error (``language`` is ignored)."""
-    return render(error.code, error.params)
-
-
-# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
-def describe(error: BaseException, language: str = "") -> str:
-    """Spanish words for any error (``language`` is ignored); see :func:`words_for`."""
-    return _spanish(words_for(error))
-
-
-def _spanish(text: Text) -> str:
-    # The source text is the Spanish wording; plural sources keep their "(s)" here.
-    template = text.source
-    if text.count is not None:
-        template = template.replace(PLURAL, str(text.count))
-    try:
-        return template.format(**{name: _spanish_value(v) for name, v in text.params.items()})
-    except (KeyError, IndexError, ValueError):
-        return template
-
-
-def _spanish_value(value: Any) -> Any:
-    if isinstance(value, Pesos):
-        return SPANISH.pesos(value)
-    if isinstance(value, datetime):
-        return SPANISH.moment(value)
-    if isinstance(value, Text):
-        return _spanish(value)
-    if isinstance(value, tuple | list):
-        return ", ".join(str(_spanish_value(item)) for item in value)
-    return value
-
-
-# TODO(i18n): remove once ui/ and controllers use kiosk.controllers.language
-def __getattr__(name: str) -> Any:
-    # The old ``CATALOGUE = {code: {"es": …, "en": …}}``, built only when asked for.
-    if name == "CATALOGUE":
-        return _legacy_catalogue()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@functools.cache
-def _legacy_catalogue() -> Mapping[str, Mapping[str, str]]:
-    """Each code's Spanish source and its English as ``resources/i18n/kiosk_en.ts`` has it
-    (empty while unfinished; a plural source shows its last form)."""
-    import xml.etree.ElementTree as ET
-    from importlib import resources
-
-    english: dict[str, str] = {}
-    ts = resources.files("resources").joinpath("i18n", "kiosk_en.ts")
-    for context in ET.fromstring(ts.read_bytes()).iter("context"):
-        if context.findtext("name") != CONTEXT:
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") == "unfinished":
-                continue
-            forms = [form.text or "" for form in translation.iter("numerusform")]
-            english[message.findtext("source") or ""] = (
-                forms[-1] if forms else translation.text or ""
-            )
-    return MappingProxyType(
-        {
-            code: MappingProxyType({"es": source, "en": english.get(source) or ""})
-            for code, source in SOURCES.items()
-        }
-    )
