@@ -246,6 +246,19 @@ def normalize_document(document_type: DocumentType | str, text: str) -> str:
     return compact
 
 
+def _only_letters_and(name: str, allowed: frozenset[str] | str) -> bool:
+    """Letters, ``allowed`` punctuation, and combining marks that belong to a letter: NFC
+    keeps a few letters as a letter and a mark (e.g. Devanagari QA, KA + NUKTA)."""
+    previous = ""
+    for char in name:
+        mark = unicodedata.category(char).startswith("M")
+        if not (char.isalpha() or char in allowed or (mark and previous.isalpha())):
+            return False
+        if not mark:
+            previous = char
+    return True
+
+
 def normalize_name(text: str, person_type: PersonType = PersonType.NATURAL) -> str:
     """The payer's full name with single spaces; a company's name may hold digits and ``.,&``.
 
@@ -261,7 +274,7 @@ def normalize_name(text: str, person_type: PersonType = PersonType.NATURAL) -> s
         raise ValidationError("payer.name_empty")
     company = person_type is PersonType.JURIDICAL
     allowed = _COMPANY_PUNCTUATION if company else _NAME_PUNCTUATION
-    if any(not (char.isalpha() or char in allowed) for char in name):
+    if not _only_letters_and(name, allowed):
         raise ValidationError("payer.company_name_chars" if company else "payer.name_chars")
     if sum(char.isalpha() for char in name) < NAME_MIN_LETTERS:
         raise ValidationError("payer.name_too_short", minimum=NAME_MIN_LETTERS)
