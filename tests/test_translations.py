@@ -23,7 +23,7 @@ from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.formats import ENGLISH, SPANISH
 from kiosk.domain.money import Pesos
 from kiosk.messages import CONTEXT, PLURAL, SOURCES, words
-from tests.domain.test_messages import BY_CODE
+from tests.messages.samples import BY_CODE
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The contexts whose words this house's core owns (the screens have theirs).
