@@ -7,13 +7,11 @@ code, and in Spanish today's wording, money as ``$ 1.500`` there and ``COP 1,500
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import string
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,6 +22,7 @@ from kiosk.domain.formats import ENGLISH, SPANISH
 from kiosk.domain.money import Pesos
 from kiosk.messages import CONTEXT, PLURAL, SOURCES, words
 from tests.messages.samples import BY_CODE
+from tests.support.tools import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The contexts whose words this house's core owns (the screens have theirs).
@@ -31,15 +30,7 @@ CORE_CONTEXTS = ("messages", "cli")
 NBSP = "\u00a0"
 
 
-def _load_i18n_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-i18n = _load_i18n_tool()
+i18n = load_tool("i18n")
 
 
 @pytest.fixture

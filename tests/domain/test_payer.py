@@ -468,3 +468,11 @@ def test_arbitrary_payers_raise_only_validation_errors(
         assert error.errors and set(error.errors) <= set(PAYER_FIELDS)
     else:
         assert isinstance(payer, PayerData)
+
+
+def test_a_letter_nfc_keeps_with_its_mark_is_a_letter_of_the_name() -> None:
+    # Devanagari QA has no composed form: NFC writes it KA + NUKTA (a combining mark).
+    name = "Ab\u0958"
+    assert normalize_name(name) == unicodedata.normalize("NFC", name)
+    # A mark with no letter before it is no letter.
+    assert error_of(normalize_name, "\u093c Ana").code == "payer.name_chars"

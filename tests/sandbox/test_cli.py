@@ -178,3 +178,16 @@ def test_kiosk_sandbox_through_the_main_entry_point(run: type[Running]) -> None:
 
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v1", printed(lines, "PSE (Wompi)"))
     assert sandbox.interrupt() == 0
+
+
+def test_kiosk_sandbox_speaks_english_when_asked(run: type[Running]) -> None:
+    sandbox = run([sys.executable, "-m", "kiosk", "--language", "en", "sandbox", "--port", "0"])
+
+    lines = sandbox.read_until("Ctrl-C to stop.")
+
+    assert lines[0].startswith("Kiosk sandbox at http://127.0.0.1:")
+    assert printed(lines, "public key") == "pub_test_kiosk"
+    assert printed(lines, "Top-ups (Reloadly)") == printed(lines, "audience")
+    assert any(line.startswith("PSE banks: 1 approves") for line in lines)
+    assert sandbox.interrupt() == 0
+    sandbox.read_until("Sandbox stopped.")

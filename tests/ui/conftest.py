@@ -8,18 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.catalogue import Pack
-
-# KIOSK and STORE name the window's store; the rest is re-exported for
-# tests/ui/test_every_screen_speaks_english.py, which still imports it from here: import
-# it from tests.ui.helpers there, then keep only KIOSK and STORE.
-from tests.ui.helpers import (  # noqa: F401
-    KIOSK,
-    NEUTRAL_TEXTS,
-    STORE,
-    assert_all_translated,
-    shown_texts,
-    speak,
-)
+from tests.ui.helpers import KIOSK, STORE
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 

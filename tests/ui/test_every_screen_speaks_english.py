@@ -10,17 +10,16 @@ differently, its ``{fields}`` and ``%n`` standing for any value.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from tests.ui.conftest import KIOSK, NEUTRAL_TEXTS, STORE, shown_texts, speak
+from tests.support.tools import load_tool
+from tests.ui.helpers import KIOSK, NEUTRAL_TEXTS, STORE, shown_texts, speak
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -31,15 +30,7 @@ _FIELD = re.compile(r"\{[a-z_]+\}|%n")
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _screenshots_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "tools" / "screenshots.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHOTS = _screenshots_tool()
+SHOTS = load_tool("screenshots")
 
 
 def _spanish_templates() -> list[tuple[str, re.Pattern[str]]]:
