@@ -8,11 +8,8 @@ This module only adds the words for a pack's contents (context ``PackWords``).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from kiosk.controllers.language import formats, translate
 from kiosk.domain.catalogue import Pack
-from kiosk.domain.formats import to_store_time
 
 #: Providers write "unlimited" as a very large number of minutes or megabytes.
 UNLIMITED_MINUTES = 10_000
@@ -110,22 +107,3 @@ def pack_summary(pack: Pack) -> str:
     """One line for summaries: ``Paquete 7 días · 3 GB · $ 10.000``."""
     parts = [pack.name, *pack_details(pack)[:2], formats().pesos(pack.amount_pesos)]
     return " · ".join(part for part in parts if part)
-
-
-# TODO(i18n): callers move to formats() — these three only delegate, for the screens and
-# widgets that still import them (payment screen, receipt view).
-
-
-def to_local(moment: datetime) -> datetime:
-    """``moment`` in the store's time; see :func:`kiosk.domain.formats.to_store_time`."""
-    return to_store_time(moment)
-
-
-def format_local_datetime(moment: datetime) -> str:
-    """``formats().moment(moment)``: a date and time in the store's time zone."""
-    return formats().moment(moment)
-
-
-def format_countdown(seconds: int) -> str:
-    """``formats().countdown(seconds)``: ``9:05`` for the time left on a QR."""
-    return formats().countdown(seconds)

@@ -6,13 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from kiosk.controllers.language import formats
 from kiosk.domain.catalogue import Pack
 from ui.formatting import (
     format_apps,
-    format_countdown,
     format_data,
     format_days,
-    format_local_datetime,
     format_minutes,
     pack_card_lines,
     pack_details,
@@ -93,17 +92,14 @@ def test_pack_summary_in_spanish():
     assert pack_summary(pack) == "Paquete 7 días · 3 GB · Vigencia: 7 días · $\u00a010.000"
 
 
-def test_dates_are_shown_in_bogota_time():
-    assert format_local_datetime(datetime(2025, 1, 1, 3, 30, tzinfo=UTC)) == "31/12/2024 22:30"
+def test_screens_show_dates_in_bogota_time_in_the_current_language(qapp):
+    # The screens take their formats from the edge, which follows the language.
+    assert formats().moment(datetime(2025, 1, 1, 3, 30, tzinfo=UTC)) == "31/12/2024 22:30"
     # A naive moment is the journal's UTC.
-    assert format_local_datetime(datetime(2025, 1, 1, 3, 30)) == "31/12/2024 22:30"
+    assert formats().moment(datetime(2025, 1, 1, 3, 30)) == "31/12/2024 22:30"
+    assert formats().countdown(65) == "1:05"
 
 
 def test_dates_in_english(english):
-    assert format_local_datetime(datetime(2025, 1, 1, 3, 30, tzinfo=UTC)) == "Dec 31, 2024 22:30"
-
-
-def test_countdown():
-    assert format_countdown(600) == "10:00"
-    assert format_countdown(65) == "1:05"
-    assert format_countdown(-3) == "0:00"
+    assert formats().moment(datetime(2025, 1, 1, 3, 30, tzinfo=UTC)) == "Dec 31, 2024 22:30"
+    assert formats().countdown(-3) == "0:00"
