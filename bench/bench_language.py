@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,19 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from bench.timing import median_ms
 from kiosk.controllers.language import set_language
 from ui.main_window import build_main_window
 from ui.style import apply_style
-
-
-def median_ms(operation: Callable[[], object], runs: int) -> float:
-    operation()  # warm-up
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        operation()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:

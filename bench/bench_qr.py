@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
+from bench.timing import median_ms
 from kiosk.domain.qr import build_qr_matrix
 from ui.qr_painter import paint_qr, qr_image, qr_png_bytes
 
@@ -33,16 +31,6 @@ def checkout_url() -> str:
         "&amount-in-cents=1000000&reference=K2QX7ABC"
         f"&signature:integrity={signature}&expiration-time=2026-11-25T18:30:00.000Z"
     )
-
-
-def median_ms(operation: Callable[[], object], runs: int) -> float:
-    operation()  # warm-up: imports, qrcode's precomputed blanks, font/paint engine set-up
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        operation()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:
