@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from kiosk.controllers.language import formats
 from kiosk.domain.money import format_pesos
 from kiosk.domain.sale import SaleState
 from kiosk.gateways.factory import Gateways
@@ -17,7 +18,6 @@ from tests.e2e.helpers import LINE, WAIT_MS
 from tests.support.sandbox import outbox, provider_topups
 from tests.support.widgets import child
 from ui.app import AppContext
-from ui.formatting import format_local_datetime
 
 pytestmark = pytest.mark.gui
 
@@ -104,6 +104,6 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
     (active,) = [held for held in expected.packs if held.name == pack.name]
     assert active.expires_at is not None
     packs_text = clerk.child(QLabel, "balancePacksList").text()
-    assert f"• {pack.name}: vence el {format_local_datetime(active.expires_at)}" in packs_text
+    assert f"• {pack.name}: vence el {formats().moment(active.expires_at)}" in packs_text
     assert not message.isVisible()
     assert app.journal.entry_count() == 0  # balance queries are never journaled
