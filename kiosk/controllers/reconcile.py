@@ -28,6 +28,7 @@ class ReconcileController(QObject):
         self._reconciler = reconciler
         self._running = False
         self._stopped = False
+        self._start_up_pending = False
         #: A pass asked for while one ran: None (none), else its ``everything``.
         self._queued: bool | None = None
         self._timer = QTimer(self)
@@ -36,8 +37,10 @@ class ReconcileController(QObject):
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        """A full pass now (start-up), then regular passes."""
+        """A full pass now (start-up: the app holds the instance lock and has sent nothing
+        yet, so an interrupted top-up is settled at once), then regular passes."""
         self._stopped = False
+        self._start_up_pending = True
         self.run_pass(everything=True)
         self._timer.start()
 
@@ -63,9 +66,13 @@ class ReconcileController(QObject):
             self._queued = everything or bool(self._queued)
             return
         self._running = True
-        run(lambda: self._reconciler.run_once(everything=everything), name="reconcile").on_success(
-            self._finished
-        ).on_failure(self._failed)
+        # Only the very first pass after start() is the start-up pass.
+        at_start_up, self._start_up_pending = self._start_up_pending, False
+        reconciler = self._reconciler
+        run(
+            lambda: reconciler.run_once(everything=everything, at_start_up=at_start_up),
+            name="reconcile",
+        ).on_success(self._finished).on_failure(self._failed)
 
     def _finished(self, report: ReconcileReport) -> None:
         self._running = False

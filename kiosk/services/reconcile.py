@@ -63,8 +63,10 @@ class Reconciler:
         """
         self._is_active = is_active
 
-    def run_once(self, *, everything: bool = False) -> ReconcileReport:
-        """One pass; ``everything`` ignores the per-sale schedule (start-up)."""
+    def run_once(self, *, everything: bool = False, at_start_up: bool = False) -> ReconcileReport:
+        """One pass; ``everything`` ignores the per-sale schedule. ``at_start_up``: the
+        first pass of an app that holds the journal's instance lock (nothing of its own is
+        in flight yet, and no other app sends), so interrupted top-ups are settled at once."""
         report = ReconcileReport()
         now = self._clock()
         open_sales = self._journal.open_sales()
@@ -90,7 +92,7 @@ class Reconciler:
             self._last_look[reference] = now
             report.looked_up.append(reference)
             try:
-                progress = self._settling.reconcile(reference)
+                progress = self._settling.reconcile(reference, at_start_up=at_start_up)
             except KioskError as error:
                 # Unavailable gateways and the like: try again on the next pass.
                 report.errors[reference] = error.code

@@ -37,8 +37,13 @@ class SettlingService:
         progress = self._payments.poll(reference)
         return self._deliveries.deliver_sale(progress)
 
-    def reconcile(self, reference: str) -> SaleProgress:
-        """Settle a sale nobody waits for on screen: look up, deliver, or close."""
+    def reconcile(self, reference: str, *, at_start_up: bool = False) -> SaleProgress:
+        """Settle a sale nobody waits for on screen: look up, deliver, or close.
+
+        ``at_start_up``: the app has just started holding the journal's instance lock and
+        sent nothing yet, so a top-up journaled as requested cannot still be on its way:
+        it was interrupted (a crash, a stop) and is settled at once, not after its deadline.
+        """
         progress = self._recorder.progress(reference)
         if is_final(progress.state) or progress.state is S.PAID_NOT_DELIVERED:
             return progress
@@ -56,7 +61,7 @@ class SettlingService:
             # Journaled before a top-up that never reported back (a crash, a stop): the
             # send's deadline is long past, so its outcome is unknown, not in progress.
             interrupted = timedelta(seconds=2 * self._config.timeouts.deadline_seconds)
-            if now - progress.state_since >= interrupted:
+            if at_start_up or now - progress.state_since >= interrupted:
                 progress, _ = self._recorder.advance(
                     progress, S.DELIVERY_UNKNOWN, "delivery_interrupted"
                 )
