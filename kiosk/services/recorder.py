@@ -63,7 +63,9 @@ class SaleRecorder:
             sender_line=sender_line,
             data=data,
         )
-        return fold_entry(None, future.result(timeout=WRITE_TIMEOUT_SECONDS))
+        return _logged(
+            fold_entry(None, future.result(timeout=WRITE_TIMEOUT_SECONDS)), "sale_created"
+        )
 
     def move(
         self, progress: SaleProgress, state: SaleState, event: str, **data: Any
@@ -73,7 +75,7 @@ class SaleRecorder:
         future = self._writer.record(
             progress.reference, state, event=event, actor=self._actor, data=payload or None
         )
-        return fold_entry(progress, future.result(timeout=WRITE_TIMEOUT_SECONDS))
+        return _logged(fold_entry(progress, future.result(timeout=WRITE_TIMEOUT_SECONDS)), event)
 
     def advance(
         self, progress: SaleProgress, state: SaleState, event: str, **data: Any
@@ -85,3 +87,20 @@ class SaleRecorder:
         except SaleTransitionError:
             log.info("sale %s: %s refused (the sale already moved on)", progress.reference, event)
             return self.progress(progress.reference), False
+
+
+def _logged(progress: SaleProgress, event: str) -> SaleProgress:
+    """One INFO line per state change, so that a store's support can follow a sale in the
+    log: reference, kind, operator, amount and the masked line (never a full line, a
+    payer's document or email, or a key: the progress holds none of them)."""
+    log.info(
+        "sale %s %s -> %s: %s, operator %s, %s COP, line %s",
+        progress.reference,
+        event,
+        progress.state,
+        progress.kind,
+        progress.operator_id,
+        progress.amount_pesos,
+        progress.line_masked or "-",
+    )
+    return progress

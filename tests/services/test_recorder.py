@@ -43,3 +43,20 @@ def test_each_operation_reads_the_sale_once_and_folds_its_own_writes(
 
     assert stopped == counter.service.progress(opened.reference)
     assert stopped.state is SaleState.CANCELLED_UNCONFIRMED
+
+
+def test_every_state_change_is_logged_with_the_masked_line_only(
+    counter: Counter, caplog: pytest.LogCaptureFixture
+) -> None:
+    payments = counter.service.payments
+    with caplog.at_level("INFO", logger="kiosk.services.recorder"):
+        opened = payments.open_sale(counter.topup_request(LINE, 12_000))
+        payments.start_checkout(opened.reference)
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == 2
+    created, issued = lines
+    assert created.startswith(f"sale {opened.reference} sale_created -> created: topup")
+    assert "12000 COP" in created and "line *** *** 3434" in created
+    assert f"operator {opened.operator_id}" in created
+    assert issued.startswith(f"sale {opened.reference} checkout_issued -> payment_pending")
+    assert all(LINE not in line for line in lines), "a full line never reaches the log"
