@@ -68,11 +68,14 @@ class AppRunner:
         self._payers: list[Payer] = []
         self._toplevels_before = {id(w) for w in QApplication.topLevelWidgets()}
 
-    def start(self, config: Config | None = None, *, embedded: bool = False) -> AppContext:
-        """An app on the test's sandbox; ``embedded``: no sandbox given, as the command runs."""
+    def start(
+        self, config: Config | None = None, *, embedded: bool = False, mode: str | None = None
+    ) -> AppContext:
+        """An app on the test's sandbox; ``embedded``: no sandbox given, as the command runs;
+        ``mode``: as ``kiosk --mode`` gives it (over the configuration's)."""
         sandbox = None if embedded else self.sandbox
         configured = config is not None and not config.uses_sandbox
-        ctx = build_app(config or self.config, sandbox=None if configured else sandbox)
+        ctx = build_app(config or self.config, sandbox=None if configured else sandbox, mode=mode)
         self.contexts.append(ctx)
         self.qtbot.addWidget(ctx.window)
         ctx.window.show()
