@@ -198,8 +198,11 @@ class TopupScreen(LineScreen):
         return self.amount() is not None
 
     def _focus_rest(self) -> None:
-        self._amount_revealed = True
-        self._refresh()
+        # Enter walks to the amount: an empty field is not an error yet (nothing was typed);
+        # Enter again on the empty field, or a wrong amount, says what is missing.
+        if self.amount_input.text().strip() or self.amount_input.hasFocus():
+            self._amount_revealed = True
+            self._refresh()
         self._focus_amount()
 
     def _submit(self) -> None:

@@ -311,3 +311,20 @@ def test_a_fixed_offer_in_english(qtbot, window):
     assert button.text() == "COP\u00a010,000"
     assert button.accessibleName() == "Top-up of COP\u00a010,000"
     assert screen.presets() == (5_000, 10_000)
+
+
+def test_the_amount_error_waits_until_something_was_typed(qtbot, shown_window: MainWindow):
+    """Enter walks from the line to the empty amount without an error; Enter again on the
+    empty field says what is missing."""
+    screen = shown_window.show_topup()
+    screen.setOffer(AmountOffer(1_500, 100_000, (5_000, 10_000)))
+    message = child(screen, QLabel, "topupAmountMessage")
+    screen.consent.checkBox().setChecked(True)
+    qtbot.keyClicks(screen.line_input.lineEdit(), "3123456789")
+    screen.setOperator("Claro", for_line="3123456789")
+    screen.line_input.lineEdit().setFocus()
+    qtbot.keyClick(screen.line_input.lineEdit(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.amount_input
+    assert not message.isVisible(), "an error before anything was typed"
+    qtbot.keyClick(screen.amount_input, Qt.Key.Key_Return)
+    assert message.isVisible() and message.text() == describe(ValidationError("money.empty"))
