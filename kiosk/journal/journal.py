@@ -10,6 +10,7 @@ reads may come from any thread (each gets its own pooled connection).
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import sqlite3
@@ -17,6 +18,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, text, update
@@ -34,10 +36,12 @@ from kiosk.journal.engine import (
     sqlite_path,
     write_transaction,
 )
+from kiosk.journal.files import make_private, private_file, private_folder
 from kiosk.journal.migrate import ensure_schema, stored_revision
 from kiosk.journal.privacy import check_payload, line_hmac, redact_text
 from kiosk.journal.projection import apply_entry
 from kiosk.journal.schema import journal_entries, journal_meta, sale_lines, sales
+from kiosk.journal.storage import integrity_problem, trigger_problem
 from kiosk.journal.verify import (
     Problem,
     VerifyReport,
@@ -397,6 +401,13 @@ class Journal:
         first, last = chain.format_timestamp(start), chain.format_timestamp(end)
         return self._sales(sales.c.created_at >= first, sales.c.created_at < last)
 
+    def sales_to_line(self, line: str, *, changed_since: datetime) -> list[SaleRecord]:
+        """Sales to ``line`` (found by its keyed hash) whose last change is at or after
+        ``changed_since``, oldest first: the provider's "recently recharged" rule."""
+        since = chain.format_timestamp(changed_since)
+        digest = line_hmac(self._line_secret, normalize_line(line))
+        return self._sales(sales.c.line_hmac == digest, sales.c.updated_at >= since)
+
     def _sales(self, *conditions: Any) -> list[SaleRecord]:
         query = select(sales).where(*conditions).order_by(sales.c.created_at, sales.c.reference)
         with self._engine.connect() as connection:
@@ -455,25 +466,48 @@ class Journal:
         return exported
 
     def verify(self, *, against: str | None = None) -> VerifyReport:
-        """Replay the whole log from one consistent snapshot and check everything."""
-        with read_transaction(self._engine) as connection:
-            meta = connection.execute(select(journal_meta)).mappings().first()
-            entries = self._entry_rows(connection)
-            stored_sales = {
-                row["reference"]: dict(row) for row in connection.execute(select(sales)).mappings()
-            }
-            lines = {
-                row.reference: (row.line, row.sender_line)
-                for row in connection.execute(
-                    select(sale_lines.c.reference, sale_lines.c.line, sale_lines.c.sender_line)
-                )
-            }
+        """Replay the whole log from one consistent snapshot and check everything.
+
+        In this order, the first problem found is the one reported: the file
+        itself (SQLite's integrity check; a damaged file makes the rest
+        unreliable), the chain and the sales rows, the stored lines against
+        their HMACs (only with the store's secret: ``lines_checked`` says how
+        many were), and last the append-only triggers (an attacker drops them
+        first, and what was changed matters more than the open door).
+        """
+        try:
+            with read_transaction(self._engine) as connection:
+                damaged = integrity_problem(connection)
+                if damaged is not None:
+                    return VerifyReport(False, 0, 0, "", damaged)
+                meta = connection.execute(select(journal_meta)).mappings().first()
+                entries = self._entry_rows(connection)
+                stored_sales = {
+                    row["reference"]: dict(row)
+                    for row in connection.execute(select(sales)).mappings()
+                }
+                lines = {
+                    row.reference: (row.line, row.sender_line)
+                    for row in connection.execute(
+                        select(sale_lines.c.reference, sale_lines.c.line, sale_lines.c.sender_line)
+                    )
+                }
+                unguarded = trigger_problem(connection)
+        except DBAPIError as error:
+            # Past what integrity_check could say ("database disk image is malformed").
+            detail = str(error.orig).splitlines()[0][:200] if error.orig is not None else ""
+            return VerifyReport(False, 0, 0, "", problem_at(None, "journal.damaged", detail=detail))
         meta_dict = {k: v for k, v in meta.items() if k != "id"} if meta else None
         report = verify_entries(meta_dict, entries, stored_sales, against=against)
-        if report.ok and self._line_secret:
+        if not report.ok:
+            return report
+        if self._line_secret:
+            report = replace(report, lines_checked=len(lines))
             problem = self._line_problem(entries, lines)
             if problem is not None:
                 return replace(report, ok=False, first_problem=problem)
+        if unguarded is not None:
+            return replace(report, ok=False, first_problem=unguarded)
         return report
 
     def _line_problem(
@@ -485,6 +519,7 @@ class Journal:
             for entry in entries
             if entry["state"] == SaleState.CREATED and isinstance(entry["payload"], Mapping)
         }
+        mismatches: list[Problem] = []
         for reference, (line, sender) in sorted(lines.items()):
             entry = created.get(reference)
             payload = entry["payload"] if entry else {}
@@ -493,8 +528,67 @@ class Journal:
                 and payload.get("sender_line_hmac") != line_hmac(self._line_secret, sender)
             ):
                 seq = entry["seq"] if entry else None
-                return problem_at(seq, "journal.line_mismatch", reference=reference)
-        return None
+                mismatches.append(problem_at(seq, "journal.line_mismatch", reference=reference))
+        if len(mismatches) > 1 and len(mismatches) == len(lines):
+            # Not one line matches: far more likely another store's key than every line changed.
+            return problem_at(None, "journal.line_secret_mismatch", count=len(lines))
+        return mismatches[0] if mismatches else None
+
+    def checked_line_for(self, reference: str, role: str = "line") -> str | None:
+        """:meth:`line_for`, checked against the keyed hash the chain holds for it.
+
+        Call it right before the line is used (a top-up is sent to it): a line
+        changed in ``sale_lines`` after the sale was created raises
+        ``JournalError("journal.line_mismatch")``, and so does a creating entry
+        whose payload no longer matches its own hash. None once purged (or for
+        a gift pack without a sender), as :meth:`line_for`.
+        """
+        if role not in LINE_ROLES:
+            raise ValueError(f"role must be one of {LINE_ROLES}")
+        if not self._line_secret:
+            raise JournalError("journal.no_line_secret")
+        column = sale_lines.c.line if role == "line" else sale_lines.c.sender_line
+        with read_transaction(self._engine) as connection:
+            line = connection.execute(
+                select(column).where(sale_lines.c.reference == reference)
+            ).scalar()
+            if line is None:
+                return None
+            created = (
+                connection.execute(
+                    select(journal_entries)
+                    .where(
+                        journal_entries.c.reference == reference,
+                        journal_entries.c.state == str(SaleState.CREATED),
+                    )
+                    .order_by(journal_entries.c.seq)
+                    .limit(1)
+                )
+                .mappings()
+                .first()
+            )
+        if not self._line_matches(created, role, line):
+            log.warning("the stored %s of sale %s does not match the journal", role, reference)
+            raise JournalError("journal.line_mismatch", reference=reference)
+        return str(line)
+
+    def _line_matches(self, created: RowMapping | None, role: str, line: str) -> bool:
+        if created is None:
+            return False
+        payload = decode_payload(created["payload"])
+        if not isinstance(payload, Mapping):
+            return False
+        entry = {**created, "payload": payload}
+        try:
+            intact = chain.entry_hash(created["prev_hash"], entry) == created["hash"]
+        except (KeyError, TypeError, ValueError):
+            return False
+        expected = payload.get("line_hmac" if role == "line" else "sender_line_hmac")
+        return (
+            intact
+            and isinstance(expected, str)
+            and hmac.compare_digest(expected, line_hmac(self._line_secret, line))
+        )
 
     def close(self) -> None:
         self._engine.dispose()
@@ -527,6 +621,17 @@ def _create_meta(engine: Engine, store_id: str, kiosk_id: str, now: Clock) -> di
         return meta
 
 
+def _private_sqlite_files(path: Path) -> None:
+    """The database file (created empty if missing) and its companions, owner-only."""
+    try:
+        private_folder(path.parent)
+        private_file(path)
+        for companion in ("-wal", "-shm"):
+            make_private(path.with_name(path.name + companion))
+    except OSError as error:
+        raise JournalError("journal.unavailable", detail=error.strerror or str(error)) from None
+
+
 def open_journal(
     url: str,
     *,
@@ -535,6 +640,7 @@ def open_journal(
     line_secret: bytes = b"",
     create: bool = True,
     migrate: bool = True,
+    read_only: bool = False,
     now: Clock = _utc_now,
 ) -> Journal:
     """Open (and with ``create`` make) the journal at ``url``, upgrading its schema.
@@ -545,16 +651,24 @@ def open_journal(
     read any journal (``kiosk journal verify --db``). ``line_secret`` is the
     per-store key of the line HMAC (needed to create sales; never stored).
     ``migrate=False`` refuses an old schema instead of upgrading it.
+    ``read_only`` (for ``verify``; implies neither create nor migrate) never
+    writes the database: nothing is created, upgraded or chmod-ed.
+
+    A SQLite journal's folder is created 0700 and its files are made 0600
+    (``kiosk.journal.files``), so its WAL and SHM are too.
     """
     parsed = parse_url(url)
     path = sqlite_path(parsed)
+    if read_only:
+        create = migrate = False
+    if create and (not store_id or not kiosk_id):
+        raise JournalError("journal.owner_required")
     if path is not None:
         if not path.exists() and not create:
             raise JournalError("journal.missing", path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-    if create and (not store_id or not kiosk_id):
-        raise JournalError("journal.owner_required")
-    engine = make_engine(parsed)
+        if not read_only:
+            _private_sqlite_files(path)
+    engine = make_engine(parsed, read_only=read_only)
     try:
         if not create:
             with read_transaction(engine) as connection:

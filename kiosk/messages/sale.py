@@ -24,4 +24,17 @@ MESSAGES = {
         "y paquetes {brand}; no se cobró nada. Use otro número o recárguela "
         "en un punto {operator}.",
     ),
+    "sale.line_recently_recharged": QT_TRANSLATE_NOOP(
+        "messages",
+        "Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra "
+        "recarga. Intente de nuevo en %n segundo(s); no se cobró nada.",
+    ),
+    "pack.not_offered": QT_TRANSLATE_NOOP(
+        "messages",
+        "El paquete «{pack}» no está en el catálogo del operador. Elija otro paquete.",
+    ),
+    "pack.not_payable": QT_TRANSLATE_NOOP(
+        "messages",
+        "El paquete «{pack}» no se puede pagar aquí por su precio. Elija otro paquete.",
+    ),
 }

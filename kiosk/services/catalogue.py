@@ -39,9 +39,12 @@ class CatalogueService:
         return StoreOffer(catalogue, topup, packs)
 
     def detect(self, line: str) -> Operator:
-        """The line's operator as the provider detects it, if the store sells it; else the
-        ``sale.line_other_operator`` :class:`ValidationError` (e.g. a ported line)."""
-        return check_line_operator(self._topups.detect_operator(line), self._brand)
+        """The line's operator as the provider detects it, if the store sells it and the
+        provider would take a top-up for it now; else a :class:`ValidationError`:
+        ``sale.line_other_operator`` (e.g. a ported line) or ``sale.line_recently_recharged``."""
+        operator = check_line_operator(self._topups.detect_operator(line), self._brand)
+        self._payments.check_recharge(line)
+        return operator
 
     def banks(self, refresh: bool = False) -> list[Bank]:
         return self._pse.banks(refresh=refresh)

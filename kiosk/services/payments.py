@@ -32,6 +32,7 @@ from kiosk.domain.outcomes import (
 )
 from kiosk.domain.payer import PayerData
 from kiosk.domain.progress import SaleProgress
+from kiosk.domain.recharge import RECHARGE_COOLDOWN, check_recharge_allowed
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.sale_request import PaymentStart, SaleRequest, check_request
 from kiosk.gateways.errors import GatewayError, GatewayRejected, GatewayUnavailable
@@ -50,7 +51,8 @@ DESCRIPTION = {SaleKind.TOPUP: "Recarga celular", SaleKind.GIFT_PACK: "Paquete d
 #: After an expiry, wait this long before calling a payment impossible: the gateway's
 #: clock may lag ours, and a create sent at the last second may still be on its way.
 EXPIRY_GRACE = timedelta(seconds=60)
-#: How long the bank URL of a new assisted payment may take to appear.
+#: How long the bank URL of a new assisted payment may take to appear (the gateway gives
+#: it only with a read after the create, often not the first one).
 BANK_URL_WAIT_SECONDS = 10.0
 BANK_URL_PAUSE_SECONDS = 0.5
 
@@ -96,9 +98,18 @@ class PaymentService:
 
     # -- creating and paying -----------------------------------------------------------
 
+    def check_recharge(self, line: str) -> None:
+        """Refuse a line the provider would refuse: topped up (or being topped up) too
+        recently (``sale.line_recently_recharged``, with the seconds left)."""
+        now = self._clock()
+        recent = self._recorder.journal.sales_to_line(line, changed_since=now - RECHARGE_COOLDOWN)
+        check_recharge_allowed(((sale.state, sale.updated_at) for sale in recent), now)
+
     def open_sale(self, request: SaleRequest) -> SaleProgress:
-        """Journal a new sale after checking it may be sold (``amount.*``/``pack.*``)."""
+        """Journal a new sale after checking it may be sold (``amount.*``/``pack.*``,
+        ``sale.line_recently_recharged``)."""
         check_request(request, self.offer_for(request.operator), self.pack_range())
+        self.check_recharge(request.line)
         data: dict[str, object] = {"operator_id": request.operator_id}
         if request.pack is not None:
             data["pack_name"] = request.pack.name
@@ -146,8 +157,19 @@ class PaymentService:
             reference, attempt_ref, PaymentMode.CHECKOUT, url, progress.amount_pesos, expires_at
         )
 
-    def start_assisted(self, reference: str, payer: PayerData, bank_code: str) -> PaymentStart:
+    def start_assisted(
+        self,
+        reference: str,
+        payer: PayerData,
+        bank_code: str,
+        on_waiting_for_bank: Callable[[], None] | None = None,
+    ) -> PaymentStart:
         """Create a PSE transaction with the payer's data typed by the clerk.
+
+        Each attempt has a reference of its own (``<sale>-<n>`` after the first): the
+        gateway refuses a create under a reference already used. The bank URL usually comes
+        only with a later read: ``on_waiting_for_bank`` is called once (on this thread)
+        before that wait begins, so the screen can say what it waits for.
 
         Raises :class:`GatewayRejected` (fields to fix; a new attempt may follow),
         :class:`GatewayUnavailable` (nothing was sent; a new attempt may follow) or
@@ -194,12 +216,17 @@ class PaymentService:
             self._recorder.advance(progress, S.PAYMENT_UNKNOWN, "payment_outcome_unknown")
             raise
         self.apply_answer(progress, transaction, closing=False)
-        bank_url = transaction.bank_url or self._wait_for_bank_url(transaction.id)
+        bank_url = transaction.bank_url
+        if not bank_url:
+            if on_waiting_for_bank is not None:
+                on_waiting_for_bank()
+            bank_url = self._wait_for_bank_url(transaction.id)
         mode, amount = PaymentMode.ASSISTED, progress.amount_pesos
         return PaymentStart(reference, attempt_ref, mode, bank_url, amount, expires_at)
 
     def _wait_for_bank_url(self, transaction_id: str) -> str:
-        # The bank URL comes with a GET after the create, sometimes only after a moment.
+        """Read the transaction until its bank URL shows (bounded: ``no_bank_url`` after
+        ``BANK_URL_WAIT_SECONDS``). It comes with a read after the create, rarely the first."""
         give_up = time.monotonic() + BANK_URL_WAIT_SECONDS
         while True:
             try:
@@ -217,7 +244,9 @@ class PaymentService:
     def payment_start(self, reference: str) -> PaymentStart | None:
         """The QR of the attempt in progress again (e.g. once an unknown create is found).
 
-        None when the sale waits for no payment or the attempt's URL is not known.
+        None when the sale waits for no payment or its attempt is not found (yet). An
+        assisted attempt found without its bank URL is read again until the URL shows
+        (bounded, as after a create).
         """
         progress = self._recorder.progress(reference)
         if progress.state not in AWAITING_PAYMENT or progress.expires_at is None:
@@ -230,9 +259,10 @@ class PaymentService:
             )
         else:
             transaction = self.look_up(progress)
-            if transaction is None or not transaction.bank_url:
+            if transaction is None:
                 return None
-            url = transaction.bank_url
+            # Found, but its bank URL may not show yet: it does after a read or two.
+            url = transaction.bank_url or self._wait_for_bank_url(transaction.id)
         return PaymentStart(
             reference,
             progress.attempt_reference,

@@ -5,6 +5,7 @@
         <name>App</name>
         <message>
             <source>No se puede iniciar</source>
+            <extracomment>Qt platforms that show nothing to a person: no dialog may wait there for a click. How long the display probe waits for an X server to accept a connection.</extracomment>
             <translation>Cannot start</translation>
         </message>
     </context>
@@ -1029,8 +1030,28 @@
             <translation>Configuration: unknown key “{key}” in section “{section}”.</translation>
         </message>
         <message>
-            <source>Configuración: la clave «{key}» de «{section}» tiene un tipo de valor incorrecto.</source>
-            <translation>Configuration: key “{key}” in “{section}” has the wrong type of value.</translation>
+            <source>Configuración: la clave «{key}» de «{section}» debe ser {expected}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El archivo de configuración {path} no está en UTF-8. Guárdelo con la codificación UTF-8 (en el Bloc de notas: Guardar como, Codificación UTF-8).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El archivo de configuración {path} guarda llaves o secretos y otros usuarios pueden leerlo o cambiarlo (permisos {mode}). Déjelo solo para su dueño con: chmod 600 {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No hay pantalla para abrir la ventana (ni DISPLAY ni WAYLAND_DISPLAY). Sin pantalla, use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo abrir la pantalla. Qt dice: {detail} Sin pantalla, use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se puede abrir la pantalla {display}: no responde. Revise DISPLAY, o sin pantalla use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>El archivo de configuración {path} no es TOML válido: {detail}</source>
@@ -1327,6 +1348,14 @@
             <translation>The sales journal address is not valid. Check “url” in the [journal] section of the configuration.</translation>
         </message>
         <message>
+            <source>La dirección dada con --db no es válida. Escriba, por ejemplo, sqlite:///ruta/journal.sqlite3 o postgresql://usuario@servidor/base.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Falta el controlador de PostgreSQL «{driver}». Instálelo con pip install 'kiosk[{extra}]' y use una dirección postgresql://….</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>El diario de ventas no funciona con la base de datos «{backend}». Use un archivo SQLite o PostgreSQL.</source>
             <translation>The sales journal does not work with the “{backend}” database. Use a SQLite file or PostgreSQL.</translation>
         </message>
@@ -1483,6 +1512,22 @@
             <translation>the stored line of sale {reference} does not match its fingerprint in the journal</translation>
         </message>
         <message>
+            <source>ninguna de las {count} líneas guardadas coincide con su huella en el diario: la clave de la tienda (KIOSK_LINE_SECRET) no es la de este diario, o todas fueron cambiadas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>el archivo de la base de datos está dañado ({detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>falta la protección «{trigger}» que impide cambiar o borrar entradas del diario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>la protección «{trigger}» que impide cambiar o borrar entradas del diario fue cambiada o desactivada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>faltan los datos de origen del diario (tienda, quiosco, fecha de creación)</source>
             <translation>the journal's origin data (store, kiosk, creation date) is missing</translation>
         </message>
@@ -1519,6 +1564,10 @@
         <message>
             <source>El hash {hash} sigue en la cadena, en la entrada {seq}.</source>
             <translation>Hash {hash} is still in the chain, at entry {seq}.</translation>
+        </message>
+        <message>
+            <source>Las líneas guardadas no se compararon con sus huellas: falta la clave de la tienda. Désela en la variable de entorno KIOSK_LINE_SECRET.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Diario alterado: {problem}. Guarde una copia del archivo y avise al administrador.</source>
@@ -1567,6 +1616,50 @@
         <message>
             <source>Esta línea ahora es de {operator}. Aquí solo se venden recargas y paquetes {brand}; no se cobró nada. Use otro número o recárguela en un punto {operator}.</source>
             <translation>This line now belongs to {operator}. Only {brand} top-ups and packs are sold here; nothing was charged. Use another number or top it up at a {operator} shop.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra recarga. Intente de nuevo en %n segundo(s); no se cobró nada.</source>
+            <translation>
+                <numerusform>This line was topped up less than 2 minutes ago and the operator does not take another top-up yet. Try again in %n second; nothing was charged.</numerusform>
+                <numerusform>This line was topped up less than 2 minutes ago and the operator does not take another top-up yet. Try again in %n seconds; nothing was charged.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>El paquete «{pack}» no está en el catálogo del operador. Elija otro paquete.</source>
+            <translation>The pack “{pack}” is not in the operator's catalogue. Choose another pack.</translation>
+        </message>
+        <message>
+            <source>El paquete «{pack}» no se puede pagar aquí por su precio. Elija otro paquete.</source>
+            <translation>The pack “{pack}” cannot be paid for here at its price. Choose another pack.</translation>
+        </message>
+        <message>
+            <source>un número entero</source>
+            <extracomment>Used when the provider does not give fixed amounts for the operator. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>un número</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>un texto entre comillas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>true o false</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>una lista de números, como [2000, 5000]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>una lista de textos entre comillas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>una lista entre corchetes</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -82,5 +82,12 @@
                 <numerusform>%n ventas</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra recarga. Intente de nuevo en %n segundo(s); no se cobró nada.</source>
+            <translation>
+                <numerusform>Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra recarga. Intente de nuevo en %n segundo; no se cobró nada.</numerusform>
+                <numerusform>Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra recarga. Intente de nuevo en %n segundos; no se cobró nada.</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>
