@@ -142,16 +142,6 @@ def format_expiration(moment: datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
-def _signature_field(digest: str) -> dict[str, str]:
-    """The create body's ``signature`` as GATEWAYS.md writes it: ``{"integrity": digest}``.
-
-    Wompi's public reference documents a plain string here (``"signature": digest``);
-    the contract (and the sandbox) use the object. Kept in one place so that switching
-    for a production gateway is a one-line change.
-    """
-    return {"integrity": digest}
-
-
 def pesos_to_cents(amount_pesos: int) -> int:
     if isinstance(amount_pesos, bool) or not isinstance(amount_pesos, int) or amount_pesos <= 0:
         raise ValueError("amount must be a positive whole number of pesos")
@@ -266,7 +256,11 @@ class PseClient(GatewayClient):
         )
 
     def banks(self, refresh: bool = False) -> list[Bank]:
-        """PSE banks, fetched once per session (``refresh=True`` asks again)."""
+        """PSE banks, fetched once per session (``refresh=True`` asks again).
+
+        Wompi's list starts with a code-``"0"`` "choose your bank" entry: it is not a
+        bank, so it is never offered.
+        """
         with self._banks_lock:
             if self._banks is None or refresh:
                 data = self._get("/pse/financial_institutions", "GET banks", self._public_key)
@@ -331,8 +325,10 @@ class PseClient(GatewayClient):
             "accept_personal_auth": tokens.personal_data_token,
             "amount_in_cents": cents,
             "currency": CURRENCY,
-            "signature": _signature_field(
-                integrity_signature(reference, cents, CURRENCY, self._integrity_secret, expiration)
+            # A plain string, as Wompi's API reference shows it (the ``{"integrity": …}``
+            # object belongs to its JavaScript widget, and the API refuses it).
+            "signature": integrity_signature(
+                reference, cents, CURRENCY, self._integrity_secret, expiration
             ),
             "customer_email": payer.email,
             "reference": reference,

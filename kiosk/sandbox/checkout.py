@@ -182,7 +182,7 @@ class CheckoutPages:
             "currency": "COP",
             "customer_email": form.get("customer_email", "").strip(),
             "reference": link.reference,
-            "signature": {"integrity": link.signature},
+            "signature": link.signature,
             "redirect_url": link.redirect_url,
             "customer_data": {
                 "full_name": form.get("full_name", "").strip(),

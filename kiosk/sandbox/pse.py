@@ -2,6 +2,10 @@
 
 A transaction's status is computed when it is read, from its create time and the clock: no
 background thread moves it. Only the bank page (or the settle time of banks 1/2/3/5) ends one.
+
+As Wompi's, a pending transaction's bank URL (``payment_method.extra.async_payment_url``) is
+missing from the create's answer and from its first read, and is there from the second read on;
+a final one has it (and its CUS) whenever it is read.
 """
 
 from __future__ import annotations
@@ -38,6 +42,15 @@ class Bank:
     outcome: str | None
     slow: bool = False
 
+
+#: Wompi's list of banks starts with this entry, which is not a bank (a create naming it is
+#: refused as an unknown bank).
+PLACEHOLDER_BANK = {
+    "financial_institution_code": "0",
+    "financial_institution_name": "A continuación seleccione su banco",
+}
+#: Reads of a transaction before its bank URL shows (the create's answer never has it).
+BANK_URL_FROM_READ = 2
 
 BANKS: dict[str, Bank] = {
     bank.code: bank
@@ -107,6 +120,8 @@ class Transaction:
     traceability_code: str | None = None
     #: The checkout link it came from (query string), so a declined payer can try again.
     checkout_query: str | None = None
+    #: How many times it was read (``GET /transactions/{id}`` or a look-up by reference).
+    reads: int = 0
 
     @property
     def bank(self) -> Bank:
@@ -229,7 +244,7 @@ class PseService:
             messages: dict[str, list[str]] = defaultdict(list)
             self._spend_tokens(body, messages)
             self._check_amount(body, messages)
-            self._check_reference(body, now, messages)
+            self._check_reference(body, now, messages, retry=checkout_query is not None)
             self._check_signature(body, now, messages)
             self._check_customer(body, messages)
             self._check_payment_method(body, messages)
@@ -281,8 +296,10 @@ class PseService:
             messages["currency"].append("La única moneda aceptada es COP")
 
     def _check_reference(
-        self, body: dict[str, Any], now: datetime, messages: dict[str, list[str]]
+        self, body: dict[str, Any], now: datetime, messages: dict[str, list[str]], *, retry: bool
     ) -> None:
+        """A reference is used once through the API; only the hosted checkout (``retry``)
+        lets a payer try again under it, once the earlier attempt failed."""
         reference = body.get("reference")
         if reference is None or reference == "":
             messages["reference"].append(REQUIRED)
@@ -293,7 +310,7 @@ class PseService:
         for tx in self._transactions.values():
             if tx.reference == reference:
                 self._settle(tx, now)
-                if tx.status in (PENDING, APPROVED):
+                if not retry or tx.status in (PENDING, APPROVED):
                     messages["reference"].append("La referencia ya ha sido usada")
                     return
 
@@ -307,8 +324,11 @@ class PseService:
                 messages["expiration_time"].append("Debe ser una fecha ISO-8601 en UTC")
             elif moment <= now:
                 messages["expiration_time"].append("La fecha de expiración ya pasó")
-        signature = body.get("signature")
-        given = signature.get("integrity") if isinstance(signature, dict) else None
+        given = body.get("signature")
+        if isinstance(given, dict):
+            # The object form belongs to Wompi's JavaScript widget; the API wants the digest.
+            messages["signature"].append("Debe ser un texto: la firma de integridad")
+            return
         if not isinstance(given, str) or not given:
             messages["signature"].append(REQUIRED)
             return
@@ -395,7 +415,13 @@ class PseService:
 
     # ----- JSON views -----------------------------------------------------------------------
 
-    def view(self, tx: Transaction, *, with_bank_url: bool = True) -> dict[str, Any]:
+    def read(self, tx: Transaction) -> dict[str, Any]:
+        """A read through the API: the bank URL shows from the second read on, or once final."""
+        tx.reads += 1
+        shown = tx.reads >= BANK_URL_FROM_READ or tx.finalized_at is not None
+        return self.view(tx, with_bank_url=shown)
+
+    def view(self, tx: Transaction, *, with_bank_url: bool) -> dict[str, Any]:
         """The transaction as Wompi shows it (payer's email and document included, as there)."""
         method = dict(tx.payment_method)
         if with_bank_url:
@@ -466,7 +492,7 @@ class PseService:
         refusal = self._key_refusal(request, "public")
         if refusal:
             return refusal
-        data = [
+        data = [dict(PLACEHOLDER_BANK)] + [
             {"financial_institution_code": b.code, "financial_institution_name": b.name}
             for b in BANKS.values()
         ]
@@ -497,7 +523,7 @@ class PseService:
             tx = self.get(request.params["id"])
             if tx is None:
                 return not_found()
-            return json_response(200, {"data": self.view(tx)})
+            return json_response(200, {"data": self.read(tx)})
 
     def find_transactions(self, request: Request) -> Response:
         refusal = self._key_refusal(request, "private")
@@ -507,7 +533,7 @@ class PseService:
         if not reference:
             return wompi_error(422, "INPUT_VALIDATION_ERROR", messages={"reference": [REQUIRED]})
         with self._world.lock:
-            found = [self.view(tx) for tx in self.by_reference(reference)]
+            found = [self.read(tx) for tx in self.by_reference(reference)]
         return json_response(200, {"data": found, "meta": {"total_results": len(found)}})
 
 

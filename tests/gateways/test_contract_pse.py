@@ -29,10 +29,20 @@ def final(pse: PseClient, transaction_id: str) -> PseTransaction:
     return wait_for(lambda: pse.get_transaction(transaction_id), lambda tx: tx.is_final)
 
 
-def test_bank_list_has_the_test_banks(gateways: Gateways) -> None:
-    codes = {bank.code for bank in gateways.pse.banks()}
-    assert {"1", "2", "3", "4", "5"} <= codes
-    assert "0" not in codes
+def test_bank_list_has_the_test_banks_without_the_placeholder(
+    gateways: Gateways, shared_sandbox: Any
+) -> None:
+    listed = requests.get(
+        f"{shared_sandbox.pse_base_url}/pse/financial_institutions",
+        headers={"Authorization": f"Bearer {shared_sandbox.keys.public_key}"},
+        timeout=5,
+    ).json()["data"]
+    # As Wompi's, the sandbox's list starts with a "choose your bank" entry under code "0"...
+    assert listed[0]["financial_institution_code"] == "0"
+    codes = [bank.code for bank in gateways.pse.banks()]
+    assert {"1", "2", "3", "4", "5"} <= set(codes)
+    # ...which the client never offers as a bank.
+    assert "0" not in codes and len(codes) == len(listed) - 1
 
 
 @pytest.mark.parametrize(
@@ -67,20 +77,32 @@ def test_acceptance_tokens_are_single_use(gateways: Gateways) -> None:
     assert "acceptance_token" in caught.value.fields
 
 
-def test_a_pending_reference_cannot_be_reused(gateways: Gateways) -> None:
+@pytest.mark.parametrize("first_bank", ["4", "2"], ids=["pending", "declined"])
+def test_a_reference_cannot_be_reused(gateways: Gateways, first_bank: str) -> None:
     pse = gateways.pse
     reference = unique_reference()
-    create(pse, reference, "4")
+    first = create(pse, reference, first_bank)
+    if first_bank == "2":
+        assert final(pse, first.id).status is PseStatus.DECLINED
     with pytest.raises(GatewayRejected) as caught:
         create(pse, reference, "1")
+    assert caught.value.error_code == "INPUT_VALIDATION_ERROR"
     assert "reference" in caught.value.fields
     assert len(pse.find_by_reference(reference)) == 1
+
+
+def test_the_bank_url_appears_after_the_first_read(gateways: Gateways) -> None:
+    pse = gateways.pse
+    created = create(pse, unique_reference(), "4")
+    first, second = pse.get_transaction(created.id), pse.get_transaction(created.id)
+    assert created.bank_url is None and first.bank_url is None
+    assert second.bank_url is not None and second.bank_url.endswith(f"/sim/bank/{created.id}")
 
 
 def test_bank_page_approves_a_waiting_payment(gateways: Gateways) -> None:
     pse = gateways.pse
     created = create(pse, unique_reference(), "4")
-    pending = pse.get_transaction(created.id)
+    pending = wait_for(lambda: pse.get_transaction(created.id), lambda tx: bool(tx.bank_url))
     assert pending.status is PseStatus.PENDING and pending.bank_url
     browser = Browser()
     try:

@@ -138,7 +138,8 @@ def test_create_sends_cents_signature_and_payer_fields_once(
     expected = hashlib.sha256(
         f"REF-11500000COP2024-05-01T15:10:00.000Z{INTEGRITY}".encode()
     ).hexdigest()
-    assert body["signature"] == {"integrity": expected}
+    # A plain string (Wompi's API reference), never the widget's {"integrity": ...} object.
+    assert body["signature"] == expected
     assert body["acceptance_token"] == "tok-terms" and body["accept_personal_auth"] == "tok-data"
     assert body["customer_email"] == "pagos@tienda.co"
     assert body["customer_data"] == {"full_name": "Tienda SAS", "phone_number": "3104445566"}

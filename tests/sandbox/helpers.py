@@ -62,7 +62,7 @@ def pse_body(
         "currency": "COP",
         "customer_email": "pagador@example.com",
         "reference": reference,
-        "signature": {"integrity": digest(reference, amount_in_cents, "COP", INTEGRITY)},
+        "signature": digest(reference, amount_in_cents, "COP", INTEGRITY),
         "customer_data": {"full_name": "Ana Pérez", "phone_number": "3001234567"},
         "payment_method": method,
     }

@@ -11,6 +11,7 @@ import requests
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.sandbox.helpers import (
     TIMEOUT,
+    checkout_url,
     create,
     find,
     forms_of,
@@ -34,12 +35,56 @@ def create_pending(sandbox: SandboxServer, reference: str, bank: str) -> dict:
     return data
 
 
+def bank_url_of(transaction: dict) -> str | None:
+    return transaction["payment_method"].get("extra", {}).get("async_payment_url")
+
+
+# ----- the bank URL appears late, as Wompi's does ---------------------------------------------
+
+
+def test_the_bank_url_shows_from_the_second_read_on(
+    sandbox: SandboxServer, fake_clock: FakeClock
+) -> None:
+    created = create_pending(sandbox, "LATE-1", "1")
+    first = get_tx(sandbox, created["id"]).json()["data"]
+    second = get_tx(sandbox, created["id"]).json()["data"]
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
+    final = get_tx(sandbox, created["id"]).json()["data"]
+
+    assert bank_url_of(created) is None  # not in the create's answer
+    assert bank_url_of(first) is None  # nor in the first read
+    assert bank_url_of(second) == f"{sandbox.root_url}/sim/bank/{created['id']}"
+    assert final["status"] == "APPROVED" and bank_url_of(final) == bank_url_of(second)
+
+
+def test_a_look_up_by_reference_is_a_read_too(sandbox: SandboxServer) -> None:
+    created = create_pending(sandbox, "LATE-2", "4")
+    (first,) = find(sandbox, "LATE-2").json()["data"]
+    second = get_tx(sandbox, created["id"]).json()["data"]
+
+    assert bank_url_of(first) is None
+    assert bank_url_of(second) == f"{sandbox.root_url}/sim/bank/{created['id']}"
+
+
+def test_a_payment_final_before_its_first_read_shows_its_bank_url_and_cus(
+    sandbox: SandboxServer, fake_clock: FakeClock
+) -> None:
+    created = create_pending(sandbox, "LATE-3", "2")
+    fake_clock.advance(sandbox.timing.pse_settle_seconds)
+    (first,) = find(sandbox, "LATE-3").json()["data"]
+
+    assert first["status"] == "DECLINED"
+    assert bank_url_of(first) == f"{sandbox.root_url}/sim/bank/{created['id']}"
+    assert first["payment_method"]["extra"]["traceability_code"]
+
+
 @pytest.mark.parametrize(("bank", "final"), [("1", "APPROVED"), ("2", "DECLINED"), ("3", "ERROR")])
 def test_test_banks_settle_on_their_own(
     sandbox: SandboxServer, fake_clock: FakeClock, bank: str, final: str
 ) -> None:
     created = create_pending(sandbox, f"SETTLE-{bank}", bank)
     settle = sandbox.timing.pse_settle_seconds
+    get_tx(sandbox, created["id"])  # the first read, which has no bank URL yet
 
     fake_clock.advance(settle - 0.5)
     early = get_tx(sandbox, created["id"]).json()["data"]
@@ -80,6 +125,7 @@ def test_bank_4_waits_for_its_bank_page(
 ) -> None:
     created = create_pending(sandbox, f"DEMO-{button}", "4")
     fake_clock.advance(3600)
+    get_tx(sandbox, created["id"])  # the first read, which has no bank URL yet
     pending = get_tx(sandbox, created["id"]).json()["data"]
     assert pending["status"] == "PENDING"
 
@@ -125,23 +171,42 @@ def test_bank_5_answers_late_and_the_payment_is_found_by_reference(
     assert [tx["status"] for tx in settled] == ["APPROVED"]
 
 
+def pay_on_the_checkout(sandbox: SandboxServer, url: str, bank: str) -> str:
+    """Pay a checkout link's form as a phone would; the new transaction's id."""
+    page = requests.get(url, timeout=TIMEOUT)
+    (form,) = forms_of(page.text)
+    payer = {
+        "user_legal_id": "1023456789",
+        "full_name": "Ana Pérez",
+        "customer_email": "pagador@example.com",
+        "phone_number": "3001234567",
+        "financial_institution_code": bank,
+    }
+    answer = submit(page, form, payer, ("accept_terms", "accept_personal_auth"))
+    assert answer.status_code == 303, answer.text
+    return str(answer.headers["Location"]).rsplit("/", 1)[-1]
+
+
 def test_lookup_by_reference_returns_every_attempt_with_its_payer_data(
     sandbox: SandboxServer, fake_clock: FakeClock
 ) -> None:
-    first = create_pending(sandbox, "MANY-1", "2")
+    # Several attempts under one reference come from the hosted checkout (the API refuses
+    # a reused reference): a payer declined once tries again on the same link.
+    url = checkout_url(sandbox, "MANY-1", expiration="2025-03-01T15:10:00.000Z")
+    first = pay_on_the_checkout(sandbox, url, "2")
     fake_clock.advance(sandbox.timing.pse_settle_seconds)
-    second = create_pending(sandbox, "MANY-1", "4")
+    second = pay_on_the_checkout(sandbox, url, "4")
 
     answer = find(sandbox, "MANY-1")
 
     assert answer.status_code == 200
     attempts = {tx["id"]: tx for tx in answer.json()["data"]}
-    assert set(attempts) == {first["id"], second["id"]}
-    assert attempts[first["id"]]["status"] == "DECLINED"
-    assert attempts[second["id"]]["status"] == "PENDING"
+    assert set(attempts) == {first, second}
+    assert attempts[first]["status"] == "DECLINED"
+    assert attempts[second]["status"] == "PENDING"
     # The real API answers with the payer's data too: the kiosk's journal must filter it.
-    assert attempts[second["id"]]["customer_email"] == "pagador@example.com"
-    assert attempts[second["id"]]["payment_method"]["user_legal_id"] == "1023456789"
+    assert attempts[second]["customer_email"] == "pagador@example.com"
+    assert attempts[second]["payment_method"]["user_legal_id"] == "1023456789"
     assert find(sandbox, "NOBODY").json()["data"] == []
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from kiosk.domain.sale import PaymentMode, SaleState
+from kiosk.gateways.errors import GatewayRejected
 from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, assisted_payer
 from tests.support.sandbox import outbox, provider_topups, pse_attempts, wait_for
@@ -129,3 +133,70 @@ def test_a_gift_pack_is_activated_with_an_sms_naming_it_and_the_sender(
     assert counter.journal.line_for(reference, role="sender") == SENDER
     created = counter.journal.entries_for(reference)[0].payload
     assert created["sender_line_masked"] == "*** *** 6543"
+
+
+class ReadsRecorded:
+    """The real PSE client, noting each create and read and whether it had the bank URL."""
+
+    def __init__(self, real: Any, seen: list[str]) -> None:
+        self._real, self._seen = real, seen
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def create_pse_transaction(self, **kwargs: Any) -> Any:
+        created = self._real.create_pse_transaction(**kwargs)
+        self._seen.append("create with URL" if created.bank_url else "create")
+        return created
+
+    def get_transaction(self, transaction_id: str) -> Any:
+        read = self._real.get_transaction(transaction_id)
+        self._seen.append("read with URL" if read.bank_url else "read")
+        return read
+
+
+def test_the_bank_url_is_waited_for_and_the_wait_is_told(
+    make_counter: Callable[..., Counter], sandbox: SandboxServer
+) -> None:
+    seen: list[str] = []
+    counter = make_counter(pse=lambda real: ReadsRecorded(real, seen))
+    service = counter.service
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+
+    start = service.payments.start_assisted(
+        reference, assisted_payer(LINE), "4", on_waiting_for_bank=lambda: seen.append("waiting")
+    )
+
+    # As Wompi's, the sandbox gives the bank URL only from the second read after the create;
+    # the screen is told once, before the reads begin.
+    assert seen == ["create", "waiting", "read", "read with URL"]
+    (payment,) = pse_attempts(sandbox, reference)
+    assert start.qr_text == payment["payment_method"]["extra"]["async_payment_url"]
+    assert start.qr_text.endswith(f"/sim/bank/{payment['id']}")
+
+
+def test_every_assisted_attempt_has_a_reference_of_its_own(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    service, pse = counter.service, counter.gateways.pse
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
+    first = service.payments.start_assisted(reference, assisted_payer(LINE), "2")
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.PAYMENT_FAILED)
+
+    # The gateway refuses a second create under a reference already used, declined or not...
+    with pytest.raises(GatewayRejected) as refused:
+        pse.create_pse_transaction(
+            reference=first.attempt_reference,
+            amount_pesos=10_000,
+            payer=assisted_payer(LINE),
+            bank_code="1",
+            description="Recarga celular",
+            tokens=pse.acceptance_tokens(),
+        )
+    assert "reference" in refused.value.fields
+
+    # ...so the clerk's new attempt goes under a new one, and is accepted.
+    retry = service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    assert retry.attempt_reference == f"{reference}-2" != first.attempt_reference
+    assert len(pse_attempts(sandbox, retry.attempt_reference)) == 1
+    wait_for(lambda: service.settling.follow(reference), lambda p: p.state is S.DELIVERED)
