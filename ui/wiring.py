@@ -35,6 +35,10 @@ def wait_text() -> Said:
     return Said(lambda: translate("Wiring", "Un momento, por favor…"))
 
 
+def bank_wait_text() -> Said:
+    return Said(lambda: translate("Wiring", "Esperando la página de su banco…"))
+
+
 class Wiring(QObject):
     """The screen flow of one window: start → job → confirm → (payer) → payment → result.
 
@@ -189,6 +193,7 @@ class Wiring(QObject):
         sale.failed.connect(self._sale_failed)
         sale.attemptFailed.connect(self._attempt_failed)
         sale.busyChanged.connect(self._sale_busy)
+        sale.waitingForBank.connect(self._waiting_for_bank)
         window.payment.cancelRequested.connect(self._cancel_payment)
         window.payer.busyCancelled.connect(self._cancel_payment)
         window.confirm.busyCancelled.connect(self._cancel_payment)
@@ -223,6 +228,10 @@ class Wiring(QObject):
 
     def _sale_busy(self, busy: bool) -> None:
         self.window.currentScreen().setBusy(busy, wait_text(), cancellable=False)
+
+    def _waiting_for_bank(self) -> None:
+        # The payment exists; its bank's page (the QR) follows after a read or two.
+        self.window.currentScreen().setBusy(True, bank_wait_text(), cancellable=False)
 
     def _payment_started(self, start: PaymentStart) -> None:
         self._stop_busy_before_payment()

@@ -113,6 +113,11 @@ class SaleController(QObject):
     #: An assisted attempt was refused or failed: the clerk may correct and try again.
     attemptFailed = Signal(object)
     busyChanged = Signal(bool)
+    #: The assisted payment exists; its bank's page (the QR) is still being asked for.
+    waitingForBank = Signal()
+    # Worker -> GUI thread (queued: the receiver lives on the GUI thread), with the
+    # generation of the sale it is about.
+    _bankWaitReported = Signal(int)
 
     def __init__(
         self,
@@ -132,6 +137,7 @@ class SaleController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._poll)
+        self._bankWaitReported.connect(self._bank_wait_reported)
 
     # -- what the screens ask ------------------------------------------------------
 
@@ -262,11 +268,21 @@ class SaleController(QObject):
             if mode is PaymentMode.CHECKOUT:
                 return payments.start_checkout(reference)
             assert payer is not None
-            return payments.start_assisted(reference, payer, bank_code)
+            return payments.start_assisted(
+                reference,
+                payer,
+                bank_code,
+                # Called on the worker: only emit (delivered on the GUI thread).
+                on_waiting_for_bank=lambda: self._bankWaitReported.emit(generation),
+            )
 
         run(operation, name="start_payment").on_success(
             lambda start: self._payment_started(generation, start)
         ).on_failure(lambda error: self._start_failed(generation, error))
+
+    def _bank_wait_reported(self, generation: int) -> None:
+        if self._current(generation) and self._sale.phase is Phase.STARTING:
+            self.waitingForBank.emit()
 
     def _payment_started(self, generation: int, start: PaymentStart) -> None:
         if not self._current(generation):

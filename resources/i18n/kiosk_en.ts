@@ -5,7 +5,6 @@
         <name>App</name>
         <message>
             <source>No se puede iniciar</source>
-            <extracomment>Qt platforms that show nothing to a person: no dialog may wait there for a click. How long the display probe waits for an X server to accept a connection.</extracomment>
             <translation>Cannot start</translation>
         </message>
     </context>
@@ -859,6 +858,10 @@
             <translation>One moment, please…</translation>
         </message>
         <message>
+            <source>Esperando la página de su banco…</source>
+            <translation>Waiting for your bank's page…</translation>
+        </message>
+        <message>
             <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
             <translation>The catalogue has not loaded yet. Try again.</translation>
         </message>
@@ -921,8 +924,40 @@
             <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
         </message>
         <message>
-            <source>%(value)r no es un valor válido (%(type)s)</source>
-            <translation>invalid %(type)s value: %(value)r</translation>
+            <source>%(value)r no es un valor válido</source>
+            <translation>invalid value: %(value)r</translation>
+        </message>
+        <message>
+            <source>admite a lo sumo un valor</source>
+            <translation>expected at most one argument</translation>
+        </message>
+        <message>
+            <source>necesita al menos un valor</source>
+            <translation>expected at least one argument</translation>
+        </message>
+        <message>
+            <source>no se puede usar junto con %s</source>
+            <translation>not allowed with argument %s</translation>
+        </message>
+        <message>
+            <source>no admite el valor %r</source>
+            <translation>ignored explicit argument %r</translation>
+        </message>
+        <message>
+            <source>hace falta uno de estos argumentos: %s</source>
+            <translation>one of the arguments %s is required</translation>
+        </message>
+        <message>
+            <source>modo de la aplicación: counter (mostrador, atiende un cajero) o kiosk (autoservicio, pantalla completa)</source>
+            <translation>application mode: counter (a clerk serves) or kiosk (self-service, full screen)</translation>
+        </message>
+        <message>
+            <source>comandos</source>
+            <translation>commands</translation>
+        </message>
+        <message>
+            <source>opcionales; sin ninguno se abre la aplicación</source>
+            <translation>optional; with none, the app opens</translation>
         </message>
         <message>
             <source>opción ambigua: %(option)s puede ser %(matches)s</source>
@@ -938,16 +973,16 @@
             <translation>Mobile top-ups, gift packs and balance queries, paid by PSE with a QR code.</translation>
         </message>
         <message>
+            <source>Sin COMANDO, «kiosk» abre la aplicación, en el modo de --mode o de la configuración (counter si no se indica).</source>
+            <translation>With no COMMAND, “kiosk” opens the app, in the mode of --mode or of the configuration (counter if none is given).</translation>
+        </message>
+        <message>
             <source>ARCHIVO</source>
             <translation>FILE</translation>
         </message>
         <message>
             <source>archivo de configuración TOML</source>
             <translation>TOML configuration file</translation>
-        </message>
-        <message>
-            <source>modo de la aplicación</source>
-            <translation>application mode</translation>
         </message>
         <message>
             <source>idioma de la aplicación y de sus mensajes (el de [ui] language)</source>
@@ -1031,27 +1066,27 @@
         </message>
         <message>
             <source>Configuración: la clave «{key}» de «{section}» debe ser {expected}.</source>
-            <translation type="unfinished" />
+            <translation>Configuration: the key “{key}” of “{section}” must be {expected}.</translation>
         </message>
         <message>
             <source>El archivo de configuración {path} no está en UTF-8. Guárdelo con la codificación UTF-8 (en el Bloc de notas: Guardar como, Codificación UTF-8).</source>
-            <translation type="unfinished" />
+            <translation>The configuration file {path} is not in UTF-8. Save it with the UTF-8 encoding (in Notepad: Save as, Encoding UTF-8).</translation>
         </message>
         <message>
             <source>El archivo de configuración {path} guarda llaves o secretos y otros usuarios pueden leerlo o cambiarlo (permisos {mode}). Déjelo solo para su dueño con: chmod 600 {path}</source>
-            <translation type="unfinished" />
+            <translation>The configuration file {path} holds keys or secrets, and other users can read or change it (permissions {mode}). Make it its owner's alone with: chmod 600 {path}</translation>
         </message>
         <message>
             <source>No hay pantalla para abrir la ventana (ni DISPLAY ni WAYLAND_DISPLAY). Sin pantalla, use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
-            <translation type="unfinished" />
+            <translation>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a display, use QT_QPA_PLATFORM=offscreen kiosk, or xvfb-run kiosk.</translation>
         </message>
         <message>
             <source>No se pudo abrir la pantalla. Qt dice: {detail} Sin pantalla, use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
-            <translation type="unfinished" />
+            <translation>The display could not be opened. Qt says: {detail} Without a display, use QT_QPA_PLATFORM=offscreen kiosk, or xvfb-run kiosk.</translation>
         </message>
         <message>
             <source>No se puede abrir la pantalla {display}: no responde. Revise DISPLAY, o sin pantalla use QT_QPA_PLATFORM=offscreen kiosk, o xvfb-run kiosk.</source>
-            <translation type="unfinished" />
+            <translation>Cannot open the display {display}: it does not answer. Check DISPLAY, or without a display use QT_QPA_PLATFORM=offscreen kiosk, or xvfb-run kiosk.</translation>
         </message>
         <message>
             <source>El archivo de configuración {path} no es TOML válido: {detail}</source>
@@ -1635,31 +1670,31 @@
         <message>
             <source>un número entero</source>
             <extracomment>Used when the provider does not give fixed amounts for the operator. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
-            <translation type="unfinished" />
+            <translation>a whole number</translation>
         </message>
         <message>
             <source>un número</source>
-            <translation type="unfinished" />
+            <translation>a number</translation>
         </message>
         <message>
             <source>un texto entre comillas</source>
-            <translation type="unfinished" />
+            <translation>a text in quotes</translation>
         </message>
         <message>
             <source>true o false</source>
-            <translation type="unfinished" />
+            <translation>true or false</translation>
         </message>
         <message>
             <source>una lista de números, como [2000, 5000]</source>
-            <translation type="unfinished" />
+            <translation>a list of numbers, such as [2000, 5000]</translation>
         </message>
         <message>
             <source>una lista de textos entre comillas</source>
-            <translation type="unfinished" />
+            <translation>a list of texts in quotes</translation>
         </message>
         <message>
             <source>una lista entre corchetes</source>
-            <translation type="unfinished" />
+            <translation>a list in square brackets</translation>
         </message>
     </context>
     <context>
@@ -1680,6 +1715,50 @@
         <message>
             <source>puerto (0 = uno libre; {port})</source>
             <translation>port (0 = any free one; {port})</translation>
+        </message>
+        <message>
+            <source>{value} no es un puerto: use un número de 0 a 65535 (0 = uno libre)</source>
+            <translation>{value} is not a port: use a number from 0 to 65535 (0 = a free one)</translation>
+        </message>
+        <message>
+            <source>DIRECCIÓN</source>
+            <translation>ADDRESS</translation>
+        </message>
+        <message>
+            <source>PUERTO</source>
+            <translation>PORT</translation>
+        </message>
+        <message>
+            <source>LLAVE</source>
+            <translation>KEY</translation>
+        </message>
+        <message>
+            <source>llave pública de prueba (pub_test_…)</source>
+            <translation>test public key (pub_test_…)</translation>
+        </message>
+        <message>
+            <source>llave privada de prueba (prv_test_…)</source>
+            <translation>test private key (prv_test_…)</translation>
+        </message>
+        <message>
+            <source>secreto de integridad de PSE</source>
+            <translation>PSE integrity secret</translation>
+        </message>
+        <message>
+            <source>secreto de eventos de PSE</source>
+            <translation>PSE events secret</translation>
+        </message>
+        <message>
+            <source>client_id de recargas</source>
+            <translation>top-ups client_id</translation>
+        </message>
+        <message>
+            <source>client_secret de recargas</source>
+            <translation>top-ups client_secret</translation>
+        </message>
+        <message>
+            <source>llave de los servicios de línea</source>
+            <translation>line services key</translation>
         </message>
         <message>
             <source>mostrar cada petición (líneas enmascaradas)</source>

@@ -6,7 +6,7 @@ flow is covered in tests/e2e."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -87,7 +87,16 @@ class ScriptedSales:
     def start_checkout(self, reference: str) -> PaymentStart:
         return self._start(PaymentMode.CHECKOUT)
 
-    def start_assisted(self, reference: str, payer: PayerData, bank: str) -> PaymentStart:
+    def start_assisted(
+        self,
+        reference: str,
+        payer: PayerData,
+        bank: str,
+        on_waiting_for_bank: Callable[[], None] | None = None,
+    ) -> PaymentStart:
+        if self.start_error is None and on_waiting_for_bank is not None:
+            # As the real service does: created, then told while the bank URL is read.
+            on_waiting_for_bank()
         return self._start(PaymentMode.ASSISTED)
 
     def payment_start(self, reference: str) -> PaymentStart | None:
@@ -244,6 +253,30 @@ def test_cancel_stops_waiting_then_finishes_unconfirmed(
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen[0].receipt.state is S.CANCELLED_UNCONFIRMED and sales.stopped_waiting == 1
     assert controller.sale.phase is Phase.FINISHED and not controller.is_active(REFERENCE)
+
+
+def test_the_wait_for_the_bank_page_is_told_on_the_gui_thread_before_the_qr(
+    qtbot: Any, controller: SaleController
+) -> None:
+    heard: list[tuple[str, bool]] = []
+    on_gui = threading.main_thread
+
+    def note(what: str) -> None:
+        heard.append((what, threading.current_thread() is on_gui()))
+
+    controller.waitingForBank.connect(lambda: note("waiting for the bank"))
+    controller.paymentStarted.connect(lambda start: note("payment started"))
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000):
+        controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    assert heard == [("waiting for the bank", True), ("payment started", True)]
+
+
+def test_a_checkout_start_waits_for_no_bank(qtbot: Any, controller: SaleController) -> None:
+    with (
+        qtbot.assertNotEmitted(controller.waitingForBank),
+        qtbot.waitSignal(controller.paymentStarted, timeout=5000),
+    ):
+        controller.begin(_request(), PaymentMode.CHECKOUT)
 
 
 def test_reset_drops_the_answers_of_the_sale_it_forgot(
