@@ -11,6 +11,11 @@ Where things live (platform folders, via platformdirs):
 Secrets can come from the environment: ``KIOSK_LINE_SECRET``,
 ``KIOSK_PSE_PRIVATE_KEY``, ``KIOSK_PSE_INTEGRITY_SECRET``, ``KIOSK_PSE_EVENTS_SECRET``,
 ``KIOSK_TOPUP_CLIENT_SECRET``, ``KIOSK_LINES_API_KEY``.
+
+A config file that holds a secret itself must be private: on POSIX, a file that
+other users can read or write (mode & 0o077) is refused with
+``config.secrets_exposed`` (fix: ``chmod 600 <file>``). Windows has no such mode
+bits, so the check does not apply there; keep the file in the user's own folder.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import secrets
+import stat
+import sys
 import tomllib
 import uuid
 from collections.abc import Mapping
@@ -29,7 +36,7 @@ import platformdirs
 
 from kiosk.domain.calendar import STORE_TIMEZONE
 from kiosk.domain.errors import ConfigError
-from kiosk.domain.text import LANGUAGES
+from kiosk.domain.text import LANGUAGES, QT_TRANSLATE_NOOP, Text
 
 APP_NAME = "kiosk"
 TIMEZONE = STORE_TIMEZONE
@@ -142,6 +149,12 @@ class Config:
         """No PSE gateway configured: the app serves payments from the embedded sandbox."""
         return not self.pse.base_url
 
+    @property
+    def uses_test_keys(self) -> bool:
+        """No real money moves: the embedded sandbox, or a gateway given test keys
+        (``pub_test_…``, as Wompi names its sandbox keys). The SANDBOX banner shows."""
+        return self.uses_sandbox or self.pse.public_key.startswith(TEST_PUBLIC_KEY_PREFIX)
+
 
 def default_config_dir() -> Path:
     override = os.environ.get("KIOSK_CONFIG_DIR")
@@ -165,6 +178,8 @@ _SECTIONS: dict[str, type] = {
     "ui": UiConfig,
 }
 _TOP_LEVEL = {"kiosk_name", "mode", "data_dir"}
+#: Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``.
+TEST_PUBLIC_KEY_PREFIX = "pub_test_"
 _ENV_SECRETS = {
     ("pse", "private_key"): "KIOSK_PSE_PRIVATE_KEY",
     ("pse", "integrity_secret"): "KIOSK_PSE_INTEGRITY_SECRET",
@@ -172,6 +187,38 @@ _ENV_SECRETS = {
     ("topups", "client_secret"): "KIOSK_TOPUP_CLIENT_SECRET",
     ("lines", "api_key"): "KIOSK_LINES_API_KEY",
 }
+
+
+#: What a value of each default's type is called in ``config.wrong_type``.
+_TYPE_NAMES = {
+    int: QT_TRANSLATE_NOOP("messages", "un número entero"),
+    float: QT_TRANSLATE_NOOP("messages", "un número"),
+    str: QT_TRANSLATE_NOOP("messages", "un texto entre comillas"),
+    bool: QT_TRANSLATE_NOOP("messages", "true o false"),
+    tuple: QT_TRANSLATE_NOOP("messages", "una lista de números, como [2000, 5000]"),
+}
+_TEXT_LIST = QT_TRANSLATE_NOOP("messages", "una lista de textos entre comillas")
+_ANY_LIST = QT_TRANSLATE_NOOP("messages", "una lista entre corchetes")
+
+
+def _wrong_type(section: str, key: str, default: Any) -> ConfigError:
+    """``config.wrong_type`` naming the type of ``default`` (a list by its items' type)."""
+    if isinstance(default, tuple) and not default:
+        source = _ANY_LIST
+    elif isinstance(default, tuple) and isinstance(default[0], str):
+        source = _TEXT_LIST
+    else:
+        source = _TYPE_NAMES.get(type(default), _TYPE_NAMES[str])
+    return ConfigError(
+        "config.wrong_type", section=section, key=key, expected=Text("messages", source)
+    )
+
+
+def _items_fit(value: list[Any], default: tuple[Any, ...]) -> bool:
+    if not default:
+        return True
+    kind = type(default[0])
+    return all(type(item) is kind for item in value)
 
 
 def _build_section(name: str, cls: type, values: Any) -> Any:
@@ -184,14 +231,14 @@ def _build_section(name: str, cls: type, values: Any) -> Any:
             raise ConfigError("config.unknown_key", section=name, key=key)
         default = known[key].default
         if isinstance(default, tuple):
-            if not isinstance(value, list):
-                raise ConfigError("config.wrong_type", section=name, key=key)
+            if not isinstance(value, list) or not _items_fit(value, default):
+                raise _wrong_type(name, key, default)
             value = tuple(value)
         # An int is fine where a float is expected; a bool never passes for an int.
         elif type(value) is not type(default) and not (
             isinstance(default, float) and type(value) is int
         ):
-            raise ConfigError("config.wrong_type", section=name, key=key)
+            raise _wrong_type(name, key, default)
         kwargs[key] = value
     return cls(**kwargs)
 
@@ -200,10 +247,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError:
+        raise ConfigError("config.not_utf8", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config.invalid_toml", path=str(path), detail=str(exc)) from None
     except OSError as exc:
         raise ConfigError("config.unreadable", path=str(path), detail=exc.strerror) from None
+
+
+def _refuse_exposed_secrets(path: Path, raw: Mapping[str, Any]) -> None:
+    """A file holding a secret must be the owner's alone (POSIX mode bits; not on Windows)."""
+    if sys.platform == "win32":
+        return
+    holds_secret = any(
+        isinstance(raw.get(section), dict) and raw[section].get(key)
+        for section, key in _ENV_SECRETS
+    )
+    if not holds_secret:
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as exc:
+        raise ConfigError("config.unreadable", path=str(path), detail=exc.strerror) from None
+    if mode & 0o077:
+        raise ConfigError("config.secrets_exposed", path=str(path), mode=f"{mode:03o}")
 
 
 def _write_private_toml(path: Path, values: Mapping[str, str]) -> None:
@@ -252,6 +319,8 @@ def load_config(
     elif path is not None:
         raise ConfigError("config.missing_file", path=str(path))
 
+    if raw:
+        _refuse_exposed_secrets(file_path, raw)
     sections: dict[str, Any] = {}
     top: dict[str, Any] = {}
     for key, value in raw.items():
@@ -259,7 +328,7 @@ def load_config(
             sections[key] = dict(value) if isinstance(value, dict) else value
         elif key in _TOP_LEVEL:
             if not isinstance(value, str):
-                raise ConfigError("config.wrong_type", section="", key=key)
+                raise _wrong_type("", key, "")
             top[key] = value
         else:
             raise ConfigError("config.unknown_key", section="", key=key)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import load_config
+from kiosk.controllers.language import describe
 from kiosk.domain.errors import ConfigError
 from kiosk.messages import SOURCES
 
@@ -108,3 +111,97 @@ def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path / "nope.toml")
     assert caught.value.code == "config.missing_file"
+
+
+def _config_file(isolated_dirs: dict[str, Path], body: bytes, mode: int = 0o600) -> Path:
+    path = isolated_dirs["config"] / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    os.chmod(path, mode)
+    return path
+
+
+def test_a_file_not_in_utf8_is_named(isolated_dirs: dict[str, Path]) -> None:
+    # Saved as Latin-1 by an editor that does not ask: "Tienda Peña".
+    path = _config_file(isolated_dirs, '[store]\nname = "Tienda Peña"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert caught.value.code == "config.not_utf8"
+    said = describe(caught.value)
+    assert str(path) in said and "UTF-8" in said
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[limits]\ntopup_min_pesos = 'mil'\n", "debe ser un número entero."),
+        ("[limits]\ntopup_min_pesos = true\n", "debe ser un número entero."),
+        ("[payment]\npoll_fast_seconds = 'uno'\n", "debe ser un número."),
+        ("[store]\nname = 7\n", "debe ser un texto entre comillas."),
+        ("kiosk_name = 7\n", "debe ser un texto entre comillas."),
+        ("[limits]\ntopup_presets_pesos = 5000\n", "debe ser una lista de números"),
+        ("[limits]\ntopup_presets_pesos = ['5000']\n", "debe ser una lista de números"),
+    ],
+)
+def test_a_wrong_type_names_the_type_expected(
+    isolated_dirs: dict[str, Path], body: str, expected: str
+) -> None:
+    _config_file(isolated_dirs, body.encode())
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert caught.value.code == "config.wrong_type"
+    assert expected in describe(caught.value)
+
+
+def test_a_wrong_type_in_english(isolated_dirs: dict[str, Path], english: None) -> None:
+    _config_file(isolated_dirs, b"[limits]\ntopup_min_pesos = 'mil'\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert describe(caught.value) == (
+        "Configuration: the key “topup_min_pesos” of “limits” must be a whole number."
+    )
+
+
+SECRETS_IN_THE_FILE = [
+    '[pse]\nprivate_key = "prv_prod_x"\n',
+    '[pse]\nintegrity_secret = "x"\n',
+    '[pse]\nevents_secret = "x"\n',
+    '[topups]\nclient_secret = "x"\n',
+    '[lines]\napi_key = "x"\n',
+]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX mode bits (Windows has none)")
+@pytest.mark.parametrize("body", SECRETS_IN_THE_FILE)
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o620, 0o602])
+def test_a_file_with_secrets_others_can_read_or_write_is_refused(
+    isolated_dirs: dict[str, Path], body: str, mode: int
+) -> None:
+    path = _config_file(isolated_dirs, body.encode(), mode)
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert caught.value.code == "config.secrets_exposed"
+    assert f"chmod 600 {path}" in describe(caught.value)
+    os.chmod(path, 0o600)
+    load_config()  # fixed as the message says
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX mode bits (Windows has none)")
+def test_a_readable_file_without_secrets_is_fine(isolated_dirs: dict[str, Path]) -> None:
+    _config_file(isolated_dirs, b'[pse]\npublic_key = "pub_prod_x"\nprivate_key = ""\n', 0o644)
+    assert load_config().pse.public_key == "pub_prod_x"
+
+
+@pytest.mark.parametrize(
+    ("pse", "test_keys"),
+    [
+        ("", True),  # the embedded sandbox
+        ('[pse]\nbase_url = "http://127.0.0.1:8765/v1"\npublic_key = "pub_test_kiosk"\n', True),
+        ('[pse]\nbase_url = "https://production.wompi.co/v1"\npublic_key = "pub_prod_x"\n', False),
+    ],
+)
+def test_test_keys_are_known_from_the_public_key(
+    isolated_dirs: dict[str, Path], pse: str, test_keys: bool
+) -> None:
+    _config_file(isolated_dirs, pse.encode())
+    assert load_config().uses_test_keys is test_keys
