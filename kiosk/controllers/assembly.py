@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 
 from kiosk.config import Config
 from kiosk.controllers.balance import BalanceController
@@ -20,6 +21,9 @@ from kiosk.services.assembly import Core, build_core
 
 if TYPE_CHECKING:
     from kiosk.sandbox import SandboxServer
+    from kiosk.services.reconcile import ReconcileReport
+
+log = logging.getLogger(__name__)
 
 #: How long closing waits for workers still talking to a gateway (their own deadlines apply).
 SHUTDOWN_WAIT_MS = 25_000
@@ -34,8 +38,13 @@ class Controllers:
     core: Core
 
     def start(self) -> None:
-        """Load the offer and reconcile every open sale (all off the GUI thread)."""
+        """Load the offer and reconcile every open sale (all off the GUI thread).
+
+        When the start-up pass has finished, one INFO line ``ready`` goes to the log: a
+        supervisor or a test waits for it.
+        """
         self.catalogue.load_catalogue()
+        self.reconcile.passFinished.connect(_say_ready, Qt.ConnectionType.SingleShotConnection)
         self.reconcile.start()
 
     def close(self) -> None:
@@ -45,6 +54,10 @@ class Controllers:
         # Workers finish within their own deadlines; the writer then drains its queue.
         QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
         self.core.close()
+
+
+def _say_ready(_report: ReconcileReport) -> None:
+    log.info("ready")
 
 
 def build_controllers(

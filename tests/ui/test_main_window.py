@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,11 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.config import (
+    Config,
+    LinesGatewayConfig,
+    PseGatewayConfig,
+    TopupGatewayConfig,
+    load_config,
+)
 from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+from kiosk.sandbox import SandboxServer
 from tests.support.widgets import child
 from tests.ui.helpers import KIOSK, STORE, speak
+from ui.app import build_app
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.style import load_stylesheet
@@ -197,3 +207,47 @@ def test_key_hints_survive_a_language_switch(qtbot, window: MainWindow):
     assert back.text() == "Volver"
     window.setCounterMode(True)
     assert back.text() == "Volver  (Esc)"
+
+
+def _gateways_at(sandbox: SandboxServer, public_key: str) -> Config:
+    """The test folders' config with every gateway set to ``sandbox``, under ``public_key``."""
+    config = load_config()
+    urls = sandbox.client_settings()
+    keys = sandbox.keys
+    return dataclasses.replace(
+        config,
+        pse=PseGatewayConfig(
+            base_url=urls["pse_base_url"],
+            checkout_base_url=urls["pse_checkout_base_url"],
+            public_key=public_key,
+            private_key=keys.private_key,
+            integrity_secret=keys.integrity_secret,
+            events_secret=keys.events_secret,
+        ),
+        topups=TopupGatewayConfig(
+            base_url=urls["topups_base_url"],
+            auth_url=urls["topups_auth_url"],
+            audience=urls["topups_audience"],
+            client_id=keys.topup_client_id,
+            client_secret=keys.topup_client_secret,
+        ),
+        lines=LinesGatewayConfig(base_url=urls["lines_base_url"], api_key=keys.lines_api_key),
+    )
+
+
+@pytest.mark.parametrize(
+    ("public_key", "banner"), [("pub_test_kiosk", True), ("pub_prod_x", False)]
+)
+def test_the_banner_shows_whenever_test_keys_are_in_use(
+    qtbot, sandbox: SandboxServer, public_key: str, banner: bool
+) -> None:
+    """A configured gateway (no embedded sandbox) with test keys moves no real money either."""
+    config = _gateways_at(sandbox, public_key)
+    assert not config.uses_sandbox
+    context = build_app(config, embed_sandbox=False)
+    try:
+        qtbot.addWidget(context.window)
+        assert context.sandbox is None
+        assert context.window.isSandboxShown() is banner
+    finally:
+        context.close()
