@@ -1,6 +1,7 @@
 """Command line: the one place that wires the app together.
 
-``kiosk`` starts the app (counter mode unless configured otherwise); subcommands
+``kiosk`` with no subcommand starts the app (counter mode unless configured
+otherwise, and ``--help`` says so); subcommands
 are registered by the modules that own them (``kiosk journal …`` in
 :mod:`kiosk.cli.journal`, ``kiosk sandbox``). A subcommand, ``--help`` or a
 mistyped command line runs inside a ``QCoreApplication`` (QtCore only, no
@@ -45,8 +46,16 @@ _ARGPARSE_WORDS = {
     "invalid choice: %(value)r (choose from %(choices)s)": QT_TRANSLATE_NOOP(
         "cli", "%(value)r no es una opción (elija entre %(choices)s)"
     ),
+    # The type's name (int, Path) is Python's, not a person's: it is left out.
     "invalid %(type)s value: %(value)r": QT_TRANSLATE_NOOP(
-        "cli", "%(value)r no es un valor válido (%(type)s)"
+        "cli", "%(value)r no es un valor válido"
+    ),
+    "expected at most one argument": QT_TRANSLATE_NOOP("cli", "admite a lo sumo un valor"),
+    "expected at least one argument": QT_TRANSLATE_NOOP("cli", "necesita al menos un valor"),
+    "not allowed with argument %s": QT_TRANSLATE_NOOP("cli", "no se puede usar junto con %s"),
+    "ignored explicit argument %r": QT_TRANSLATE_NOOP("cli", "no admite el valor %r"),
+    "one of the arguments %s is required": QT_TRANSLATE_NOOP(
+        "cli", "hace falta uno de estos argumentos: %s"
     ),
     "ambiguous option: %(option)s could match %(matches)s": QT_TRANSLATE_NOOP(
         "cli", "opción ambigua: %(option)s puede ser %(matches)s"
@@ -113,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=translate(
             "cli", "Recargas, paquetes de regalo y consulta de saldo, pagados por PSE con QR."
         ),
+        epilog=translate(
+            "cli",
+            "Sin COMANDO, «kiosk» abre la aplicación, en el modo de --mode o de la "
+            "configuración (counter si no se indica).",
+        ),
     )
     parser.add_argument(
         "--config",
@@ -120,13 +134,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=translate("cli", "ARCHIVO"),
         help=translate("cli", "archivo de configuración TOML"),
     )
-    parser.add_argument("--mode", choices=MODES, help=translate("cli", "modo de la aplicación"))
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        help=translate(
+            "cli",
+            "modo de la aplicación: counter (mostrador, atiende un cajero) o kiosk "
+            "(autoservicio, pantalla completa)",
+        ),
+    )
     parser.add_argument(
         "--language",
         choices=LANGUAGES,
         help=translate("cli", "idioma de la aplicación y de sus mensajes (el de [ui] language)"),
     )
-    subcommands = parser.add_subparsers(dest="command", metavar=translate("cli", "COMANDO"))
+    subcommands = parser.add_subparsers(
+        dest="command",
+        metavar=translate("cli", "COMANDO"),
+        title=translate("cli", "comandos"),
+        description=translate("cli", "opcionales; sin ninguno se abre la aplicación"),
+    )
 
     from kiosk.cli.journal import register as register_journal
     from kiosk.sandbox.cli import register as register_sandbox

@@ -38,7 +38,28 @@ _DESCRIPTION = QT_TRANSLATE_NOOP(
 )
 _HOST = QT_TRANSLATE_NOOP("sandbox", "dirección (por defecto 127.0.0.1)")
 _PORT = QT_TRANSLATE_NOOP("sandbox", "puerto (0 = uno libre; {port})")
+_BAD_PORT = QT_TRANSLATE_NOOP(
+    "sandbox", "{value} no es un puerto: use un número de 0 a 65535 (0 = uno libre)"
+)
+_ADDRESS = QT_TRANSLATE_NOOP("sandbox", "DIRECCIÓN")
+_NUMBER = QT_TRANSLATE_NOOP("sandbox", "PUERTO")
+_KEY = QT_TRANSLATE_NOOP("sandbox", "LLAVE")
+_KEYS_HELP = {
+    "public_key": QT_TRANSLATE_NOOP("sandbox", "llave pública de prueba (pub_test_…)"),
+    "private_key": QT_TRANSLATE_NOOP("sandbox", "llave privada de prueba (prv_test_…)"),
+    "integrity_secret": QT_TRANSLATE_NOOP("sandbox", "secreto de integridad de PSE"),
+    "events_secret": QT_TRANSLATE_NOOP("sandbox", "secreto de eventos de PSE"),
+    "client_id": QT_TRANSLATE_NOOP("sandbox", "client_id de recargas"),
+    "client_secret": QT_TRANSLATE_NOOP("sandbox", "client_secret de recargas"),
+    "lines_api_key": QT_TRANSLATE_NOOP("sandbox", "llave de los servicios de línea"),
+}
 _LOG = QT_TRANSLATE_NOOP("sandbox", "mostrar cada petición (líneas enmascaradas)")
+_ACCOUNT_CURRENCY = QT_TRANSLATE_NOOP(
+    "sandbox", "moneda de la cuenta de recargas: COP (por defecto) o USD"
+)
+_FX_RATE = QT_TRANSLATE_NOOP(
+    "sandbox", "pesos por unidad de la moneda de la cuenta (por defecto 4100; solo con USD)"
+)
 _CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "sandbox", "no se pudo abrir {host}:{port} ({reason}). Pruebe otro puerto con --port."
 )
@@ -71,6 +92,25 @@ _BANNER = {
 }
 
 
+#: The highest TCP port.
+MAX_PORT = 65_535
+
+
+def _port_reader(say: Say) -> Callable[[str], int]:
+    """argparse's ``type`` for ``--port``: a number of 0 to 65535, or a plain refusal."""
+
+    def port(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = -1
+        if not 0 <= number <= MAX_PORT:
+            raise argparse.ArgumentTypeError(say(_BAD_PORT).format(value=value))
+        return number
+
+    return port
+
+
 def register(
     subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
     say: Say = _as_written,
@@ -79,18 +119,40 @@ def register(
 
     defaults = SandboxKeys()
     parser = subparsers.add_parser("sandbox", help=say(_HELP), description=say(_DESCRIPTION))
-    parser.add_argument("--host", default="127.0.0.1", help=say(_HOST))
+    parser.add_argument("--host", default="127.0.0.1", metavar=say(_ADDRESS), help=say(_HOST))
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=say(_PORT).format(port=DEFAULT_PORT)
+        "--port",
+        type=_port_reader(say),
+        default=DEFAULT_PORT,
+        metavar=say(_NUMBER),
+        help=say(_PORT).format(port=DEFAULT_PORT),
     )
-    parser.add_argument("--public-key", default=defaults.public_key)
-    parser.add_argument("--private-key", default=defaults.private_key)
-    parser.add_argument("--integrity-secret", default=defaults.integrity_secret)
-    parser.add_argument("--events-secret", default=defaults.events_secret)
-    parser.add_argument("--client-id", default=defaults.topup_client_id)
-    parser.add_argument("--client-secret", default=defaults.topup_client_secret)
-    parser.add_argument("--lines-api-key", default=defaults.lines_api_key)
+    key_defaults = {
+        "public_key": defaults.public_key,
+        "private_key": defaults.private_key,
+        "integrity_secret": defaults.integrity_secret,
+        "events_secret": defaults.events_secret,
+        "client_id": defaults.topup_client_id,
+        "client_secret": defaults.topup_client_secret,
+        "lines_api_key": defaults.lines_api_key,
+    }
+    for name, default in key_defaults.items():
+        parser.add_argument(
+            "--" + name.replace("_", "-"),
+            dest=name,
+            default=default,
+            metavar=say(_KEY),
+            help=say(_KEYS_HELP[name]),
+        )
     parser.add_argument("--log-requests", action="store_true", help=say(_LOG))
+    parser.add_argument(
+        "--account-currency",
+        default="COP",
+        type=str.upper,
+        choices=("COP", "USD"),
+        help=say(_ACCOUNT_CURRENCY),
+    )
+    parser.add_argument("--fx-rate", default="4100", help=say(_FX_RATE))
     parser.set_defaults(handler=functools.partial(run_sandbox, say=say))
 
 
@@ -112,10 +174,20 @@ def run_sandbox(
     )
     log = (lambda line: print(line, file=out, flush=True)) if args.log_requests else None
     try:
-        server = SandboxServer(args.host, args.port, keys=keys, request_log=log)
+        server = SandboxServer(
+            args.host,
+            args.port,
+            keys=keys,
+            request_log=log,
+            account_currency=getattr(args, "account_currency", "COP"),
+            fx_rate=getattr(args, "fx_rate", "4100"),
+        )
         server.start()
     except ValueError as error:
         print(f"kiosk sandbox: {error}", file=sys.stderr)
+        return 2
+    except OverflowError:  # a port out of range, from a caller that skipped the parser
+        print(f"kiosk sandbox: {say(_BAD_PORT).format(value=args.port)}", file=sys.stderr)
         return 2
     except OSError as error:
         problem = say(_CANNOT_OPEN).format(host=args.host, port=args.port, reason=error.strerror)

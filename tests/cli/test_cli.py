@@ -65,3 +65,60 @@ def test_help_and_mistakes_are_in_the_language_too(capsys: pytest.CaptureFixture
 def test_other_parsers_keep_argparse_s_own_words() -> None:
     assert build_parser().format_usage().startswith("uso: kiosk ")
     assert argparse.ArgumentParser(prog="other").format_usage().startswith("usage: other")
+
+
+#: argparse's English, and the English metavars it makes from flag names.
+ENGLISH = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "show this help",
+    "PUBLIC_KEY",
+    "CLIENT_ID",
+    " HOST",
+    " PORT",
+    "invalid",
+)
+#: Every help a person can ask for.
+HELPS = [
+    ["--help"],
+    ["journal", "--help"],
+    ["journal", "verify", "--help"],
+    ["journal", "purge", "--help"],
+    ["journal", "settle", "--help"],
+    ["sandbox", "--help"],
+]
+
+
+@pytest.mark.parametrize("asked", HELPS, ids=" ".join)
+def test_every_help_is_all_spanish(capsys: pytest.CaptureFixture[str], asked: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(asked)
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("uso: kiosk")
+    assert [word for word in ENGLISH if word in shown] == []
+
+
+def test_the_help_says_that_no_command_starts_the_app(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # as one line, whatever the wrapping
+    assert "Sin COMANDO, «kiosk» abre la aplicación" in shown
+    assert "opcionales; sin ninguno se abre la aplicación" in shown
+    with pytest.raises(SystemExit):
+        main(["--language", "en", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "With no COMMAND, “kiosk” opens the app" in shown
+    assert "optional; with none, the app opens" in shown
+
+
+def test_a_wrong_value_is_told_without_python_s_type_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["journal", "purge", "--days", "muchos"])
+    assert done.value.code == 2
+    said = capsys.readouterr().err
+    assert "argumento --days: 'muchos' no es un valor válido" in said
+    assert "int" not in said.splitlines()[-1]

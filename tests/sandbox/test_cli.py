@@ -3,6 +3,7 @@ and keys, Ctrl-C; on its own and through the ``kiosk`` command (kiosk.cli)."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import queue
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from kiosk.sandbox.cli import register, run_sandbox
 from tests.sandbox.helpers import TIMEOUT, bearer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,3 +193,39 @@ def test_kiosk_sandbox_speaks_english_when_asked(run: type[Running]) -> None:
     assert any(line.startswith("PSE banks: 1 approves") for line in lines)
     assert sandbox.interrupt() == 0
     sandbox.read_until("Sandbox stopped.")
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "ochenta"])
+def test_a_port_out_of_range_is_told_plainly(run: type[Running], port: str) -> None:
+    sandbox = run([sys.executable, "-m", "kiosk", "sandbox", "--port", port])
+
+    assert sandbox.process.wait(timeout=20) == 2
+    assert sandbox.process.stderr is not None
+    said = sandbox.process.stderr.read()
+    assert f"argumento --port: {port} no es un puerto: use un número de 0 a 65535" in said
+    assert "Traceback" not in said
+
+
+def test_a_port_out_of_range_from_a_caller_is_refused_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``run_sandbox`` called without the parser (a script): no OverflowError escapes."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["sandbox"])
+    args.port = 99_999
+    assert run_sandbox(args) == 2
+    assert "99999 no es un puerto" in capsys.readouterr().err
+
+
+def test_the_sandbox_help_names_every_flag_in_spanish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = argparse.ArgumentParser(prog="kiosk")
+    register(parser.add_subparsers(dest="command"))
+    with pytest.raises(SystemExit):
+        parser.parse_args(["sandbox", "--help"])
+    shown = capsys.readouterr().out
+    assert "--port PUERTO" in shown and "--host DIRECCIÓN" in shown
+    assert "--public-key LLAVE" in shown and "llave pública de prueba" in shown
+    assert "PUBLIC_KEY" not in shown and "PORT " not in shown
