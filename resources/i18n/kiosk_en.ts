@@ -1384,11 +1384,11 @@
         </message>
         <message>
             <source>La dirección dada con --db no es válida. Escriba, por ejemplo, sqlite:///ruta/journal.sqlite3 o postgresql://usuario@servidor/base.</source>
-            <translation type="unfinished" />
+            <translation>The address given with --db is not valid. Write, for example, sqlite:///path/journal.sqlite3 or postgresql://user@server/database.</translation>
         </message>
         <message>
             <source>Falta el controlador de PostgreSQL «{driver}». Instálelo con pip install 'kiosk[{extra}]' y use una dirección postgresql://….</source>
-            <translation type="unfinished" />
+            <translation>The PostgreSQL driver “{driver}” is missing. Install it with pip install 'kiosk[{extra}]' and use a postgresql://… address.</translation>
         </message>
         <message>
             <source>El diario de ventas no funciona con la base de datos «{backend}». Use un archivo SQLite o PostgreSQL.</source>
@@ -1548,19 +1548,19 @@
         </message>
         <message>
             <source>ninguna de las {count} líneas guardadas coincide con su huella en el diario: la clave de la tienda (KIOSK_LINE_SECRET) no es la de este diario, o todas fueron cambiadas</source>
-            <translation type="unfinished" />
+            <translation>none of the {count} stored lines matches its fingerprint in the journal: the store key (KIOSK_LINE_SECRET) is not this journal's, or every line was changed</translation>
         </message>
         <message>
             <source>el archivo de la base de datos está dañado ({detail})</source>
-            <translation type="unfinished" />
+            <translation>the database file is damaged ({detail})</translation>
         </message>
         <message>
             <source>falta la protección «{trigger}» que impide cambiar o borrar entradas del diario</source>
-            <translation type="unfinished" />
+            <translation>the safeguard “{trigger}” that stops journal entries from being changed or deleted is missing</translation>
         </message>
         <message>
             <source>la protección «{trigger}» que impide cambiar o borrar entradas del diario fue cambiada o desactivada</source>
-            <translation type="unfinished" />
+            <translation>the safeguard “{trigger}” that stops journal entries from being changed or deleted was changed or disabled</translation>
         </message>
         <message>
             <source>faltan los datos de origen del diario (tienda, quiosco, fecha de creación)</source>
@@ -1602,7 +1602,7 @@
         </message>
         <message>
             <source>Las líneas guardadas no se compararon con sus huellas: falta la clave de la tienda. Désela en la variable de entorno KIOSK_LINE_SECRET.</source>
-            <translation type="unfinished" />
+            <translation>The stored lines were not compared with their fingerprints: the store key is missing. Give it in the KIOSK_LINE_SECRET environment variable.</translation>
         </message>
         <message>
             <source>Diario alterado: {problem}. Guarde una copia del archivo y avise al administrador.</source>
@@ -1763,6 +1763,14 @@
         <message>
             <source>mostrar cada petición (líneas enmascaradas)</source>
             <translation>show every request (lines masked)</translation>
+        </message>
+        <message>
+            <source>moneda de la cuenta de recargas: COP (por defecto) o USD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pesos por unidad de la moneda de la cuenta (por defecto 4100; solo con USD)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no se pudo abrir {host}:{port} ({reason}). Pruebe otro puerto con --port.</source>
