@@ -4,6 +4,9 @@ None of these take the app's instance lock: they run next to a running app.
 Those that write (purge, settle) take the journal's write lock per transaction
 (``BEGIN IMMEDIATE`` / an advisory lock) and read the last hash under it.
 Without ``--db`` the journal of the configuration (``--config``) is used.
+``verify`` opens it read-only (it never writes the file it checks) and compares
+the stored lines with their HMACs when it has the store's secret: the
+configuration's, or with ``--db`` the environment's ``KIOSK_LINE_SECRET``.
 What they print are the catalogue's words (``journal.cli.*``), in the language
 :func:`kiosk.cli.main` set.
 """
@@ -11,6 +14,7 @@ What they print are the catalogue's words (``journal.cli.*``), in the language
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -82,24 +86,45 @@ def _config(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
 
 
-def _open(args: argparse.Namespace, *, with_secret: bool) -> Journal:
+def _db_option(url: str) -> str:
+    """``--db`` as given, once it parses; a malformed one is named as ``--db``, not the config."""
+    from kiosk.journal.engine import parse_url
+
+    try:
+        parse_url(url)
+    except JournalError as error:
+        if error.code == "journal.bad_url":
+            raise JournalError("journal.bad_db_option") from None
+        raise
+    return url
+
+
+def _open(args: argparse.Namespace, *, verifying: bool = False) -> Journal:
     from kiosk.journal.journal import open_journal  # SQLAlchemy: only when a command runs
 
     if args.db:
-        # Any journal, maybe another kiosk's copy: no owner check, no line check.
-        return open_journal(args.db, create=False, migrate=False)
+        # Any journal, maybe another kiosk's copy: no owner check; lines only with a secret.
+        secret = os.environ.get("KIOSK_LINE_SECRET", "") if verifying else ""
+        return open_journal(
+            _db_option(args.db),
+            line_secret=secret.encode("utf-8"),
+            create=False,
+            migrate=False,
+            read_only=verifying,
+        )
     config = _config(args)
     return open_journal(
         config.journal_url,
         store_id=config.store.id,
         kiosk_id=config.kiosk_id,
-        line_secret=config.line_secret if with_secret else b"",
+        line_secret=config.line_secret if verifying else b"",
         create=False,
+        read_only=verifying,
     )
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    journal = _open(args, with_secret=True)
+    journal = _open(args, verifying=True)
     try:
         report = journal.verify(against=args.against)
     finally:
@@ -115,6 +140,8 @@ def run_verify(args: argparse.Namespace) -> int:
         "sales": words("journal.cli.sales", {"count": report.sales}),
     }
     print(text(words("journal.cli.intact", {**counted, "last_hash": report.last_hash})))
+    if report.lines_checked is None:
+        print(text(words("journal.cli.lines_unchecked", {})))
     if args.against:
         found_at = {"hash": args.against.strip(), "seq": report.against_seq}
         print(text(words("journal.cli.against_ok", found_at)))
@@ -127,7 +154,7 @@ def run_purge(args: argparse.Namespace) -> int:
         days = _config(args).journal.retention_days
     if days < 0:
         raise JournalError("journal.bad_days")
-    journal = _open(args, with_secret=False)
+    journal = _open(args)
     try:
         cutoff = datetime.now(UTC) - timedelta(days=days)
         count = journal.purge_lines(cutoff, actor=CLI_ACTOR)
@@ -138,7 +165,7 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_settle(args: argparse.Namespace) -> int:
-    journal = _open(args, with_secret=False)
+    journal = _open(args)
     try:
         if journal.sale(args.reference) is None:
             raise JournalError("journal.no_such_sale", reference=args.reference)

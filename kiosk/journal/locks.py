@@ -4,6 +4,7 @@
   (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows). The OS drops it
   when the process dies, so a crash never leaves a stale lock. The lock file is
   never deleted (deleting it would let two processes lock two different files).
+  It is private (0600, its folder created 0700: ``kiosk.journal.files``).
 * PostgreSQL: a session-level advisory lock (``pg_try_advisory_lock``) on a
   connection held open for as long as the app runs; the server drops it when
   that session ends. It works across machines sharing one server.
@@ -20,13 +21,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from kiosk.domain.errors import JournalError
-from kiosk.journal.engine import PG_INSTANCE_LOCK_KEY, parse_url, sqlite_path
+from kiosk.journal.engine import (
+    PG_INSTANCE_LOCK_KEY,
+    create_database_engine,
+    parse_url,
+    sqlite_path,
+)
+from kiosk.journal.files import open_private, private_folder
 
 
 class _Lock:
@@ -96,8 +103,8 @@ class InstanceLock(_Lock):
     def acquire(self) -> None:
         if self._handle is not None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        private_folder(self.path.parent)
+        handle = os.fdopen(open_private(self.path), "r+b")  # kept open while the lock is held
         if not _try_lock(handle):
             handle.close()
             raise JournalError("journal.locked")
@@ -133,7 +140,7 @@ class PgInstanceLock(_Lock):
     def acquire(self) -> None:
         if self._connection is not None:
             return
-        engine = create_engine(self._url, poolclass=NullPool)
+        engine = create_database_engine(self._url, poolclass=NullPool)
         try:
             connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         except DBAPIError as error:

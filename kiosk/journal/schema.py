@@ -15,6 +15,32 @@ SCHEMA_HEAD = "0001"
 #: Rows that no one may update or delete (SQL triggers refuse it).
 APPEND_ONLY_TABLES = ("journal_entries", "journal_meta")
 
+
+def append_only_triggers(dialect: str) -> dict[str, str]:
+    """The triggers migration 0001 creates, by name: ``verify`` checks they are still there.
+
+    On SQLite the value is the trigger's SQL as ``sqlite_master`` keeps it; on
+    PostgreSQL the table it guards (each calls ``PG_REFUSE_FUNCTION``).
+    """
+    if dialect == "sqlite":
+        return {
+            f"{table}_no_{action}": (
+                f"CREATE TRIGGER {table}_no_{action} BEFORE {action.upper()} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
+            for table in APPEND_ONLY_TABLES
+            for action in ("update", "delete")
+        }
+    return {
+        f"{table}_no_{action}": table
+        for table in APPEND_ONLY_TABLES
+        for action in ("update", "delete", "truncate")
+    }
+
+
+#: The PostgreSQL function behind the append-only triggers (migration 0001).
+PG_REFUSE_FUNCTION = "journal_refuse_change"
+
 metadata = MetaData()
 
 journal_meta = Table(

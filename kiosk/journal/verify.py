@@ -54,6 +54,8 @@ class VerifyReport:
     first_problem: Problem | None = None
     #: Where the ``against`` hash was found, when one was given and found.
     against_seq: int | None = None
+    #: How many stored lines were checked against their HMACs; None without the secret.
+    lines_checked: int | None = None
 
 
 def problem_at(seq: int | None, what: str, **params: Any) -> Problem:

@@ -14,6 +14,16 @@ MESSAGES = {
         "La dirección del diario de ventas no es válida. Revise «url» en la sección "
         "[journal] de la configuración.",
     ),
+    "journal.bad_db_option": QT_TRANSLATE_NOOP(
+        "messages",
+        "La dirección dada con --db no es válida. Escriba, por ejemplo, "
+        "sqlite:///ruta/journal.sqlite3 o postgresql://usuario@servidor/base.",
+    ),
+    "journal.driver_missing": QT_TRANSLATE_NOOP(
+        "messages",
+        "Falta el controlador de PostgreSQL «{driver}». Instálelo con "
+        "pip install 'kiosk[{extra}]' y use una dirección postgresql://….",
+    ),
     "journal.unsupported_database": QT_TRANSLATE_NOOP(
         "messages",
         "El diario de ventas no funciona con la base de datos «{backend}». "
@@ -157,6 +167,23 @@ MESSAGES = {
         "messages",
         "la línea guardada de la venta {reference} no coincide con su huella en el diario",
     ),
+    "journal.line_secret_mismatch": QT_TRANSLATE_NOOP(
+        "messages",
+        "ninguna de las {count} líneas guardadas coincide con su huella en el diario: la clave "
+        "de la tienda (KIOSK_LINE_SECRET) no es la de este diario, o todas fueron cambiadas",
+    ),
+    "journal.damaged": QT_TRANSLATE_NOOP(
+        "messages", "el archivo de la base de datos está dañado ({detail})"
+    ),
+    "journal.trigger_missing": QT_TRANSLATE_NOOP(
+        "messages",
+        "falta la protección «{trigger}» que impide cambiar o borrar entradas del diario",
+    ),
+    "journal.trigger_changed": QT_TRANSLATE_NOOP(
+        "messages",
+        "la protección «{trigger}» que impide cambiar o borrar entradas del diario "
+        "fue cambiada o desactivada",
+    ),
     "journal.meta_missing": QT_TRANSLATE_NOOP(
         "messages", "faltan los datos de origen del diario (tienda, quiosco, fecha de creación)"
     ),
@@ -181,6 +208,11 @@ MESSAGES = {
     "journal.cli.sales": QT_TRANSLATE_NOOP("messages", "%n venta(s)"),
     "journal.cli.against_ok": QT_TRANSLATE_NOOP(
         "messages", "El hash {hash} sigue en la cadena, en la entrada {seq}."
+    ),
+    "journal.cli.lines_unchecked": QT_TRANSLATE_NOOP(
+        "messages",
+        "Las líneas guardadas no se compararon con sus huellas: falta la clave de la tienda. "
+        "Désela en la variable de entorno KIOSK_LINE_SECRET.",
     ),
     "journal.cli.tampered": QT_TRANSLATE_NOOP(
         "messages",

@@ -18,6 +18,7 @@ from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.pse import PseClient
 from kiosk.gateways.topups import TopupClient
 from kiosk.journal import Journal, JournalWriter, instance_lock_for, new_reference, open_journal
+from kiosk.journal.files import private_folder
 from kiosk.journal.locks import InstanceLock, PgInstanceLock
 from kiosk.services.catalogue import CatalogueService
 from kiosk.services.ports import PaymentGateway, TopupProvider
@@ -99,7 +100,7 @@ def build_core(
 
             sandbox = owned_sandbox = SandboxServer().start()
             opened.append(owned_sandbox.stop)
-        config.data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(config.data_dir)  # 0700 when created: it holds full lines
         journal = open_journal(
             config.journal_url,
             store_id=config.store.id,

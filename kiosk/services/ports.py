@@ -79,6 +79,7 @@ class JournalReader(Protocol):
         Raises ``JournalError("journal.line_mismatch")`` when the stored line was changed.
         """
         ...
+
     def sales_to_line(self, line: str, *, changed_since: datetime) -> list[SaleRecord]: ...
 
 

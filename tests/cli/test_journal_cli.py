@@ -134,3 +134,35 @@ def test_every_journal_code_has_a_message() -> None:
     assert len(codes) > 30
     for code in sorted(codes):
         assert SOURCES[code].strip(), code
+
+
+def test_with_db_the_lines_are_checked_with_the_secret_from_the_environment(
+    configured_journal: Journal, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    for reference in ("KENV1", "KENV2"):
+        drive(configured_journal, reference, SaleState.PAYMENT_PENDING)
+    url = configured_journal.url
+    monkeypatch.setenv("KIOSK_LINE_SECRET", load_config().line_secret.decode())
+    assert main(["journal", "verify", "--db", url]) == 0
+    assert capsys.readouterr().out.count("\n") == 1  # no word about unchecked lines
+    tamperer = Tamperer(url)
+    try:
+        tamperer.execute("UPDATE sale_lines SET line = '3009999999' WHERE reference = 'KENV2'")
+    finally:
+        tamperer.close()
+    assert main(["journal", "verify", "--db", url]) == 1
+    assert "la línea guardada de la venta KENV2 no coincide" in capsys.readouterr().out
+    # Another store's key: not one line matches, and verify says that is the likelier cause.
+    monkeypatch.setenv("KIOSK_LINE_SECRET", "another-stores-secret")
+    assert main(["journal", "verify", "--db", url]) == 1
+    assert "KIOSK_LINE_SECRET" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["verify"], ["purge", "--days", "1"]])
+def test_a_bad_db_names_db_not_the_config(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["journal", *command, "--db", "journal.sqlite3"]) == 2
+    err = capsys.readouterr().err
+    assert "--db" in err and "sqlite:///" in err
+    assert "configuración" not in err

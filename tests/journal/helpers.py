@@ -8,11 +8,13 @@ from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from kiosk.domain.sale import ALLOWED_TRANSITIONS, SaleKind, SaleState
 from kiosk.journal import Entry, Journal
+from kiosk.journal.engine import parse_url
+from kiosk.journal.schema import PG_REFUSE_FUNCTION, append_only_triggers
 
 STORE_ID = "store-1"
 KIOSK_ID = "kiosk-a"
@@ -98,12 +100,12 @@ class Tamperer:
     """
 
     def __init__(self, url: str) -> None:
-        parsed = make_url(url)
+        parsed = parse_url(url)  # postgresql:// with the app's driver
         self.backend = parsed.get_backend_name()
         if self.backend == "sqlite":
             self._sqlite = sqlite3.connect(parsed.database, isolation_level=None)
         else:
-            self._engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+            self._engine = create_engine(parsed, poolclass=NullPool, isolation_level="AUTOCOMMIT")
             self._connection = self._engine.connect()
 
     def execute(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
@@ -119,6 +121,19 @@ class Tamperer:
                     self.execute(f"DROP TRIGGER IF EXISTS {table}_no_{action}")
                 else:
                     self.execute(f"DROP TRIGGER IF EXISTS {table}_no_{action} ON {table}")
+
+    def restore_triggers(self) -> None:
+        """Put the append-only triggers back as the migration made them (a careful attacker)."""
+        for name, definition in append_only_triggers(self.backend).items():
+            if self.backend == "sqlite":
+                self.execute(definition)
+            else:
+                action = name.rsplit("_", 1)[1].upper()
+                level = "STATEMENT" if action == "TRUNCATE" else "ROW"
+                self.execute(
+                    f"CREATE TRIGGER {name} BEFORE {action} ON {definition} "
+                    f"FOR EACH {level} EXECUTE FUNCTION {PG_REFUSE_FUNCTION}()"
+                )
 
     def entries(self) -> list[dict[str, Any]]:
         columns = ["seq", "created_at", "reference", "kind", "event", "state", "actor"]

@@ -16,7 +16,7 @@ from kiosk.controllers.language import text
 from kiosk.journal import Journal, open_journal, verify_entries
 from kiosk.journal.chain import canonical_json, entry_hash
 from kiosk.messages import words
-from tests.journal.helpers import Tamperer, build_history
+from tests.journal.helpers import LINE_SECRET, Tamperer, build_history
 
 #: The CLI's words (and these tests' expected ones) come through Qt's translations.
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -67,12 +67,16 @@ def expect_problem(
 
 
 def test_an_intact_journal_verifies(
-    history: Journal, db_url: str, capsys: pytest.CaptureFixture[str]
+    history: Journal, db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
+    count = history.entry_count()
+    intact = f"Diario íntegro: {count} entradas, 4 ventas, último hash {history.last_hash()}"
+    # With --db the store's secret comes from the environment; without it, it says so.
     code, out = verify_cli(capsys, db_url)
     assert code == 0
-    count = history.entry_count()
-    assert out == f"Diario íntegro: {count} entradas, 4 ventas, último hash {history.last_hash()}"
+    assert out.splitlines() == [intact, text(words("journal.cli.lines_unchecked", {}))]
+    monkeypatch.setenv("KIOSK_LINE_SECRET", LINE_SECRET.decode())
+    assert verify_cli(capsys, db_url) == (0, intact)
 
 
 def test_the_triggers_refuse_edits_and_deletions(db_url: str, history: Journal) -> None:
@@ -231,7 +235,9 @@ def test_a_full_recompute_passes_alone_but_not_against_an_earlier_hash(
 ) -> None:
     printed = history.last_hash()
     early = history.entries_for("KDELIVERED")[1]
+    attacker.restore_triggers()
     assert verify_cli(capsys, db_url, "--against", printed)[0] == 0
+    attacker.drop_triggers()
 
     # Rewrite entry TARGET and every hash after it, and the sales rows' copies of them.
     entries = attacker.entries()
@@ -251,6 +257,7 @@ def test_a_full_recompute_passes_alone_but_not_against_an_earlier_hash(
             {"new": new_hash, "old": entry["hash"]},
         )
         run = new_hash
+    attacker.restore_triggers()
 
     # The honest limit: a plain chain recomputed end to end verifies on its own...
     assert verify_cli(capsys, db_url)[0] == 0
@@ -277,15 +284,18 @@ def test_the_export_verifies_as_json_and_catches_an_edit(history: Journal) -> No
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_verify_as_a_real_command(attacker: Tamperer, db_url: str, history: Journal) -> None:
+def test_verify_as_a_real_command(db_url: str, history: Journal) -> None:
     command = [sys.executable, "-m", "kiosk", "journal", "verify", "--db", db_url]
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
     intact = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=environment)
     assert intact.returncode == 0, intact.stderr
     assert intact.stdout.startswith("Diario íntegro:")
 
+    attacker = Tamperer(db_url)
+    attacker.drop_triggers()
     attacker.execute("DELETE FROM journal_entries WHERE seq = :seq", {"seq": TARGET})
     broken = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=environment)
+    attacker.close()
     assert broken.returncode == 1
     assert f"falta la entrada {TARGET}" in broken.stdout
 

@@ -120,15 +120,20 @@ class PostgresCluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg2://{self.user}@127.0.0.1:{self.port}/{database}"
+        # No +driver: the app maps postgresql:// to psycopg 3 (kiosk/journal/engine.py).
+        return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
     def create_database(self) -> str:
         """A fresh, empty database; returns its SQLAlchemy URL."""
         from sqlalchemy import create_engine, text
         from sqlalchemy.pool import NullPool
 
+        from kiosk.journal.engine import parse_url
+
         name = f"t_{uuid.uuid4().hex[:12]}"
-        engine = create_engine(self.url(), poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        engine = create_engine(
+            parse_url(self.url()), poolclass=NullPool, isolation_level="AUTOCOMMIT"
+        )
         try:
             with engine.connect() as connection:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
