@@ -11,6 +11,29 @@ REFUSED_LINE = "3000000001"
 SLOW_LINE = "3000000002"
 #: Ported to Movistar: auto-detection names Movistar, Claro's line services do not know it.
 PORTED_LINE = "3000000003"
+#: Answered PROCESSING for ``processing_success_seconds``, then SUCCESSFUL.
+PROCESSING_LINE = "3000000004"
+#: Answered FAILED: nothing delivered, nothing charged.
+FAILED_LINE = "3000000005"
+#: Answered PROCESSING for ``processing_refund_seconds``, then REFUNDED.
+REFUNDED_LINE = "3000000006"
+#: Sample ported lines: a Movistar prefix now on Claro, a Claro prefix now on Tigo.
+PORTED_TO_CLARO = "3151234567"
+PORTED_TO_TIGO = "3129876543"
+#: Lines served today by another operator than their prefix's (the README lists them).
+PORTED_LINES: dict[str, str] = {
+    PORTED_LINE: "Movistar",
+    PORTED_TO_CLARO: "Claro",
+    PORTED_TO_TIGO: "Tigo",
+}
+
+#: The operator each prefix was first assigned to (GATEWAYS.md §3); any other is Claro's.
+_PREFIXES: dict[str, range] = {
+    "Claro": range(0),  # the default
+    "Movistar": range(315, 320),
+    "Tigo": range(300, 306),
+    "WOM": range(350, 352),
+}
 
 _SEPARATORS = re.compile(r"[\s\-().]")
 
@@ -30,6 +53,18 @@ def national_mobile(raw: object) -> str | None:
     if len(digits) == 10 and digits.isdigit() and digits.startswith("3"):
         return digits
     return None
+
+
+def prefix_brand(number: str) -> str:
+    """The brand the line's prefix was first assigned to: 310–314 and 320–324 Claro,
+    315–319 Movistar, 300–305 Tigo, 350–351 WOM, any other Claro.
+
+    The test lines ``30000000xx`` are Claro's (they say otherwise through ``PORTED_LINES``).
+    """
+    if number.startswith("30000000"):
+        return "Claro"
+    prefix = int(number[:3])
+    return next((brand for brand, span in _PREFIXES.items() if prefix in span), "Claro")
 
 
 def starting_balance(number: str) -> int:

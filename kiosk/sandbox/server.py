@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -23,7 +24,7 @@ from kiosk.sandbox.checkout import CheckoutPages, message_page
 from kiosk.sandbox.lines import LineServices, sms_outbox
 from kiosk.sandbox.phones import national_mobile
 from kiosk.sandbox.pse import PseService, wompi_error
-from kiosk.sandbox.settings import SandboxKeys, SandboxTiming, check_keys
+from kiosk.sandbox.settings import SandboxAccount, SandboxKeys, SandboxTiming, check_keys
 from kiosk.sandbox.topups import TopupService, reloadly_time
 from kiosk.sandbox.web import (
     MethodMissing,
@@ -88,12 +89,19 @@ class SandboxServer:
         timing: SandboxTiming = SandboxTiming(),  # noqa: B008 - frozen, shared safely
         clock: Callable[[], datetime] | None = None,
         request_log: Callable[[str], None] | None = None,
+        account_currency: str = "COP",
+        fx_rate: Decimal | int | str = 4100,
     ) -> None:
         check_keys(keys)
+        try:
+            rate = Decimal(str(fx_rate))
+        except ArithmeticError:
+            raise ValueError("la tasa de cambio debe ser un número positivo") from None
+        account = SandboxAccount(account_currency.upper(), rate)
         self._host = host
         self._port = port
         self._request_log = request_log
-        self._world = World(keys, timing, clock or utc_now)
+        self._world = World(keys, timing, clock or utc_now, account)
         self._pse = PseService(self._world)
         self._checkout = CheckoutPages(self._world, self._pse)
         self._topups = TopupService(self._world)
@@ -181,6 +189,11 @@ class SandboxServer:
         return self._world.timing
 
     @property
+    def account(self) -> SandboxAccount:
+        """The top-up account's currency and COP rate."""
+        return self._world.account
+
+    @property
     def pse_base_url(self) -> str:
         return f"{self.root_url}/v1"
 
@@ -231,9 +244,10 @@ class SandboxServer:
         """Every SMS sent (to one 10-digit line if ``to``), oldest first."""
         return self._world.outbox(national_mobile(to) or to if to else None)
 
-    def set_account_balance(self, pesos: int) -> None:
-        """The store's float with the top-up provider (e.g. 0 to simulate it running out)."""
-        self._topups.set_account_balance(pesos)
+    def set_account_balance(self, pesos: int | Decimal) -> None:
+        """The store's float with the top-up provider, in the account's currency
+        (e.g. 0 to simulate it running out)."""
+        self._topups.set_account_balance(Decimal(pesos))
 
     # ----- routing ----------------------------------------------------------------------------
 
@@ -288,10 +302,11 @@ class SandboxServer:
         except ValueError:
             body = None
         amount = body.get("balance") if isinstance(body, dict) else None
-        if type(amount) is not int or amount < 0:
-            return self._coded(request, 400, "BAD_REQUEST", "balance debe ser un entero >= 0")
-        self._topups.set_account_balance(amount)
-        return json_response(200, {"balance": amount, "currencyCode": "COP"})
+        if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 0:
+            return self._coded(request, 400, "BAD_REQUEST", "balance debe ser un número >= 0")
+        self._topups.set_account_balance(Decimal(str(amount)))
+        currency = self._world.account.currency
+        return json_response(200, {"balance": amount, "currencyCode": currency})
 
     def _coded(self, request: Request, status: int, code: str, message: str) -> Response:
         stamp = reloadly_time(self._world.now())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,34 @@ class SandboxTiming:
     otp_lock_seconds: float = 900.0
     checkout_ttl_default_seconds: float = 600.0
     token_ttl_seconds: float = 3600.0  # top-up OAuth access tokens
+    #: The provider refuses a second top-up to one number within this (PHONE_RECENTLY_RECHARGED).
+    recently_recharged_seconds: float = 120.0
+    processing_success_seconds: float = 20.0  # line 3000000004: PROCESSING, then SUCCESSFUL
+    processing_refund_seconds: float = 10.0  # line 3000000006: PROCESSING, then REFUNDED
+
+
+#: Account currencies the sandbox can simulate.
+ACCOUNT_CURRENCIES = ("COP", "USD")
+
+
+@dataclass(frozen=True)
+class SandboxAccount:
+    """The store's account with the top-up provider: its currency and the COP rate.
+
+    In COP (the default) every amount is in pesos. In USD, operators that do not take
+    local amounts take USD, and ``fx_rate`` pesos make one dollar.
+    """
+
+    currency: str = "COP"
+    fx_rate: Decimal = field(default=Decimal(4100))
+
+    def __post_init__(self) -> None:
+        if self.currency not in ACCOUNT_CURRENCIES:
+            raise ValueError("la moneda de la cuenta de recargas debe ser COP o USD")
+        rate = Decimal(str(self.fx_rate))
+        if not rate.is_finite() or rate <= 0:
+            raise ValueError("la tasa de cambio debe ser un número positivo")
+        object.__setattr__(self, "fx_rate", rate)
 
 
 @dataclass(frozen=True)

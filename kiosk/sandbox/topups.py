@@ -1,21 +1,31 @@
 """Top-ups and gift packs, Reloadly-compatible (GATEWAYS.md §2): OAuth, operators, top-ups, reports.
 
-``customIdentifier`` is unique: a second top-up under it is refused with 409 and never
-delivered, so a client that lost an answer can look it up instead of paying twice.
+``customIdentifier`` is unique: a second top-up under it is refused and never delivered.
+Reloadly does not document the status or code of that refusal, so the sandbox answers it
+with a ``400`` whose ``errorCode`` is none of the documented ones: a client that guesses
+the shape fails here first, one that looks the identifier up does not.
+
+Other rules the provider enforces: a second top-up to a number within
+``recently_recharged_seconds`` is ``PHONE_RECENTLY_RECHARGED``; amounts follow
+``useLocalAmount`` (COP, only where the operator ``supportsLocalAmounts``) or the
+account's currency; answers carry decimal amounts and a discount.
 """
 
 from __future__ import annotations
 
 import hmac
 import itertools
+import json
 import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from kiosk.sandbox import phones
 from kiosk.sandbox.catalogue import OPERATORS, Operator, operator_json, serving_operator
+from kiosk.sandbox.settings import SandboxAccount
 from kiosk.sandbox.web import Request, Response, coded_error, json_response
 from kiosk.sandbox.world import ActivePack, World, pesos
 
@@ -23,12 +33,25 @@ SCOPE = (
     "send-topups read-operators read-promotions read-topups-history "
     "read-prepaid-balance read-prepaid-commissions"
 )
-OPENING_ACCOUNT_BALANCE = 5_000_000
+#: The store's opening float, by account currency.
+OPENING_BALANCES = {"COP": Decimal(5_000_000), "USD": Decimal("1500.00")}
+#: The provider's discount to the store, a share of each top-up's cost.
+DISCOUNT_RATE = Decimal("0.03")
+#: Not one of the documented codes: how the sandbox answers a reused customIdentifier.
+REUSED_IDENTIFIER_CODE = "REQUEST_NOT_PROCESSED"
+_CURRENCY_NAMES = {"COP": "Colombian Peso", "USD": "US Dollar"}
+_CENT = Decimal("0.01")
+_FOUR_PLACES = Decimal("0.0001")
 
 
 def reloadly_time(moment: datetime) -> str:
     """``2025-03-01 15:00:00`` (UTC), the way the provider writes dates."""
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def json_number(amount: Decimal) -> float | int:
+    """A decimal as a JSON number: whole amounts as integers, others as decimals (``4.9985``)."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 @dataclass
@@ -38,11 +61,29 @@ class Topup:
     operator: Operator
     number: str
     sender: str | None
-    amount: int
+    #: What was asked, in ``requested_currency`` (COP with ``useLocalAmount``).
+    requested: Decimal
+    requested_currency: str
+    #: What the line gets, in COP.
+    delivered: Decimal
+    #: What it costs the account (before the discount), in the account's currency.
+    cost: Decimal
+    discount: Decimal
+    account_currency: str
     created_at: datetime
-    old_balance: int
-    new_balance: int
+    old_balance: Decimal
+    new_balance: Decimal
     operator_transaction_id: str
+    #: The status timeline: ``status`` until ``settles_at``, then ``final_status``.
+    status: str = "SUCCESSFUL"
+    settles_at: datetime | None = None
+    final_status: str = "SUCCESSFUL"
+    credited: bool = False
+
+    def status_at(self, now: datetime) -> str:
+        if self.settles_at is not None and now >= self.settles_at:
+            return self.final_status
+        return self.status
 
 
 class TopupRefused(Exception):
@@ -57,7 +98,11 @@ class TopupService:
         self._tokens: dict[str, datetime] = {}  # access token -> expiry
         self._topups: list[Topup] = []
         self._sequence = itertools.count(70_001)
-        self.account_balance = OPENING_ACCOUNT_BALANCE
+        self.account_balance = OPENING_BALANCES[world.account.currency]
+
+    @property
+    def _account(self) -> SandboxAccount:
+        return self._world.account
 
     @property
     def audience(self) -> str:
@@ -130,7 +175,7 @@ class TopupService:
             return self._error(
                 request, 400, "INVALID_PHONE_NUMBER", "No es un número móvil de Colombia"
             )
-        return json_response(200, operator_json(serving_operator(number)))
+        return json_response(200, operator_json(serving_operator(number), self._account))
 
     def operator(self, request: Request) -> Response:
         refusal = self._token_refusal(request)
@@ -139,15 +184,18 @@ class TopupService:
         op = OPERATORS.get(int(request.params["id"])) if request.params["id"].isdigit() else None
         if op is None:
             return self._error(request, 404, "OPERATOR_NOT_FOUND", "El operador no existe")
-        return json_response(200, operator_json(op))
+        return json_response(200, operator_json(op, self._account))
 
     def _catalogue(self, request: Request, country: str | None) -> list[dict[str, Any]]:
         include_bundles = (request.arg("includeBundles") or "true").lower() != "false"
-        country = (country or "CO").upper()
+        country = (country or "").upper()
+        # The look-alike foreign operator is listed with Colombia's, as a careless
+        # client's filter by name would see it; its own ``country.isoName`` says GT.
         return [
-            operator_json(op)
+            operator_json(op, self._account)
             for op in OPERATORS.values()
-            if country == "CO" and (include_bundles or not op.bundle)
+            if (country in ("", "CO") or op.country_iso == country)
+            and (include_bundles or not op.bundle)
         ]
 
     def operators(self, request: Request) -> Response:
@@ -172,14 +220,16 @@ class TopupService:
         if refusal:
             return refusal
         try:
-            body = request.json()
-        except ValueError:
+            # Amounts are decimals: read them as such, never as binary floats.
+            body = json.loads(request.body.decode("utf-8"), parse_float=Decimal)
+        except (UnicodeDecodeError, ValueError):
             body = None
         try:
             topup = self._deliver(body)
         except TopupRefused as refused:
             return self._error(request, refused.status, refused.code, refused.message)
-        response = json_response(200, self._view(topup, with_status=True))
+        with self._world.lock:
+            response = json_response(200, self._view(topup))
         if topup.number == phones.SLOW_LINE:
             # Delivered already; only the answer is late (longer than a client's read timeout).
             response.delay_seconds = self._world.timing.slow_line_seconds
@@ -193,10 +243,9 @@ class TopupService:
             raise TopupRefused(400, "BAD_REQUEST", "customIdentifier debe ser un texto")
         with self._world.lock:
             if custom is not None and any(t.custom_identifier == custom for t in self._topups):
+                # Undocumented by the provider: answered in a shape no client can recognise.
                 raise TopupRefused(
-                    409,
-                    "DUPLICATED_CUSTOM_IDENTIFIER",
-                    "Ya existe una recarga con ese customIdentifier",
+                    400, REUSED_IDENTIFIER_CODE, "La solicitud no pudo ser procesada"
                 )
             op = self._operator_of(body)
             number = self._phone(body.get("recipientPhone"), "recipientPhone")
@@ -205,21 +254,38 @@ class TopupService:
                 if body.get("senderPhone") is not None
                 else None
             )
-            amount = self._amount(body, op)
+            requested, requested_currency, delivered, cost = self._amounts(body, op)
             serving = serving_operator(number)
-            if serving.brand != op.brand:
+            if serving.brand != op.brand or op.country_iso != "CO":
                 raise TopupRefused(
                     400,
-                    "OPERATOR_MISMATCH",
-                    f"La línea no es de {op.brand}: hoy la atiende {serving.name}",
+                    "INVALID_RECIPIENT_PHONE",
+                    f"La línea no es de {op.name}: hoy la atiende {serving.name}",
                 )
+            self._refuse_recent(number)
             if number == phones.REFUSED_LINE:
                 raise TopupRefused(
                     400, "PROVIDER_REFUSED", "El operador rechazó la recarga a esta línea"
                 )
-            if amount > self.account_balance:
+            if cost - _discount(cost) > self.account_balance:
                 raise TopupRefused(400, "INSUFFICIENT_BALANCE", "El saldo de la cuenta no alcanza")
-            return self._record(custom, op, number, sender, amount)
+            return self._record(
+                custom, op, number, sender, requested, requested_currency, delivered, cost
+            )
+
+    def _refuse_recent(self, number: str) -> None:
+        window = timedelta(seconds=self._world.timing.recently_recharged_seconds)
+        now = self._world.now()
+        for earlier in self._topups:
+            if earlier.number != number or earlier.status_at(now) in ("FAILED", "REFUNDED"):
+                continue
+            if now - earlier.created_at < window:
+                left = math.ceil((earlier.created_at + window - now).total_seconds())
+                raise TopupRefused(
+                    400,
+                    "PHONE_RECENTLY_RECHARGED",
+                    f"Este número recibió una recarga hace poco: intente en {left} segundos",
+                )
 
     @staticmethod
     def _operator_of(body: dict[str, Any]) -> Operator:
@@ -229,6 +295,10 @@ class TopupService:
         op = OPERATORS.get(operator_id)
         if op is None:
             raise TopupRefused(404, "OPERATOR_NOT_FOUND", "El operador no existe")
+        if op.country_iso != "CO":
+            raise TopupRefused(
+                400, "INVALID_RECIPIENT_PHONE", f"{op.name} no atiende líneas de Colombia"
+            )
         return op
 
     @staticmethod
@@ -242,51 +312,113 @@ class TopupService:
             )
         return number
 
-    @staticmethod
-    def _amount(body: dict[str, Any], op: Operator) -> int:
-        amount = body.get("amount")
-        if isinstance(amount, float) and amount.is_integer():
-            amount = int(amount)
-        if type(amount) is not int or not op.accepts(amount):
-            if op.packs:
-                allowed = ", ".join(str(a) for a in op.fixed_amounts)
-                message = f"Para {op.name} el monto debe ser uno de: {allowed}"
-            else:
-                message = f"El monto debe ser un entero entre {op.min_amount} y {op.max_amount}"
-            raise TopupRefused(400, "AMOUNT_OUT_OF_RANGE", message)
-        return amount
+    def _amounts(self, body: dict[str, Any], op: Operator) -> tuple[Decimal, str, Decimal, Decimal]:
+        """(requested, its currency, delivered in COP, cost in the account's currency)."""
+        account = self._account
+        raw = body.get("amount")
+        amount: Decimal | None = None
+        if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
+            try:
+                amount = Decimal(raw)
+            except InvalidOperation:
+                amount = None
+        if amount is None or not amount.is_finite() or amount <= 0:
+            raise TopupRefused(400, "INVALID_AMOUNT", "amount debe ser un número positivo")
+        rate = account.fx_rate if account.currency != "COP" else Decimal(1)
+        if body.get("useLocalAmount") is True:
+            if not op.supports_local:
+                raise TopupRefused(
+                    400, "INVALID_AMOUNT", f"{op.name} no acepta montos en moneda local"
+                )
+            if not op.accepts_local(amount):
+                raise TopupRefused(400, "INVALID_AMOUNT_FOR_OPERATOR", self._allowed(op, "COP"))
+            cost = (amount / rate).quantize(_CENT, rounding=ROUND_CEILING)
+            return amount, "COP", amount, cost
+        if not op.accepts_sender(amount, account):
+            raise TopupRefused(
+                400, "INVALID_AMOUNT_FOR_OPERATOR", self._allowed(op, account.currency)
+            )
+        delivered = (amount * rate).quantize(_CENT, rounding=ROUND_HALF_UP)
+        return amount, account.currency, delivered, amount
+
+    def _allowed(self, op: Operator, currency: str) -> str:
+        if op.packs:
+            return f"Para {op.name} el monto debe ser uno de los montos fijos ({currency})"
+        return f"Para {op.name} el monto está fuera del rango permitido ({currency})"
 
     def _record(
-        self, custom: str | None, op: Operator, number: str, sender: str | None, amount: int
+        self,
+        custom: str | None,
+        op: Operator,
+        number: str,
+        sender: str | None,
+        requested: Decimal,
+        requested_currency: str,
+        delivered: Decimal,
+        cost: Decimal,
     ) -> Topup:
         now = self._world.now()
-        old_balance = self.account_balance
-        self.account_balance -= amount
+        timing = self._world.timing
+        discount = _discount(cost)
         topup = Topup(
             id=next(self._sequence),
             custom_identifier=custom,
             operator=op,
             number=number,
             sender=sender,
-            amount=amount,
+            requested=requested,
+            requested_currency=requested_currency,
+            delivered=delivered,
+            cost=cost,
+            discount=discount,
+            account_currency=self._account.currency,
             created_at=now,
-            old_balance=old_balance,
+            old_balance=self.account_balance,
             new_balance=self.account_balance,
             operator_transaction_id=f"{op.brand.upper()}-{secrets.token_hex(6).upper()}",
         )
+        if number == phones.FAILED_LINE:
+            topup.status = topup.final_status = "FAILED"
+        elif number == phones.PROCESSING_LINE:
+            topup.status = "PROCESSING"
+            topup.settles_at = now + timedelta(seconds=timing.processing_success_seconds)
+        elif number == phones.REFUNDED_LINE:
+            topup.status, topup.final_status = "PROCESSING", "REFUNDED"
+            topup.settles_at = now + timedelta(seconds=timing.processing_refund_seconds)
+        if topup.status != "FAILED":
+            self.account_balance -= cost - discount
+            topup.new_balance = self.account_balance
         self._topups.append(topup)
-        self._credit_line(topup, now)
+        self._settle(topup, now)
         return topup
+
+    def _settle(self, topup: Topup, now: datetime) -> None:
+        """Credit the line once the top-up is SUCCESSFUL; give the cost back once REFUNDED."""
+        if topup.credited:
+            return
+        status = topup.status_at(now)
+        if status == "SUCCESSFUL":
+            topup.credited = True
+            self._credit_line(topup, now)
+        elif status == "REFUNDED":
+            topup.credited = True
+            self.account_balance += topup.cost - topup.discount
 
     def _credit_line(self, topup: Topup, now: datetime) -> None:
         line = self._world.line(topup.number)
         brand = topup.operator.brand
-        pack = topup.operator.pack_for(topup.amount)
+        pesos_delivered = int(topup.delivered)  # the operator credits whole pesos
+        pack = topup.operator.pack_for(pesos_delivered) if topup.operator.packs else None
+        if pack is None and topup.operator.packs:
+            # Paid in the account's currency: the pack whose price the amount was for.
+            pack = next(
+                (p for p in topup.operator.packs if abs(p.amount - topup.delivered) < 100), None
+            )
         if pack is None:
-            line.balance += topup.amount
+            line.balance += pesos_delivered
             self._world.send_sms(
                 topup.number,
-                f"{brand}: recibiste una recarga de {pesos(topup.amount)}. "
+                f"{brand}: recibiste una recarga de {pesos(pesos_delivered)}. "
                 f"Tu saldo es {pesos(line.balance)}.",
             )
             return
@@ -301,10 +433,14 @@ class TopupService:
 
     # ----- reports and balance ----------------------------------------------------------------
 
-    def _view(self, topup: Topup, *, with_status: bool) -> dict[str, Any]:
-        payload: dict[str, Any] = {
+    def _view(self, topup: Topup) -> dict[str, Any]:
+        """The transaction as the provider shows it (hold the lock)."""
+        now = self._world.now()
+        self._settle(topup, now)
+        account = topup.account_currency
+        return {
             "transactionId": topup.id,
-            "status": "SUCCESSFUL",
+            "status": topup.status_at(now),
             "operatorTransactionId": topup.operator_transaction_id,
             "customIdentifier": topup.custom_identifier,
             "recipientPhone": "57" + topup.number,
@@ -313,26 +449,23 @@ class TopupService:
             "countryCode": "CO",
             "operatorId": topup.operator.id,
             "operatorName": topup.operator.name,
-            "discount": 0,
-            "discountCurrencyCode": "COP",
-            "requestedAmount": topup.amount,
-            "requestedAmountCurrencyCode": "COP",
-            "deliveredAmount": topup.amount,
+            "discount": json_number(topup.discount),
+            "discountCurrencyCode": account,
+            "requestedAmount": json_number(topup.requested),
+            "requestedAmountCurrencyCode": topup.requested_currency,
+            "deliveredAmount": json_number(topup.delivered),
             "deliveredAmountCurrencyCode": "COP",
             "transactionDate": reloadly_time(topup.created_at),
             "pinDetail": None,
             "balanceInfo": {
-                "oldBalance": topup.old_balance,
-                "newBalance": topup.new_balance,
-                "cost": topup.amount,
-                "currencyCode": "COP",
-                "currencyName": "Colombian Peso",
+                "oldBalance": json_number(topup.old_balance),
+                "newBalance": json_number(topup.new_balance),
+                "cost": json_number(topup.cost - topup.discount),
+                "currencyCode": account,
+                "currencyName": _CURRENCY_NAMES[account],
                 "updatedAt": reloadly_time(topup.created_at),
             },
         }
-        if not with_status:
-            payload.pop("status")
-        return payload
 
     def report(self, request: Request) -> Response:
         refusal = self._token_refusal(request)
@@ -345,7 +478,7 @@ class TopupService:
                 return self._error(
                     request, 404, "TRANSACTION_NOT_FOUND", "No existe una recarga con ese id"
                 )
-            return json_response(200, self._view(topup, with_status=True))
+            return json_response(200, self._view(topup))
 
     def reports(self, request: Request) -> Response:
         refusal = self._token_refusal(request)
@@ -354,7 +487,7 @@ class TopupService:
         custom = request.arg("customIdentifier")
         with self._world.lock:
             found = [
-                self._view(t, with_status=True)
+                self._view(t)
                 for t in reversed(self._topups)
                 if custom is None or t.custom_identifier == custom
             ]
@@ -365,17 +498,26 @@ class TopupService:
         if refusal:
             return refusal
         with self._world.lock:
+            now = self._world.now()
+            for topup in self._topups:
+                self._settle(topup, now)
+            currency = self._account.currency
             payload = {
-                "balance": self.account_balance,
-                "currencyCode": "COP",
-                "currencyName": "Colombian Peso",
-                "updatedAt": reloadly_time(self._world.now()),
+                "balance": json_number(self.account_balance),
+                "currencyCode": currency,
+                "currencyName": _CURRENCY_NAMES[currency],
+                "updatedAt": reloadly_time(now),
             }
         return json_response(200, payload)
 
-    def set_account_balance(self, amount: int) -> None:
+    def set_account_balance(self, amount: Decimal) -> None:
         with self._world.lock:
-            self.account_balance = amount
+            self.account_balance = Decimal(amount)
+
+
+def _discount(cost: Decimal) -> Decimal:
+    """The provider's discount on a cost, to four places (``0.0732``)."""
+    return (cost * DISCOUNT_RATE).quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP)
 
 
 def _page(items: list[dict[str, Any]], request: Request) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from kiosk.sandbox.phones import starting_balance
-from kiosk.sandbox.settings import SandboxKeys, SandboxTiming
+from kiosk.sandbox.settings import SandboxAccount, SandboxKeys, SandboxTiming
 
 
 def utc_now() -> datetime:
@@ -50,10 +50,15 @@ class World:
     """Everything the services share. Hold ``lock`` while reading or changing any of it."""
 
     def __init__(
-        self, keys: SandboxKeys, timing: SandboxTiming, clock: Callable[[], datetime]
+        self,
+        keys: SandboxKeys,
+        timing: SandboxTiming,
+        clock: Callable[[], datetime],
+        account: SandboxAccount | None = None,
     ) -> None:
         self.keys = keys
         self.timing = timing
+        self.account = account or SandboxAccount()
         self._clock = clock
         self.lock = threading.RLock()
         self.root_url = ""

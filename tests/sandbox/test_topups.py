@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import json
 import threading
+from collections.abc import Iterator
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
 import requests
 
-from kiosk.sandbox import SandboxServer
+from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.sandbox.helpers import (
     TIMEOUT,
     bearer,
@@ -20,6 +24,20 @@ from tests.sandbox.helpers import (
 from tests.support.clocks import FakeClock
 
 CLARO, CLARO_PACKS, MOVISTAR = "Claro Colombia", "Claro Colombia Paquetes", "Movistar Colombia"
+#: Reloadly's documented error codes (GATEWAYS.md §2).
+DOCUMENTED_CODES = {
+    "INVALID_AMOUNT_FOR_OPERATOR",
+    "INVALID_AMOUNT",
+    "INVALID_RECIPIENT_PHONE",
+    "INVALID_PHONE_NUMBER",
+    "INSUFFICIENT_BALANCE",
+    "PHONE_RECENTLY_RECHARGED",
+    "TOPUP_TRANSACTION_FAILED",
+    "OPERATOR_NOT_IN_SERVICE",
+    "TOKEN_EXPIRED",
+    "INVALID_TOKEN",
+    "INVALID_CREDENTIALS",
+}
 
 
 @pytest.fixture
@@ -50,11 +68,13 @@ def topup(
     custom: str,
     sender: str | None = None,
     timeout: Any = TIMEOUT,
+    *,
+    local: bool = True,
 ) -> requests.Response:
     body: dict[str, Any] = {
         "operatorId": operator_id,
         "amount": amount,
-        "useLocalAmount": True,
+        "useLocalAmount": local,
         "customIdentifier": custom,
         "recipientPhone": {"countryCode": "CO", "number": number},
     }
@@ -65,11 +85,18 @@ def topup(
     )
 
 
-def account_balance(sandbox: SandboxServer, token: str) -> int:
+def account_balance(sandbox: SandboxServer, token: str, currency: str = "COP") -> Decimal:
     answer = api_get(sandbox, token, "/accounts/balance")
     assert answer.status_code == 200
-    assert answer.json()["currencyCode"] == "COP"
-    return int(answer.json()["balance"])
+    payload = answer.json()
+    assert payload["currencyCode"] == currency
+    assert {"balance", "currencyCode", "currencyName", "updatedAt"} <= set(payload)
+    return Decimal(str(payload["balance"]))
+
+
+def charged(amount: int | str) -> Decimal:
+    """What a top-up costs the account: its amount less the provider's 3% discount."""
+    return Decimal(amount) * Decimal("0.97")
 
 
 def assert_error(answer: requests.Response, status: int, code: str) -> None:
@@ -204,7 +231,7 @@ def test_bundles_can_be_left_out_and_operators_read_one_by_one(
 
 @pytest.mark.parametrize(
     ("number", "operator"),
-    [("3001234567", CLARO), ("+57 300 000 0003", MOVISTAR), ("573000000003", MOVISTAR)],
+    [("3101234567", CLARO), ("+57 300 000 0003", MOVISTAR), ("573000000003", MOVISTAR)],
 )
 def test_auto_detect_names_the_operator_of_today(
     sandbox: SandboxServer, token: str, number: str, operator: str
@@ -231,10 +258,10 @@ def test_a_top_up_is_delivered_and_paid_from_the_account(
     sandbox: SandboxServer, token: str
 ) -> None:
     claro = catalogue(sandbox, token)[CLARO]
-    before_line = line_state(sandbox, "3001112233")["balance"]
+    before_line = line_state(sandbox, "3101112233")["balance"]
     before_account = account_balance(sandbox, token)
 
-    answer = topup(sandbox, token, claro["id"], 10_000, "3001112233", "SALE-1")
+    answer = topup(sandbox, token, claro["id"], 10_000, "3101112233", "SALE-1")
 
     assert answer.status_code == 200, answer.text
     result = answer.json()
@@ -243,31 +270,33 @@ def test_a_top_up_is_delivered_and_paid_from_the_account(
     assert (result["requestedAmount"], result["deliveredAmount"]) == (10_000, 10_000)
     assert result["requestedAmountCurrencyCode"] == result["deliveredAmountCurrencyCode"] == "COP"
     assert (result["operatorId"], result["operatorName"]) == (claro["id"], CLARO)
-    assert result["recipientPhone"].endswith("3001112233")
+    assert result["recipientPhone"].endswith("3101112233")
     assert result["transactionId"] and result["operatorTransactionId"] and result["transactionDate"]
-    assert account_balance(sandbox, token) == before_account - 10_000
-    assert line_state(sandbox, "3001112233")["balance"] == before_line + 10_000
-    assert any("recarga" in sms["text"] for sms in sms_to(sandbox, "3001112233"))
+    assert account_balance(sandbox, token) == before_account - charged(10_000)
+    assert line_state(sandbox, "3101112233")["balance"] == before_line + 10_000
+    assert any("recarga" in sms["text"] for sms in sms_to(sandbox, "3101112233"))
 
 
 def test_a_repeated_custom_identifier_is_refused_and_delivered_once(
     sandbox: SandboxServer, token: str
 ) -> None:
     claro_id = catalogue(sandbox, token)[CLARO]["id"]
-    before_line = line_state(sandbox, "3002223344")["balance"]
+    before_line = line_state(sandbox, "3102223344")["balance"]
     before_account = account_balance(sandbox, token)
 
-    first = topup(sandbox, token, claro_id, 5_000, "3002223344", "SALE-2")
-    again = topup(sandbox, token, claro_id, 5_000, "3002223344", "SALE-2")
-    other_amount = topup(sandbox, token, claro_id, 7_000, "3002223344", "SALE-2")
+    first = topup(sandbox, token, claro_id, 5_000, "3102223344", "SALE-2")
+    again = topup(sandbox, token, claro_id, 5_000, "3102223344", "SALE-2")
+    other_amount = topup(sandbox, token, claro_id, 7_000, "3102223344", "SALE-2")
 
     assert first.status_code == 200
-    assert_error(again, 409, "DUPLICATED_CUSTOM_IDENTIFIER")
-    assert_error(other_amount, 409, "DUPLICATED_CUSTOM_IDENTIFIER")
+    # Reloadly does not document this answer: the sandbox's code is none of the documented ones.
+    assert_error(again, 400, "REQUEST_NOT_PROCESSED")
+    assert_error(other_amount, 400, "REQUEST_NOT_PROCESSED")
+    assert again.json()["errorCode"] not in DOCUMENTED_CODES
     reports = api_get(sandbox, token, "/topups/reports/transactions", customIdentifier="SALE-2")
     assert reports.json()["totalElements"] == 1
-    assert account_balance(sandbox, token) == before_account - 5_000
-    assert line_state(sandbox, "3002223344")["balance"] == before_line + 5_000
+    assert account_balance(sandbox, token) == before_account - charged(5_000)
+    assert line_state(sandbox, "3102223344")["balance"] == before_line + 5_000
 
 
 def test_simultaneous_top_ups_under_one_identifier_deliver_once(
@@ -281,7 +310,7 @@ def test_simultaneous_top_ups_under_one_identifier_deliver_once(
     def send() -> None:
         start.wait()
         statuses.append(
-            topup(sandbox, token, claro_id, 2_000, "3003334455", "SALE-RACE").status_code
+            topup(sandbox, token, claro_id, 2_000, "3103334455", "SALE-RACE").status_code
         )
 
     threads = [threading.Thread(target=send) for _ in range(4)]
@@ -290,8 +319,8 @@ def test_simultaneous_top_ups_under_one_identifier_deliver_once(
     for thread in threads:
         thread.join()
 
-    assert sorted(statuses) == [200, 409, 409, 409]
-    assert account_balance(sandbox, token) == before_account - 2_000
+    assert sorted(statuses) == [200, 400, 400, 400]
+    assert account_balance(sandbox, token) == before_account - charged(2_000)
 
 
 def test_the_refused_test_line_is_refused_and_nothing_is_charged(
@@ -318,18 +347,27 @@ def test_the_ported_line_is_movistars(sandbox: SandboxServer, token: str) -> Non
     as_claro = topup(sandbox, token, operators[CLARO]["id"], 5_000, "3000000003", "SALE-4")
     as_movistar = topup(sandbox, token, operators[MOVISTAR]["id"], 5_000, "3000000003", "SALE-5")
 
-    assert_error(as_claro, 400, "OPERATOR_MISMATCH")
+    assert_error(as_claro, 400, "INVALID_RECIPIENT_PHONE")
     assert as_movistar.status_code == 200
     assert as_movistar.json()["operatorName"] == MOVISTAR
 
 
-@pytest.mark.parametrize("amount", [999, 100_001, 1_500.5, "5000"])
-def test_an_amount_out_of_range_is_refused(sandbox: SandboxServer, token: str, amount: Any) -> None:
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        (999, "INVALID_AMOUNT_FOR_OPERATOR"),
+        (100_001, "INVALID_AMOUNT_FOR_OPERATOR"),
+        (1_500.5, "INVALID_AMOUNT_FOR_OPERATOR"),
+        ("5000", "INVALID_AMOUNT"),
+        (-5, "INVALID_AMOUNT"),
+    ],
+)
+def test_an_amount_out_of_range_is_refused(
+    sandbox: SandboxServer, token: str, amount: Any, code: str
+) -> None:
     claro_id = catalogue(sandbox, token)[CLARO]["id"]
 
-    assert_error(
-        topup(sandbox, token, claro_id, amount, "3004445566", "SALE-6"), 400, "AMOUNT_OUT_OF_RANGE"
-    )
+    assert_error(topup(sandbox, token, claro_id, amount, "3104445566", "SALE-6"), 400, code)
 
 
 @pytest.mark.parametrize("amount", [1_000, 100_000])
@@ -339,7 +377,7 @@ def test_the_range_limits_themselves_are_accepted(
     claro_id = catalogue(sandbox, token)[CLARO]["id"]
 
     assert (
-        topup(sandbox, token, claro_id, amount, "3004445566", f"SALE-{amount}").status_code == 200
+        topup(sandbox, token, claro_id, amount, "3104445566", f"SALE-{amount}").status_code == 200
     )
 
 
@@ -347,9 +385,9 @@ def test_a_pack_amount_must_be_one_of_the_fixed_amounts(sandbox: SandboxServer, 
     packs = catalogue(sandbox, token)[CLARO_PACKS]
     not_fixed = max(packs["fixedAmounts"]) + 1
 
-    answer = topup(sandbox, token, packs["id"], not_fixed, "3004445566", "SALE-7")
+    answer = topup(sandbox, token, packs["id"], not_fixed, "3104445566", "SALE-7")
 
-    assert_error(answer, 400, "AMOUNT_OUT_OF_RANGE")
+    assert_error(answer, 400, "INVALID_AMOUNT_FOR_OPERATOR")
 
 
 @pytest.mark.parametrize("number", ["300123456", "6011234567", ""])
@@ -368,14 +406,14 @@ def test_a_gift_pack_is_activated_and_announced_by_sms(
     pack = next(p for p in packs["packs"] if p["name"].startswith("Todo Incluido"))
 
     answer = topup(
-        sandbox, token, packs["id"], pack["amount"], "3005556677", "GIFT-1", sender="3109876543"
+        sandbox, token, packs["id"], pack["amount"], "3105556677", "GIFT-1", sender="3109876543"
     )
 
     assert answer.status_code == 200, answer.text
-    [sms] = sms_to(sandbox, "3005556677")
+    [sms] = sms_to(sandbox, "3105556677")
     assert pack["name"] in sms["text"]
     assert "3109876543" in sms["text"].replace(" ", "")
-    state = line_state(sandbox, "3005556677")
+    state = line_state(sandbox, "3105556677")
     [active] = state["packs"]
     assert active["name"] == pack["name"]
     expires = datetime.fromisoformat(active["expires_at"])
@@ -386,9 +424,9 @@ def test_a_gift_pack_without_sender_names_no_line(sandbox: SandboxServer, token:
     packs = catalogue(sandbox, token)[CLARO_PACKS]
     pack = packs["packs"][0]
 
-    topup(sandbox, token, packs["id"], pack["amount"], "3006667788", "GIFT-2")
+    topup(sandbox, token, packs["id"], pack["amount"], "3106667788", "GIFT-2")
 
-    [sms] = sms_to(sandbox, "3006667788")
+    [sms] = sms_to(sandbox, "3106667788")
     assert pack["name"] in sms["text"] and "línea" not in sms["text"]
 
 
@@ -396,7 +434,7 @@ def test_reports_find_a_top_up_by_id_and_by_custom_identifier(
     sandbox: SandboxServer, token: str
 ) -> None:
     claro_id = catalogue(sandbox, token)[CLARO]["id"]
-    sent = topup(sandbox, token, claro_id, 3_000, "3007778899", "SALE-9").json()
+    sent = topup(sandbox, token, claro_id, 3_000, "3107778899", "SALE-9").json()
 
     by_id = api_get(sandbox, token, f"/topups/reports/transactions/{sent['transactionId']}")
     by_custom = api_get(sandbox, token, "/topups/reports/transactions", customIdentifier="SALE-9")
@@ -426,7 +464,7 @@ def test_the_slow_line_is_delivered_though_the_answer_comes_late(
     reports = api_get(sandbox, token, "/topups/reports/transactions", customIdentifier="SALE-10")
 
     assert [t["status"] for t in reports.json()["content"]] == ["SUCCESSFUL"]
-    assert account_balance(sandbox, token) == before_account - 4_000
+    assert account_balance(sandbox, token) == before_account - charged(4_000)
 
 
 def test_an_empty_account_refuses_top_ups(sandbox: SandboxServer, token: str) -> None:
@@ -437,6 +475,287 @@ def test_an_empty_account_refuses_top_ups(sandbox: SandboxServer, token: str) ->
     assert emptied.status_code == 200
 
     assert_error(
-        topup(sandbox, token, claro_id, 1_000, "3008889900", "SALE-11"), 400, "INSUFFICIENT_BALANCE"
+        topup(sandbox, token, claro_id, 1_000, "3108889900", "SALE-11"), 400, "INSUFFICIENT_BALANCE"
     )
     assert account_balance(sandbox, token) == 500
+
+
+# ----- every Colombian operator, the look-alike, prefixes -------------------------------------
+
+
+def country_catalogue(sandbox: SandboxServer, token: str) -> list[dict[str, Any]]:
+    answer = api_get(
+        sandbox, token, "/operators/countries/CO", includeBundles="true", includeData="true"
+    )
+    assert answer.status_code == 200
+    assert isinstance(answer.json(), list)  # a plain list, not a page
+    return list(answer.json())
+
+
+def test_the_country_catalogue_lists_every_colombian_operator_with_its_packs(
+    sandbox: SandboxServer, token: str
+) -> None:
+    listed = country_catalogue(sandbox, token)
+    colombian = [op for op in listed if op["country"]["isoName"] == "CO"]
+
+    for brand in ("Claro", "Movistar", "Tigo", "WOM"):
+        mine = [op for op in colombian if op["name"].startswith(brand + " ")]
+        topups = [op for op in mine if not op["bundle"]]
+        bundles = [op for op in mine if op["bundle"]]
+        assert len(topups) == 1 and len(bundles) == 1, brand
+        assert topups[0]["denominationType"] == "RANGE"
+        bundle = bundles[0]
+        assert bundle["denominationType"] == "FIXED" and bundle["samplePrices"] is True
+        assert bundle["packs"] and all(p["samplePrice"] is True for p in bundle["packs"])
+        assert all("(precio de muestra)" in d for d in bundle["fixedAmountsDescriptions"].values())
+    pack_names = {op["name"]: {p["name"] for p in op["packs"]} for op in colombian if op["bundle"]}
+    assert len({frozenset(names) for names in pack_names.values()}) == 4  # each its own packs
+    for op in listed:
+        assert {
+            "denominationType",
+            "senderCurrencyCode",
+            "destinationCurrencyCode",
+            "minAmount",
+            "maxAmount",
+            "fixedAmounts",
+            "supportsLocalAmounts",
+            "localMinAmount",
+            "localMaxAmount",
+            "localFixedAmounts",
+            "fx",
+            "fixedAmountsDescriptions",
+            "bundle",
+            "data",
+            "country",
+        } <= set(op)
+        assert {"rate", "currencyCode"} <= set(op["fx"])
+        assert {"isoName", "name"} <= set(op["country"])
+
+
+def test_a_foreign_look_alike_is_listed_first_under_colombia(
+    sandbox: SandboxServer, token: str
+) -> None:
+    listed = country_catalogue(sandbox, token)
+
+    first_claro = next(op for op in listed if op["name"].startswith("Claro"))
+    assert first_claro["name"] == "Claro Guatemala"
+    assert first_claro["country"] == {"isoName": "GT", "name": "Guatemala"}
+    # The provider refuses a Colombian line sent to it.
+    answer = topup(sandbox, token, first_claro["id"], 50, "3101234567", "GT-1")
+    assert_error(answer, 400, "INVALID_RECIPIENT_PHONE")
+
+
+@pytest.mark.parametrize(
+    ("number", "brand"),
+    [
+        ("3101234567", "Claro"),
+        ("3149999999", "Claro"),
+        ("3201234567", "Claro"),
+        ("3241234567", "Claro"),
+        ("3151111111", "Movistar"),
+        ("3191234567", "Movistar"),
+        ("3001234567", "Tigo"),
+        ("3051234567", "Tigo"),
+        ("3501234567", "WOM"),
+        ("3511234567", "WOM"),
+        ("3331234567", "Claro"),  # any other prefix
+        ("3061234567", "Claro"),
+        ("3151234567", "Claro"),  # ported from Movistar
+        ("3129876543", "Tigo"),  # ported from Claro
+        ("3000000003", "Movistar"),  # the ported test line
+        ("3000000001", "Claro"),
+        ("3000000004", "Claro"),
+    ],
+)
+def test_detection_follows_prefixes_and_ported_lines(
+    sandbox: SandboxServer, token: str, number: str, brand: str
+) -> None:
+    answer = api_get(sandbox, token, f"/operators/auto-detect/phone/{number}/countries/CO")
+
+    assert answer.json()["name"] == f"{brand} Colombia"
+    assert answer.json()["country"]["isoName"] == "CO"
+
+
+def test_a_line_is_topped_up_only_through_its_operator_of_today(
+    sandbox: SandboxServer, token: str
+) -> None:
+    by_name = {op["name"]: op["id"] for op in country_catalogue(sandbox, token)}
+
+    as_movistar = topup(sandbox, token, by_name["Movistar Colombia"], 5_000, "3151234567", "P-1")
+    as_claro = topup(sandbox, token, by_name["Claro Colombia"], 5_000, "3151234567", "P-2")
+    tigo = topup(sandbox, token, by_name["Tigo Colombia"], 5_000, "3129876543", "P-3", local=False)
+
+    assert_error(as_movistar, 400, "INVALID_RECIPIENT_PHONE")
+    assert as_claro.status_code == 200 and as_claro.json()["operatorName"] == "Claro Colombia"
+    assert tigo.status_code == 200 and tigo.json()["operatorName"] == "Tigo Colombia"
+
+
+# ----- answers: decimals, discount, the 2-minute rule ---------------------------------------
+
+
+def test_an_answer_carries_decimal_amounts_and_the_discount(
+    sandbox: SandboxServer, token: str
+) -> None:
+    claro_id = catalogue(sandbox, token)[CLARO]["id"]
+
+    result = topup(sandbox, token, claro_id, 1_995, "3101110000", "DEC-1").json()
+
+    assert result["discount"] == pytest.approx(59.85)  # 3% of 1.995, a decimal
+    assert "59.85" in json.dumps(result["discount"])
+    assert (result["requestedAmount"], result["requestedAmountCurrencyCode"]) == (1_995, "COP")
+    assert (result["deliveredAmount"], result["deliveredAmountCurrencyCode"]) == (1_995, "COP")
+    assert result["balanceInfo"]["cost"] == pytest.approx(1_935.15)
+
+
+def test_a_second_top_up_to_a_number_within_the_window_is_refused(
+    sandbox: SandboxServer, fake_clock: FakeClock, token: str
+) -> None:
+    operators = catalogue(sandbox, token)
+    window = sandbox.timing.recently_recharged_seconds
+    assert window == 120.0  # 2 minutes by default
+
+    first = topup(sandbox, token, operators[CLARO]["id"], 5_000, "3102220000", "R-1")
+    fake_clock.advance(window - 1)
+    pack = operators[CLARO_PACKS]["fixedAmounts"][0]
+    again = topup(sandbox, token, operators[CLARO_PACKS]["id"], pack, "3102220000", "R-2")
+    other_line = topup(sandbox, token, operators[CLARO]["id"], 5_000, "3102220001", "R-3")
+    fake_clock.advance(1)
+    later = topup(sandbox, token, operators[CLARO]["id"], 5_000, "3102220000", "R-4")
+
+    assert first.status_code == 200
+    assert_error(again, 400, "PHONE_RECENTLY_RECHARGED")
+    assert other_line.status_code == 200
+    assert later.status_code == 200, later.text
+
+
+def test_the_recent_recharge_window_is_a_setting() -> None:
+    timing = SandboxTiming(recently_recharged_seconds=0.0)
+    with SandboxServer(timing=timing) as sandbox:
+        token = topup_token(sandbox)
+        claro_id = catalogue(sandbox, token)[CLARO]["id"]
+        answers = [topup(sandbox, token, claro_id, 5_000, "3102223333", f"W-{n}") for n in range(2)]
+    assert [a.status_code for a in answers] == [200, 200]
+
+
+# ----- test lines: PROCESSING, FAILED, REFUNDED -----------------------------------------------
+
+
+def report_status(sandbox: SandboxServer, token: str, custom: str) -> str:
+    page = api_get(sandbox, token, "/topups/reports/transactions", customIdentifier=custom).json()
+    [item] = page["content"]
+    return str(item["status"])
+
+
+def test_the_processing_line_succeeds_after_its_delay(
+    sandbox: SandboxServer, fake_clock: FakeClock, token: str
+) -> None:
+    claro_id = catalogue(sandbox, token)[CLARO]["id"]
+    delay = sandbox.timing.processing_success_seconds
+    assert delay == 20.0
+
+    answer = topup(sandbox, token, claro_id, 5_000, "3000000004", "PR-1")
+    fake_clock.advance(delay - 1)
+    still = report_status(sandbox, token, "PR-1")
+    fake_clock.advance(1)
+
+    assert answer.json()["status"] == "PROCESSING"
+    assert still == "PROCESSING"
+    assert report_status(sandbox, token, "PR-1") == "SUCCESSFUL"
+    assert any("recarga" in sms["text"] for sms in sms_to(sandbox, "3000000004"))
+
+
+def test_the_failed_line_fails_and_costs_nothing(sandbox: SandboxServer, token: str) -> None:
+    claro_id = catalogue(sandbox, token)[CLARO]["id"]
+    before = account_balance(sandbox, token)
+
+    answer = topup(sandbox, token, claro_id, 5_000, "3000000005", "F-1")
+
+    assert answer.status_code == 200 and answer.json()["status"] == "FAILED"
+    assert report_status(sandbox, token, "F-1") == "FAILED"
+    assert account_balance(sandbox, token) == before
+    assert sms_to(sandbox, "3000000005") == []
+
+
+def test_the_refunded_line_processes_then_is_refunded(
+    sandbox: SandboxServer, fake_clock: FakeClock, token: str
+) -> None:
+    claro_id = catalogue(sandbox, token)[CLARO]["id"]
+    delay = sandbox.timing.processing_refund_seconds
+    assert delay == 10.0
+    before = account_balance(sandbox, token)
+
+    answer = topup(sandbox, token, claro_id, 5_000, "3000000006", "RF-1")
+    charged_meanwhile = account_balance(sandbox, token)
+    fake_clock.advance(delay)
+
+    assert answer.json()["status"] == "PROCESSING"
+    assert charged_meanwhile == before - charged(5_000)
+    assert report_status(sandbox, token, "RF-1") == "REFUNDED"
+    assert account_balance(sandbox, token) == before
+    assert sms_to(sandbox, "3000000006") == []
+
+
+# ----- a USD account --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def usd_sandbox(fake_clock: FakeClock) -> Iterator[SandboxServer]:
+    with SandboxServer(clock=fake_clock, account_currency="USD", fx_rate=4100) as running:
+        yield running
+
+
+def test_a_usd_account_takes_usd_where_local_amounts_are_not_supported(
+    usd_sandbox: SandboxServer,
+) -> None:
+    token = topup_token(usd_sandbox)
+    by_name = {op["name"]: op for op in country_catalogue(usd_sandbox, token)}
+    tigo, claro = by_name["Tigo Colombia"], by_name["Claro Colombia"]
+    before = account_balance(usd_sandbox, token, "USD")
+
+    assert (tigo["supportsLocalAmounts"], claro["supportsLocalAmounts"]) == (False, True)
+    assert tigo["senderCurrencyCode"] == "USD" and tigo["destinationCurrencyCode"] == "COP"
+    assert tigo["fx"] == {"rate": 4100, "currencyCode": "COP"}
+    assert (tigo["minAmount"], tigo["maxAmount"]) == (0.25, 24.4)  # pesos / rate, cent up
+    assert (tigo["localMinAmount"], tigo["localMaxAmount"]) == (1_000, 100_000)
+    tigo_packs = by_name["Tigo Colombia Paquetes"]
+    assert tigo_packs["localFixedAmounts"] == [p["amount"] for p in tigo_packs["packs"]]
+    assert tigo_packs["fixedAmounts"][1] == 1.71  # 7.000 / 4.100, cent up
+
+    local_refused = topup(usd_sandbox, token, tigo["id"], 10_000, "3001234567", "U-0")
+    usd = requests.post(
+        f"{usd_sandbox.topups_base_url}/topups",
+        data=json.dumps(
+            {
+                "operatorId": tigo["id"],
+                "amount": 2.44,
+                "useLocalAmount": False,
+                "customIdentifier": "U-1",
+                "recipientPhone": {"countryCode": "CO", "number": "3001234567"},
+            }
+        ),
+        headers={**bearer(token), "Content-Type": "application/json"},
+        timeout=TIMEOUT,
+    ).json()
+    local = topup(usd_sandbox, token, claro["id"], 10_000, "3101234567", "U-2").json()
+
+    assert_error(local_refused, 400, "INVALID_AMOUNT")
+    assert (usd["requestedAmount"], usd["requestedAmountCurrencyCode"]) == (2.44, "USD")
+    assert (usd["deliveredAmount"], usd["deliveredAmountCurrencyCode"]) == (10_004, "COP")
+    assert (usd["discount"], usd["discountCurrencyCode"]) == (0.0732, "USD")
+    assert (local["requestedAmount"], local["requestedAmountCurrencyCode"]) == (10_000, "COP")
+    assert local["deliveredAmount"] == 10_000
+    spent = Decimal("2.44") - Decimal("0.0732") + Decimal("2.44") - Decimal("0.0732")
+    assert account_balance(usd_sandbox, token, "USD") == before - spent
+
+
+def test_the_account_currency_and_rate_are_flags() -> None:
+    from kiosk.sandbox.cli import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["sandbox", "--account-currency", "USD", "--fx-rate", "4100"])
+    assert (args.account_currency, args.fx_rate) == ("USD", "4100")
+    defaults = parser.parse_args(["sandbox"])
+    assert (defaults.account_currency, defaults.fx_rate) == ("COP", "4100")
+    with pytest.raises(ValueError, match="COP o USD"):
+        SandboxServer(account_currency="EUR")
