@@ -44,6 +44,7 @@ _BAD_PORT = QT_TRANSLATE_NOOP(
 _ADDRESS = QT_TRANSLATE_NOOP("sandbox", "DIRECCIÓN")
 _NUMBER = QT_TRANSLATE_NOOP("sandbox", "PUERTO")
 _KEY = QT_TRANSLATE_NOOP("sandbox", "LLAVE")
+_PESOS = QT_TRANSLATE_NOOP("sandbox", "PESOS")
 _KEYS_HELP = {
     "public_key": QT_TRANSLATE_NOOP("sandbox", "llave pública de prueba (pub_test_…)"),
     "private_key": QT_TRANSLATE_NOOP("sandbox", "llave privada de prueba (prv_test_…)"),
@@ -152,7 +153,7 @@ def register(
         choices=("COP", "USD"),
         help=say(_ACCOUNT_CURRENCY),
     )
-    parser.add_argument("--fx-rate", default="4100", help=say(_FX_RATE))
+    parser.add_argument("--fx-rate", default="4100", metavar=say(_PESOS), help=say(_FX_RATE))
     parser.set_defaults(handler=functools.partial(run_sandbox, say=say))
 
 

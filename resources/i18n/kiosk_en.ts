@@ -1733,6 +1733,10 @@
             <translation>KEY</translation>
         </message>
         <message>
+            <source>PESOS</source>
+            <translation>PESOS</translation>
+        </message>
+        <message>
             <source>llave pública de prueba (pub_test_…)</source>
             <translation>test public key (pub_test_…)</translation>
         </message>

@@ -4,6 +4,7 @@ or ``--language``, argparse's own words included, and only while our parser is a
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,8 @@ def test_every_help_is_all_spanish(capsys: pytest.CaptureFixture[str], asked: li
     shown = capsys.readouterr().out
     assert shown.startswith("uso: kiosk")
     assert [word for word in ENGLISH if word in shown] == []
+    # No metavar that argparse made up from a flag's English name (--fx-rate FX_RATE).
+    assert re.findall(r"--[a-z-]+ [A-Z]+_[A-Z_]+", shown) == []
 
 
 def test_the_help_says_that_no_command_starts_the_app(capsys: pytest.CaptureFixture[str]) -> None:
