@@ -256,3 +256,46 @@ def test_the_log_is_private_whatever_the_umask(isolated_dirs: dict[str, Path]) -
         process.wait(timeout=EXIT_SECONDS)
     finally:
         _end(process)
+
+
+#: ``kiosk`` as if the display were a real one: the refusal is also shown in a dialog.
+AS_IF_ON_A_REAL_DISPLAY = (
+    "import sys\n"
+    "import ui.app\n"
+    "from kiosk.config import load_config\n"
+    "ui.app.shows_dialogs = lambda app: True\n"
+    "sys.exit(ui.app.run_app(load_config()))\n"
+)
+
+
+def test_the_refusal_dialog_never_outlives_a_signal(isolated_dirs: dict[str, Path]) -> None:
+    """On a real display the second app also shows a dialog; a SIGTERM still ends it."""
+    env = _app_env()
+    log_file = isolated_dirs["data"] / "logs" / "kiosk.log"
+    first = _start_app(env)
+    try:
+        _wait_for_text(log_file, READY, first, 60)
+        second = subprocess.Popen(
+            [sys.executable, "-c", AS_IF_ON_A_REAL_DISPLAY],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            _wait_for_text(log_file, "cannot start: journal.locked", second, 60)
+            # The dialog is up (nobody will click it): a service stop must still end the app.
+            second.send_signal(signal.SIGTERM)
+            try:
+                second.wait(timeout=EXIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                pytest.fail("the dialog outlived a SIGTERM")
+        finally:
+            out, err = _end(second)
+        assert second.returncode == 1, out + err
+        assert "El diario de ventas ya está abierto" in err
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.wait(timeout=EXIT_SECONDS)
+        _end(first)
