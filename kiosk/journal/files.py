@@ -49,9 +49,10 @@ def private_file(path: Path) -> Path:
     """Make sure ``path`` exists (empty when new) and is readable by its owner only; return it.
 
     The folder must exist. An existing file keeps its content and loses group
-    and other permissions.
+    and other permissions. A symlink is followed (a store may keep its journal
+    elsewhere); its target is what gets the mode.
     """
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags, FILE_MODE)
     try:
         if POSIX:
@@ -73,7 +74,7 @@ def make_private(path: Path) -> None:
 
 def open_private(path: Path) -> int:
     """A read-write descriptor on ``path``, created 0600 if missing (the instance lock's file)."""
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags, FILE_MODE)
     if POSIX:
         try:
