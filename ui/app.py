@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import TextIOWrapper
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
@@ -118,7 +119,7 @@ X_PROBE_SECONDS = 2.0
 class _PrivateLogFile(logging.handlers.RotatingFileHandler):
     """The log, and each file it rotates into, readable by the owner only (0600)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         # Created 0600 (the umask can only take bits away), then forced to 0600 in case an
         # older version left it readable by others.
         os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
