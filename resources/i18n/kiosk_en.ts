@@ -1355,6 +1355,30 @@
             <translation>The store does not have enough balance with the top-up provider. Tell the administrator.</translation>
         </message>
         <message>
+            <source>El proveedor no acepta ese valor para este operador. Elija otro valor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este operador no atiende esta línea (puede haber cambiado de operador). Revise el número; no se entregó nada.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Esta línea recibió una recarga hace menos de 2 minutos. Espere un momento e intente de nuevo; no se entregó nada.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El operador no pudo hacer la recarga. No se entregó nada.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El operador no está recibiendo recargas en este momento. Intente más tarde; no se entregó nada.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El proveedor de recargas no aceptó la recarga. No se entregó nada. Lo que dijo el proveedor: «{provider_message}»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>El código no es correcto. Revise el mensaje de texto y escríbalo de nuevo.</source>
             <translation>The code is not correct. Check the text message and type it again.</translation>
         </message>
@@ -1770,11 +1794,11 @@
         </message>
         <message>
             <source>moneda de la cuenta de recargas: COP (por defecto) o USD</source>
-            <translation type="unfinished" />
+            <translation>top-up account currency: COP (default) or USD</translation>
         </message>
         <message>
             <source>pesos por unidad de la moneda de la cuenta (por defecto 4100; solo con USD)</source>
-            <translation type="unfinished" />
+            <translation>pesos per unit of the account currency (default 4100; USD only)</translation>
         </message>
         <message>
             <source>no se pudo abrir {host}:{port} ({reason}). Pruebe otro puerto con --port.</source>
