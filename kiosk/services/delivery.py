@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from kiosk.domain.errors import JournalError
 from kiosk.domain.outcomes import DeliveryOutcome, delivery_outcome
 from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import SaleState
@@ -66,13 +67,24 @@ class DeliveryService:
     def _send_topup(self, progress: SaleProgress) -> SaleProgress:
         """One top-up under the sale reference; the sale is in ``delivery_requested``."""
         reference = progress.reference
-        line = self._journal.line_for(reference)
+        try:
+            # Checked against the keyed hash the chain holds: a line changed in the line
+            # store after payment is never credited.
+            line = self._journal.checked_line_for(reference)
+            sender = self._journal.checked_line_for(reference, role="sender")
+        except JournalError as error:
+            if error.code != "journal.line_mismatch":
+                raise
+            log.warning("sale %s: the stored line does not match the chain; not sent", reference)
+            progress, _ = self._recorder.advance(
+                progress, S.PAID_NOT_DELIVERED, "delivery_refused", refusal="LINE_MISMATCH"
+            )
+            return progress
         if line is None or progress.operator_id is None:
             progress, _ = self._recorder.advance(
                 progress, S.PAID_NOT_DELIVERED, "delivery_refused", refusal="NO_LINE"
             )
             return progress
-        sender = self._journal.line_for(reference, role="sender")
         try:
             result = self._topups.topup(
                 reference=reference,
