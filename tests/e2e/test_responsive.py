@@ -89,10 +89,12 @@ def test_embedded_sandbox_by_default_says_sandbox(runner: AppRunner) -> None:
     assert ctx.controllers.catalogue.catalogue is not None  # served by the embedded sandbox
 
 
-def test_no_banner_with_a_configured_gateway(
+def test_a_configured_gateway_with_test_keys_still_says_sandbox(
     runner: AppRunner, sandbox: SandboxServer, app_config: Config
 ) -> None:
-    """Gateways set in the configuration (here aimed at a sandbox) are not the sandbox mode."""
+    """Gateways set in the configuration are not the embedded sandbox, but test keys
+    (``pub_test_…``) mean test payments: the banner says so (a ``pub_prod_`` key does not
+    show it: tests/ui/test_main_window.py)."""
     urls = sandbox.client_settings()
     keys = sandbox.keys
     configured = dataclasses.replace(
@@ -118,11 +120,12 @@ def test_no_banner_with_a_configured_gateway(
             app_config.lines, base_url=urls["lines_base_url"], api_key=keys.lines_api_key
         ),
     )
-    assert not configured.uses_sandbox
+    assert not configured.uses_sandbox and configured.uses_test_keys
     ctx = runner.start(configured)
     runner.wait_until_idle(ctx)
     assert ctx.controllers.catalogue.catalogue is not None
-    assert not child(ctx.window, QLabel, "sandboxBanner").isVisible()
+    assert ctx.sandbox is None, "nothing embedded: the configured gateway serves"
+    assert child(ctx.window, QLabel, "sandboxBanner").isVisible()
 
 
 def test_a_failed_start_leaves_nothing_open(runner: AppRunner, app_config: Config) -> None:
