@@ -21,7 +21,6 @@ from kiosk.services.assembly import Core, build_core
 
 if TYPE_CHECKING:
     from kiosk.sandbox import SandboxServer
-    from kiosk.services.reconcile import ReconcileReport
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +39,12 @@ class Controllers:
     def start(self) -> None:
         """Load the offer and reconcile every open sale (all off the GUI thread).
 
-        When the start-up pass has finished, one INFO line ``ready`` goes to the log: a
-        supervisor or a test waits for it.
+        When the start-up pass is over (finished, or failed because a gateway is down: the
+        app works anyway), one INFO line ``ready`` goes to the log: a supervisor or a test
+        waits for it.
         """
         self.catalogue.load_catalogue()
-        self.reconcile.passFinished.connect(_say_ready, Qt.ConnectionType.SingleShotConnection)
+        self.reconcile.passEnded.connect(_say_ready, Qt.ConnectionType.SingleShotConnection)
         self.reconcile.start()
 
     def close(self) -> None:
@@ -56,7 +56,7 @@ class Controllers:
         self.core.close()
 
 
-def _say_ready(_report: ReconcileReport) -> None:
+def _say_ready() -> None:
     log.info("ready")
 
 

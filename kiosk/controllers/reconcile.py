@@ -20,6 +20,8 @@ def tick_seconds_for(every_seconds: float) -> float:
 
 class ReconcileController(QObject):
     passFinished = Signal(object)  # ReconcileReport
+    #: A pass is over, whether it finished or failed (its gateways may be down).
+    passEnded = Signal()
 
     def __init__(
         self, reconciler: Reconciler, tick_seconds: float, parent: QObject | None = None
@@ -77,11 +79,13 @@ class ReconcileController(QObject):
     def _finished(self, report: ReconcileReport) -> None:
         self._running = False
         self.passFinished.emit(report)
+        self.passEnded.emit()
         self._run_queued()
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
         log.warning("reconciliation pass failed: %s", type(error).__name__)
+        self.passEnded.emit()
         self._run_queued()
 
     def _tick(self) -> None:

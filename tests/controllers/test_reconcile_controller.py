@@ -26,3 +26,17 @@ def test_only_the_first_pass_after_start_is_the_start_up_pass(qtbot: Any) -> Non
         controller.run_pass(everything=True)
     controller.stop()
     assert reconciler.passes == [(True, True), (True, False)]
+
+
+class FailingReconciler:
+    def run_once(self, *, everything: bool = False, at_start_up: bool = False) -> ReconcileReport:
+        raise ConnectionError("the gateway is down")
+
+
+def test_a_failed_pass_still_ends(qtbot: Any) -> None:
+    """The start-up pass ends (and the app says "ready") even when its gateways are down."""
+    controller = ReconcileController(FailingReconciler(), tick_seconds=60)  # type: ignore[arg-type]
+    ended = qtbot.waitSignal(controller.passEnded, timeout=5000)
+    with ended, qtbot.assertNotEmitted(controller.passFinished):
+        controller.start()
+    controller.stop()
