@@ -56,6 +56,32 @@ MESSAGES = {
         "messages",
         "La tienda no tiene saldo suficiente con el proveedor de recargas. Avise al administrador.",
     ),
+    "topup.invalid_amount": QT_TRANSLATE_NOOP(
+        "messages", "El proveedor no acepta ese valor para este operador. Elija otro valor."
+    ),
+    "topup.invalid_recipient": QT_TRANSLATE_NOOP(
+        "messages",
+        "Este operador no atiende esta línea (puede haber cambiado de operador). "
+        "Revise el número; no se entregó nada.",
+    ),
+    "topup.recently_recharged": QT_TRANSLATE_NOOP(
+        "messages",
+        "Esta línea recibió una recarga hace menos de 2 minutos. Espere un momento "
+        "e intente de nuevo; no se entregó nada.",
+    ),
+    "topup.transaction_failed": QT_TRANSLATE_NOOP(
+        "messages", "El operador no pudo hacer la recarga. No se entregó nada."
+    ),
+    "topup.operator_not_in_service": QT_TRANSLATE_NOOP(
+        "messages",
+        "El operador no está recibiendo recargas en este momento. Intente más tarde; "
+        "no se entregó nada.",
+    ),
+    "topup.provider_refused": QT_TRANSLATE_NOOP(
+        "messages",
+        "El proveedor de recargas no aceptó la recarga. No se entregó nada. "
+        "Lo que dijo el proveedor: «{provider_message}»",
+    ),
     "lines.wrong_code": QT_TRANSLATE_NOOP(
         "messages", "El código no es correcto. Revise el mensaje de texto y escríbalo de nuevo."
     ),

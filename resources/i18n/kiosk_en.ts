@@ -1356,27 +1356,27 @@
         </message>
         <message>
             <source>El proveedor no acepta ese valor para este operador. Elija otro valor.</source>
-            <translation type="unfinished" />
+            <translation>The provider does not accept that amount for this operator. Choose another amount.</translation>
         </message>
         <message>
             <source>Este operador no atiende esta línea (puede haber cambiado de operador). Revise el número; no se entregó nada.</source>
-            <translation type="unfinished" />
+            <translation>This operator does not serve this line (it may have changed operator). Check the number; nothing was delivered.</translation>
         </message>
         <message>
             <source>Esta línea recibió una recarga hace menos de 2 minutos. Espere un momento e intente de nuevo; no se entregó nada.</source>
-            <translation type="unfinished" />
+            <translation>This line received a top-up less than 2 minutes ago. Wait a moment and try again; nothing was delivered.</translation>
         </message>
         <message>
             <source>El operador no pudo hacer la recarga. No se entregó nada.</source>
-            <translation type="unfinished" />
+            <translation>The operator could not make the top-up. Nothing was delivered.</translation>
         </message>
         <message>
             <source>El operador no está recibiendo recargas en este momento. Intente más tarde; no se entregó nada.</source>
-            <translation type="unfinished" />
+            <translation>The operator is not taking top-ups right now. Try later; nothing was delivered.</translation>
         </message>
         <message>
             <source>El proveedor de recargas no aceptó la recarga. No se entregó nada. Lo que dijo el proveedor: «{provider_message}»</source>
-            <translation type="unfinished" />
+            <translation>The top-up provider did not accept the top-up. Nothing was delivered. What the provider said: “{provider_message}”</translation>
         </message>
         <message>
             <source>El código no es correcto. Revise el mensaje de texto y escríbalo de nuevo.</source>

@@ -23,3 +23,30 @@ def test_packs_under_the_pse_minimum_or_over_the_ceiling_are_not_offered() -> No
 def test_no_bundle_operator_means_no_packs() -> None:
     catalogue = Catalogue(topup_operator=Operator(id=1, name="Claro Colombia"))
     assert catalogue.payable_packs(PSE_MINIMUM_PESOS, 100_000) == ()
+
+
+def test_an_operator_of_another_country_is_not_colombian() -> None:
+    assert Operator(id=1, name="Claro Colombia").is_colombian
+    look_alike = Operator(id=9, name="Claro Guatemala", country_code="GT")
+    assert look_alike.brand == "Claro" and not look_alike.is_colombian
+
+
+def test_an_operator_sends_pesos_or_the_converted_amount() -> None:
+    from decimal import Decimal
+
+    local = Operator(id=1, name="Claro Colombia", sender_currency="USD", fx_rate=Decimal(4100))
+    foreign = Operator(
+        id=2,
+        name="Tigo Colombia",
+        supports_local_amounts=False,
+        sender_currency="USD",
+        fx_rate=Decimal(4100),
+    )
+    assert (local.send_amount(10_000).amount, local.send_amount(10_000).use_local) == (
+        Decimal(10_000),
+        True,
+    )
+    assert (foreign.send_amount(10_000).amount, foreign.send_amount(10_000).currency) == (
+        Decimal("2.44"),
+        "USD",
+    )

@@ -86,3 +86,27 @@ def topup_client(
 
 
 SENDER = "3109876543"
+
+
+def operator_answer(operator_id: int = 900, **changes: Any) -> dict[str, Any]:
+    """A Reloadly top-up operator of a COP account, taking local amounts."""
+    body: dict[str, Any] = {
+        "id": operator_id,
+        "operatorId": operator_id,
+        "name": "Claro Colombia",
+        "bundle": False,
+        "denominationType": "RANGE",
+        "supportsLocalAmounts": True,
+        "senderCurrencyCode": "COP",
+        "destinationCurrencyCode": "COP",
+        "minAmount": 1000,
+        "maxAmount": 100000,
+        "localMinAmount": 1000,
+        "localMaxAmount": 100000,
+        "fixedAmounts": [],
+        "localFixedAmounts": [],
+        "fx": {"rate": 1, "currencyCode": "COP"},
+        "country": {"isoName": "CO", "name": "Colombia"},
+    }
+    body.update(changes)
+    return body

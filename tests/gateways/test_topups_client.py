@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from kiosk.gateways.topups import TopupClient, TopupStatus, parse_operator
 from kiosk.journal.privacy import pick_provider_fields
 from tests.gateways.faultserver import FaultServer, Json
 from tests.gateways.helpers import RecordedSleep
-from tests.gateways.samples import TOKEN_PATH, token, topup_answer, topup_client
+from tests.gateways.samples import TOKEN_PATH, operator_answer, token, topup_answer, topup_client
 
 CLARO = {
     "id": 900,
@@ -42,6 +43,8 @@ CLARO_BUNDLES_TEXT = {
 @pytest.fixture
 def client(server: FaultServer, sleeps: RecordedSleep) -> Iterator[TopupClient]:
     server.on("POST", TOKEN_PATH, token())
+    server.on("GET", "/topups-api/operators/900", Json(operator_answer(900)))
+    server.on("GET", "/topups-api/operators/901", Json(operator_answer(901)))
     made = topup_client(server.url, sleeps)
     yield made
     made.close()
@@ -72,6 +75,7 @@ def test_topup_result_and_its_journal_fields(server: FaultServer, client: TopupC
         "transactionId": "77",
         "status": "SUCCESSFUL",
         "customIdentifier": "REF-1",
+        "requestedAmount": 5_000,
         "deliveredAmount": 5_000,
         "operatorTransactionId": "OP-77",
         "transactionDate": "2024-05-01 10:00:00",
@@ -147,31 +151,104 @@ def test_bundle_packs_with_details_and_sample_prices() -> None:
     )
 
 
-def test_catalogue_follows_pages_and_finds_the_brand(
+COUNTRY_PATH = "/topups-api/operators/countries/CO"
+LOOK_ALIKE = {
+    **CLARO,
+    "id": 950,
+    "operatorId": 950,
+    "name": "Claro Guatemala",
+    "country": {"isoName": "GT", "name": "Guatemala"},
+}
+
+
+def test_catalogue_comes_from_the_country_and_finds_the_brand(
     server: FaultServer, client: TopupClient
 ) -> None:
     movistar = {**CLARO, "operatorId": 700, "name": "Movistar Colombia"}
-    server.on(
-        "GET",
-        "/topups-api/operators",
-        Json({"content": [movistar, CLARO], "last": False}),
-        Json({"content": [CLARO_BUNDLES_TEXT], "last": True}),
-    )
+    server.on("GET", COUNTRY_PATH, Json([LOOK_ALIKE, movistar, CLARO, CLARO_BUNDLES_TEXT]))
     catalogue = client.catalogue_for("Claro")
     assert catalogue.topup_operator.id == 900
     assert catalogue.bundle_operator is not None and catalogue.bundle_operator.id == 901
     assert [pack.amount_pesos for pack in catalogue.packs] == [5_000, 12_000]
-    first, second = server.received("GET", "/topups-api/operators")
-    assert first.query == {"countryCode": ["CO"], "includeBundles": ["true"]}
-    assert second.query["page"] == ["2"]
+    (request,) = server.received("GET", COUNTRY_PATH)
+    assert request.query == {"includeBundles": ["true"], "includeData": ["true"]}
+
+
+def test_the_foreign_look_alike_is_never_offered(server: FaultServer, client: TopupClient) -> None:
+    server.on("GET", COUNTRY_PATH, Json([LOOK_ALIKE, CLARO_BUNDLES_TEXT, CLARO]))
+    operators = client.catalogue()
+    assert 950 not in {op.id for op in operators}
+    assert all(op.country_code == "CO" for op in operators)
+    # Even alone under the brand, a foreign operator is no Claro Colombia.
+    server.on("GET", COUNTRY_PATH, Json([LOOK_ALIKE]))
+    with pytest.raises(GatewayProtocolError):
+        client.catalogue_for("Claro")
+
+
+def test_an_operator_without_its_country_is_not_offered(
+    server: FaultServer, client: TopupClient
+) -> None:
+    nowhere = {key: value for key, value in CLARO.items() if key != "country"}
+    server.on("GET", COUNTRY_PATH, Json([nowhere]))
+    assert client.catalogue() == []
+
+
+def test_catalogues_give_one_per_brand(server: FaultServer, client: TopupClient) -> None:
+    tigo = {**CLARO, "operatorId": 800, "name": "Tigo Colombia"}
+    tigo_packs = {**CLARO_BUNDLES_TEXT, "operatorId": 801, "name": "Tigo Colombia Paquetes"}
+    listed = [LOOK_ALIKE, CLARO, CLARO_BUNDLES_TEXT, tigo, tigo_packs]
+    server.on("GET", COUNTRY_PATH, *[Json(listed) for _ in range(3)])
+    catalogues = client.catalogues()
+    assert [(c.brand, c.topup_operator.id) for c in catalogues] == [("Claro", 900), ("Tigo", 800)]
+    detected = parse_operator(tigo)
+    found = client.catalogue_for_operator(detected)
+    assert found.topup_operator.id == 800
+    assert found.bundle_operator is not None and found.bundle_operator.id == 801
+    with pytest.raises(GatewayProtocolError):
+        client.catalogue_for_operator(parse_operator(LOOK_ALIKE))
+
+
+def test_detection_of_a_foreign_operator_is_refused(
+    server: FaultServer, client: TopupClient
+) -> None:
+    path = "/topups-api/operators/auto-detect/phone/3001234567/countries/CO"
+    server.on("GET", path, Json(LOOK_ALIKE))
+    with pytest.raises(GatewayProtocolError):
+        client.detect_operator("3001234567")
 
 
 def test_catalogue_without_the_brand_is_a_protocol_error(
     server: FaultServer, client: TopupClient
 ) -> None:
-    server.on("GET", "/topups-api/operators", Json([{**CLARO, "name": "Tigo Colombia"}]))
+    server.on("GET", COUNTRY_PATH, Json([{**CLARO, "name": "Tigo Colombia"}]))
     with pytest.raises(GatewayProtocolError):
         client.catalogue_for("Claro")
+
+
+def test_operator_amounts_in_a_usd_account() -> None:
+    tigo = parse_operator(
+        {
+            **CLARO,
+            "name": "Tigo Colombia",
+            "supportsLocalAmounts": False,
+            "senderCurrencyCode": "USD",
+            "destinationCurrencyCode": "COP",
+            "minAmount": 0.25,
+            "maxAmount": 24.4,
+            "fx": {"rate": 4100.5, "currencyCode": "COP"},
+        }
+    )
+    assert tigo.fx_rate == Decimal("4100.5") and isinstance(tigo.fx_rate, Decimal)
+    assert (tigo.min_amount, tigo.max_amount) == (Decimal("0.25"), Decimal("24.4"))
+    assert (tigo.min_amount_pesos, tigo.max_amount_pesos) == (1_000, 100_000)
+    assert (tigo.sender_currency, tigo.supports_local_amounts) == ("USD", False)
+    sent = tigo.send_amount(10_000)
+    assert (sent.amount, sent.currency, sent.use_local) == (Decimal("2.44"), "USD", False)
+
+
+def test_a_foreign_account_without_a_rate_is_a_protocol_error() -> None:
+    with pytest.raises(GatewayProtocolError):
+        parse_operator({**CLARO, "senderCurrencyCode": "USD", "supportsLocalAmounts": False})
 
 
 def test_non_whole_pack_amount_is_a_protocol_error() -> None:
