@@ -85,7 +85,9 @@ _BANNER = {
     ),
     "test_lines": QT_TRANSLATE_NOOP(
         "sandbox",
-        "Líneas: 3000000001 rechazada, 3000000002 lenta, 3000000003 portada a Movistar.",
+        "Líneas: 3000000001 rechazada, 3000000002 lenta, 3000000003 portada a Movistar, "
+        "3000000004 en proceso y luego entregada, 3000000005 fallida, 3000000006 en proceso "
+        "y luego reembolsada; 3151234567 portada a Claro, 3129876543 portada a Tigo.",
     ),
     "phone": QT_TRANSLATE_NOOP("sandbox", "Desde un celular en la misma red abra: {root}/"),
     "here": QT_TRANSLATE_NOOP("sandbox", "En este equipo también: http://127.0.0.1:{port}/"),

@@ -1865,8 +1865,8 @@
             <translation>PSE banks: 1 approves, 2 declines, 3 errs, 4 waits for the bank page, 5 is slow.</translation>
         </message>
         <message>
-            <source>Líneas: 3000000001 rechazada, 3000000002 lenta, 3000000003 portada a Movistar.</source>
-            <translation>Lines: 3000000001 refused, 3000000002 slow, 3000000003 ported to Movistar.</translation>
+            <source>Líneas: 3000000001 rechazada, 3000000002 lenta, 3000000003 portada a Movistar, 3000000004 en proceso y luego entregada, 3000000005 fallida, 3000000006 en proceso y luego reembolsada; 3151234567 portada a Claro, 3129876543 portada a Tigo.</source>
+            <translation>Lines: 3000000001 refused, 3000000002 slow, 3000000003 ported to Movistar, 3000000004 processing then delivered, 3000000005 failed, 3000000006 processing then refunded; 3151234567 ported to Claro, 3129876543 ported to Tigo.</translation>
         </message>
         <message>
             <source>Desde un celular en la misma red abra: {root}/</source>

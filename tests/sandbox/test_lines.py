@@ -133,8 +133,28 @@ def test_line_services_need_their_api_key(sandbox: SandboxServer, key: str) -> N
     assert sms_to(sandbox, LINE) == []
 
 
-def test_a_ported_line_is_not_claros(sandbox: SandboxServer) -> None:
-    assert_error(send_code(sandbox, "3000000003"), 404, "LINE_NOT_FOUND")
+@pytest.mark.parametrize(
+    "number",
+    [
+        "3000000003",  # the test line ported to Movistar
+        "3129876543",  # a Claro prefix, ported to Tigo
+        "3161234567",  # Movistar's prefix
+        "3021234567",  # Tigo's
+        "3501234567",  # WOM's
+    ],
+)
+def test_a_line_served_by_another_operator_is_not_claros(
+    sandbox: SandboxServer, number: str
+) -> None:
+    assert_error(send_code(sandbox, number), 404, "LINE_NOT_FOUND")
+    assert sms_to(sandbox, number) == []
+
+
+def test_a_line_ported_to_claro_is_claros(sandbox: SandboxServer) -> None:
+    number = "3151234567"  # a Movistar prefix, ported to Claro
+    assert send_code(sandbox, number).status_code == 200
+    answer = read_balance(sandbox, number, last_code(sandbox, number))
+    assert answer.status_code == 200, answer.text
 
 
 def test_an_invalid_number_is_refused(sandbox: SandboxServer) -> None:
