@@ -26,7 +26,7 @@ from typing import Any
 from kiosk.sandbox import phones
 from kiosk.sandbox.catalogue import OPERATORS, Operator, operator_json, serving_operator
 from kiosk.sandbox.settings import SandboxAccount
-from kiosk.sandbox.web import Request, Response, coded_error, json_response
+from kiosk.sandbox.web import Request, Response, json_response
 from kiosk.sandbox.world import ActivePack, World, pesos
 
 SCOPE = (
@@ -109,8 +109,17 @@ class TopupService:
         return f"{self._world.root_url}/topups-api"
 
     def _error(self, request: Request, status: int, code: str, message: str) -> Response:
-        return coded_error(
-            status, code, message, path=request.path, stamp=reloadly_time(self._world.now())
+        """Reloadly's error shape: ``{timeStamp, message, path, errorCode, infos, details}``."""
+        return json_response(
+            status,
+            {
+                "timeStamp": reloadly_time(self._world.now()),
+                "message": message,
+                "path": request.path,
+                "errorCode": code,
+                "infos": [],
+                "details": [],
+            },
         )
 
     # ----- OAuth ------------------------------------------------------------------------------

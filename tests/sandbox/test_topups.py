@@ -759,3 +759,11 @@ def test_the_account_currency_and_rate_are_flags() -> None:
     assert (defaults.account_currency, defaults.fx_rate) == ("COP", "4100")
     with pytest.raises(ValueError, match="COP o USD"):
         SandboxServer(account_currency="EUR")
+
+
+# ----- error shapes ---------------------------------------------------------------------------
+
+
+def test_errors_have_reloadlys_shape(sandbox: SandboxServer, token: str) -> None:
+    answer = topup(sandbox, token, 424242, 5_000, "3101234567", "E-1")
+    assert set(answer.json()) == {"timeStamp", "message", "path", "errorCode", "infos", "details"}
