@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kiosk.domain.fx import LOCAL_CURRENCY, SendAmount, amount_to_send
+from kiosk.domain.fx import LOCAL_CURRENCY, SendAmount, amount_to_send, pesos_delivered
 
 #: The only country the store sells: an operator of any other is never offered.
 COUNTRY = "CO"
@@ -70,6 +70,17 @@ class Operator:
     @property
     def is_colombian(self) -> bool:
         return self.country_code.upper() == COUNTRY
+
+    def pesos_received(self, pesos: int) -> int:
+        """The whole pesos the line gets for a sale of ``pesos``: the pesos themselves where
+        the operator takes local amounts, else what the converted amount is worth (never
+        less than ``pesos``): what the screen and the receipt say the line receives."""
+        sent = self.send_amount(pesos)
+        return (
+            int(sent.amount)
+            if sent.currency == LOCAL_CURRENCY
+            else pesos_delivered(sent.amount, self.fx_rate)
+        )
 
     def send_amount(self, pesos: int) -> SendAmount:
         """What to send this operator so that the line gets ``pesos`` (kiosk.domain.fx)."""

@@ -50,3 +50,17 @@ def test_an_operator_sends_pesos_or_the_converted_amount() -> None:
         Decimal("2.44"),
         "USD",
     )
+
+
+def test_the_line_receives_at_least_the_pesos_paid() -> None:
+    from decimal import Decimal
+
+    tigo = Operator(
+        id=2,
+        name="Tigo Colombia",
+        supports_local_amounts=False,
+        sender_currency="USD",
+        fx_rate=Decimal(4100),
+    )
+    assert tigo.pesos_received(10_000) == 10_004
+    assert Operator(id=1, name="Claro Colombia").pesos_received(10_000) == 10_000
