@@ -27,7 +27,7 @@ def wrong(code: str) -> str:
 
 
 def test_balance_needs_the_texted_code(shared_sandbox: Any, gateways: Gateways) -> None:
-    line = "3005550201"
+    line = "3105550201"
     lines = gateways.lines
     sent = lines.send_code(line)
     # GATEWAYS.md: a texted code lasts 5 minutes.
@@ -48,7 +48,7 @@ def test_balance_needs_the_texted_code(shared_sandbox: Any, gateways: Gateways) 
 def test_gift_pack_shows_among_active_packs_and_both_texts_arrive(
     shared_sandbox: Any, gateways: Gateways
 ) -> None:
-    line = "3005550202"
+    line = "3105550202"
     catalogue = gateways.topups.catalogue_for("Claro")
     assert catalogue.bundle_operator is not None
     pack = catalogue.packs[-1]
@@ -65,7 +65,7 @@ def test_gift_pack_shows_among_active_packs_and_both_texts_arrive(
 
 
 def test_five_wrong_codes_lock_the_line(shared_sandbox: Any, gateways: Gateways) -> None:
-    line = "3005550203"
+    line = "3105550203"
     gateways.lines.send_code(line)
     bad = wrong(latest_code(shared_sandbox, line))
     for _ in range(4):

@@ -24,6 +24,7 @@ from tests.gateways.samples import (
     PAYER,
     TOKEN_PATH,
     TOKENS,
+    operator_answer,
     pse_client,
     token,
     topup_answer,
@@ -88,6 +89,8 @@ def test_dripping_headers_after_a_topup_are_unknown_and_sent_once(
 ) -> None:
     client = topup_client(server.url, sleeps, TIMEOUTS)
     server.on("POST", TOKEN_PATH, token())
+    # The client reads the operator first (its amounts and rate are current), then sends.
+    server.on("GET", "/topups-api/operators/900", Json(operator_answer()))
     server.on("POST", TOPUPS, DripHead(json.dumps(topup_answer()).encode()))
     error, elapsed = timed(lambda: client.topup("REF-1", 900, 5_000, "3001234567"), OutcomeUnknown)
     assert error.params["cause"] == "deadline"

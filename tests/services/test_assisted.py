@@ -14,7 +14,7 @@ from tests.services.helpers import Counter, assisted_payer
 from tests.support.sandbox import outbox, provider_topups, pse_attempts, wait_for
 
 S = SaleState
-LINE = "3005550202"
+LINE = "3105550202"
 SENDER = "3109876543"
 
 

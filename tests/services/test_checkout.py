@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -23,7 +24,7 @@ from tests.support.sandbox import (
 )
 
 S = SaleState
-LINE = "3005550101"
+LINE = "3105550101"
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,10 @@ def test_checkout_paid_on_the_phone_is_delivered_once(
 
     (topup,) = provider_topups(sandbox, reference)
     assert topup["deliveredAmount"] == 12_000 and topup["recipientPhone"].endswith(LINE)
-    assert provider_balance(sandbox) == float_before - 12_000
+    # The store's float pays the top-up less the provider's discount (what the store earns).
+    discount = Decimal(str(topup["discount"]))
+    assert discount > 0
+    assert provider_balance(sandbox) == float_before - (12_000 - discount)
     assert any("recarga" in sms["text"].lower() for sms in outbox(sandbox, LINE))
     # Only moves are journaled: the polls that saw "still pending" left no entries.
     assert counter.states(reference) == [

@@ -21,7 +21,7 @@ from tests.support.sandbox import (
 )
 
 S = SaleState
-LINE = "3005550404"
+LINE = "3105550404"
 
 
 def paid_sale(counter: Counter, line: str, amount_pesos: int = 10_000) -> str:

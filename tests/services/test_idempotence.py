@@ -16,7 +16,7 @@ from tests.support.browser import answer_bank_page
 from tests.support.sandbox import provider_topups, wait_for
 
 S = SaleState
-LINE = "3005550707"
+LINE = "3105550707"
 
 
 def answer(service: SaleService, reference: str, transaction: PseTransaction) -> SaleProgress:

@@ -10,7 +10,7 @@ from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, assisted_payer
 from tests.support.sandbox import provider_topups, wait_for
 
-LINE, OTHER = "3005557070", "3009999999"
+LINE, OTHER = "3105557070", "3009999999"
 
 
 def test_a_line_swapped_after_payment_is_refused_journaled_and_listed(

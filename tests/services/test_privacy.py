@@ -11,7 +11,7 @@ from tests.support.browser import pay_through_checkout
 from tests.support.sandbox import REFUSED_LINE, wait_for
 
 S = SaleState
-RECIPIENT, SENDER, CHECKOUT_LINE = "3005550808", "3105550809", "3005550810"
+RECIPIENT, SENDER, CHECKOUT_LINE = "3105550808", "3105550809", "3105550810"
 
 
 def test_lines_stay_in_sale_lines_and_payer_data_is_never_stored(

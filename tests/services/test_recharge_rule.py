@@ -13,7 +13,7 @@ from tests.services.helpers import Counter, assisted_payer
 from tests.support.clocks import OffsetClock
 from tests.support.sandbox import wait_for
 
-LINE = "3005556060"
+LINE = "3105556060"
 
 
 def _deliver_one(counter: Counter) -> str:
@@ -48,4 +48,4 @@ def test_a_second_top_up_within_two_minutes_is_refused_before_payment(
 
 def test_another_line_is_not_held(counter: Counter) -> None:
     _deliver_one(counter)
-    assert counter.catalogue.detect("3005556061").brand == "Claro"
+    assert counter.catalogue.detect("3105556061").brand == "Claro"

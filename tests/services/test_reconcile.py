@@ -17,7 +17,7 @@ from tests.support.clocks import OffsetClock
 from tests.support.sandbox import provider_topups
 
 S = SaleState
-LINE = "3005550303"
+LINE = "3105550303"
 
 
 def pending_on_bank_page(counter: Counter, mode: str, line: str = LINE) -> tuple[str, str]:
@@ -103,8 +103,8 @@ def test_each_sale_is_looked_up_on_its_own_schedule(
 ) -> None:
     on_screen: set[str] = set()
     counter = make_counter(is_active=on_screen.__contains__)
-    watched, _ = pending_on_bank_page(counter, "assisted", "3005550311")
-    followed, _ = pending_on_bank_page(counter, "assisted", "3005550312")
+    watched, _ = pending_on_bank_page(counter, "assisted", "3105550311")
+    followed, _ = pending_on_bank_page(counter, "assisted", "3105550312")
     on_screen.add(followed)
     every = timedelta(seconds=counter.config.payment.reconcile_every_seconds)
     reconcile = counter.reconciler.run_once

@@ -11,7 +11,7 @@ import pytest
 from kiosk.domain.sale import SaleState
 from tests.services.helpers import Counter
 
-LINE = "3005553434"
+LINE = "3105553434"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.support.browser import answer_bank_page
 from tests.support.sandbox import provider_topups, pse_attempts
 
 S = SaleState
-LINE = "3005550606"
+LINE = "3105550606"
 ROOT = Path(__file__).resolve().parents[2]
 
 

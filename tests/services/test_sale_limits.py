@@ -15,7 +15,7 @@ from kiosk.domain.sale import SaleKind
 from kiosk.domain.sale_request import SaleRequest, check_request
 from tests.services.helpers import Counter, counter_config
 
-LINE = "3005551212"
+LINE = "3105551212"
 #: This store sells top-ups of at most 20.000 (the default is 100.000).
 STORE_MAXIMUM = 20_000
 

@@ -15,7 +15,7 @@ from tests.support.clocks import OffsetClock
 from tests.support.sandbox import provider_topups, pse_attempts, wait_for
 
 S = SaleState
-LINE = "3005550505"
+LINE = "3105550505"
 
 
 def test_a_slow_bank_create_is_found_by_reference_and_delivered(
