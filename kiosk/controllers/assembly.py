@@ -74,7 +74,7 @@ def build_controllers(
     return Controllers(
         sale=sale,
         catalogue=CatalogueController(core.catalogue),
-        balance=BalanceController(core.gateways.lines),
+        balance=BalanceController(core.balance),
         # Wake up often; the reconciler keeps each sale's own schedule (3 minutes by default).
         reconcile=ReconcileController(
             core.reconciler, tick_seconds_for(config.payment.reconcile_every_seconds)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from kiosk.controllers.language import describe
 from kiosk.controllers.worker import run
-from kiosk.services.ports import LineServices
+from kiosk.services.balance import BalanceService
 
 
 class BalanceController(QObject):
@@ -15,19 +15,19 @@ class BalanceController(QObject):
     failed = Signal(object)  # a Said: words that follow a language change
     busyChanged = Signal(bool)
 
-    def __init__(self, lines: LineServices, parent: QObject | None = None) -> None:
+    def __init__(self, service: BalanceService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lines = lines
+        self._service = service
 
     def send_code(self, line: str) -> None:
         self.busyChanged.emit(True)
-        run(lambda: self._lines.send_code(line), name="send_code").on_success(
+        run(lambda: self._service.send_code(line), name="send_code").on_success(
             lambda _result: self._done(self.codeSent, line)
         ).on_failure(self._failed)
 
     def check(self, line: str, code: str) -> None:
         self.busyChanged.emit(True)
-        run(lambda: self._lines.balance(line, code), name="balance").on_success(
+        run(lambda: self._service.balance(line, code), name="balance").on_success(
             lambda balance: self._done(self.balanceReady, balance)
         ).on_failure(self._failed)
 

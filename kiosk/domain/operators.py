@@ -11,6 +11,8 @@ from kiosk.domain.errors import ValidationError
 
 #: The brand the store sells when nothing else is configured.
 SOLD_BRAND = "Claro"
+#: The balance query needs the operator's own partner API: release 1 has Claro's only.
+BALANCE_BRAND = "Claro"
 
 
 def check_line_operator(detected: Operator, sold_brand: str = SOLD_BRAND) -> Operator:
@@ -18,4 +20,14 @@ def check_line_operator(detected: Operator, sold_brand: str = SOLD_BRAND) -> Ope
     (e.g. a line ported to Movistar), refused before any payment."""
     if detected.brand.lower() != sold_brand.lower():
         raise ValidationError("sale.line_other_operator", operator=detected.brand, brand=sold_brand)
+    return detected
+
+
+def check_balance_operator(detected: Operator) -> Operator:
+    """The detected operator when its balance can be asked here; else
+    ``balance.other_operator``, told before any code is sent to the line."""
+    if detected.brand.lower() != BALANCE_BRAND.lower():
+        raise ValidationError(
+            "balance.other_operator", operator=detected.brand, brand=BALANCE_BRAND
+        )
     return detected

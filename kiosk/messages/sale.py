@@ -29,6 +29,11 @@ MESSAGES = {
         "Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra "
         "recarga. Intente de nuevo en %n segundo(s); no se cobró nada.",
     ),
+    "balance.other_operator": QT_TRANSLATE_NOOP(
+        "messages",
+        "Esta línea es de {operator}. Aquí solo se consulta el saldo de líneas {brand}: "
+        "consúltelo con {operator}. No se envió ningún código.",
+    ),
     "pack.not_offered": QT_TRANSLATE_NOOP(
         "messages",
         "El paquete «{pack}» no está en el catálogo del operador. Elija otro paquete.",

@@ -20,6 +20,7 @@ from kiosk.gateways.topups import TopupClient
 from kiosk.journal import Journal, JournalWriter, instance_lock_for, new_reference, open_journal
 from kiosk.journal.files import private_folder
 from kiosk.journal.locks import InstanceLock, PgInstanceLock
+from kiosk.services.balance import BalanceService
 from kiosk.services.catalogue import CatalogueService
 from kiosk.services.ports import PaymentGateway, TopupProvider
 from kiosk.services.reconcile import Reconciler
@@ -41,6 +42,7 @@ class Core:
     gateways: Gateways
     sales: SaleService
     catalogue: CatalogueService
+    balance: BalanceService
     reconciler: Reconciler
     lock: InstanceLock | PgInstanceLock | None = None
     #: The sandbox this core started itself (stopped by :meth:`close`), if any.
@@ -131,6 +133,7 @@ def build_core(
         new_reference=lambda: new_reference(clock),
     )
     catalogue = CatalogueService(topups=topups, pse=pse, payments=sales.payments, config=config)
+    balance = BalanceService(topups=topups, lines=gateways.lines)
     reconciler = Reconciler(
         settling=sales.settling,
         journal=journal,
@@ -145,6 +148,7 @@ def build_core(
         gateways=gateways,
         sales=sales,
         catalogue=catalogue,
+        balance=balance,
         reconciler=reconciler,
         lock=lock,
         sandbox=owned_sandbox,

@@ -1684,6 +1684,10 @@
             </translation>
         </message>
         <message>
+            <source>Esta línea es de {operator}. Aquí solo se consulta el saldo de líneas {brand}: consúltelo con {operator}. No se envió ningún código.</source>
+            <translation>This line belongs to {operator}. Only {brand} lines' balances can be checked here: ask {operator}. No code was sent.</translation>
+        </message>
+        <message>
             <source>El paquete «{pack}» no está en el catálogo del operador. Elija otro paquete.</source>
             <translation>The pack “{pack}” is not in the operator's catalogue. Choose another pack.</translation>
         </message>

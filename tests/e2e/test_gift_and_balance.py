@@ -107,3 +107,20 @@ def test_balance_shows_after_a_wrong_then_the_right_code(
     assert f"• {pack.name}: vence el {formats().moment(active.expires_at)}" in packs_text
     assert not message.isVisible()
     assert app.journal.entry_count() == 0  # balance queries are never journaled
+
+
+@pytest.mark.parametrize(("line", "operator"), [("3000000003", "Movistar"), ("3001234567", "Tigo")])
+def test_the_balance_of_another_operators_line_is_refused_before_any_code(
+    qtbot: Any, app: AppContext, clerk: Clerk, sandbox: SandboxServer, line: str, operator: str
+) -> None:
+    """The balance query needs Claro's partner API: a Movistar (ported) or Tigo line is told
+    so before any code is sent."""
+    clerk.press("startBalanceButton")
+    clerk.tick("balanceConsentCheck")
+    clerk.type("balanceLineInput", line)
+    clerk.press("balanceSendCodeButton")
+    message = clerk.child(QLabel, "balanceMessage")
+    qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=WAIT_MS)
+    assert operator in message.text() and "Claro" in message.text()
+    assert not clerk.child(QWidget, "balanceCodeBox").isVisible()
+    assert outbox(sandbox, line) == [], "no code went to the line"
