@@ -11,6 +11,7 @@ Cancel and expiry only stop the waiting: the reconciler keeps following the sale
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,6 +80,8 @@ class SaleOnScreen:
     #: False after a create whose answer was lost, until its payment (and QR) is found.
     qr_shown: bool = False
     waiting_since: datetime | None = None
+    #: When the line started being credited (a provider still PROCESSING is followed a while).
+    delivering_since: datetime | None = None
 
     @property
     def following(self) -> bool:
@@ -330,7 +333,8 @@ class SaleController(QObject):
         elif progress.state is S.PAID:
             # Approved although the start failed (e.g. no bank URL): follow the delivery,
             # so its verdict reaches the screen.
-            self._set(phase=Phase.DELIVERING, waiting_since=self._clock())
+            now = self._clock()
+            self._set(phase=Phase.DELIVERING, waiting_since=now, delivering_since=now)
             self._tell(progress)
             self._deliver(generation)
         elif progress.state in AWAITING_PAYMENT:
@@ -361,7 +365,12 @@ class SaleController(QObject):
             return
         self._in_flight.add("poll")
         reference, generation = sale.reference, sale.generation
-        run(lambda: self._service.payments.poll(reference), name="poll").on_success(
+        if sale.phase is Phase.DELIVERING:
+            # Paid: what is left to ask is the provider (a top-up still processing).
+            step = functools.partial(self._service.deliveries.deliver, reference)
+        else:
+            step = functools.partial(self._service.payments.poll, reference)
+        run(step, name="poll").on_success(
             lambda progress: self._polled(generation, progress)
         ).on_failure(lambda error: self._poll_failed(generation, error))
 
@@ -386,14 +395,25 @@ class SaleController(QObject):
             # (a reconciliation pass would otherwise close it under the clerk's hands).
             self._finish(generation, progress, retryable=True)
         elif progress.state is S.PAID:
-            self._set(phase=Phase.DELIVERING)
+            self._set(phase=Phase.DELIVERING, delivering_since=self._clock())
             self._deliver(generation)
+        elif progress.state in {S.DELIVERY_REQUESTED, S.DELIVERY_UNKNOWN} and self._may_follow():
+            # The provider is still processing (or another worker sends): the customer is
+            # watching, so ask again a while before telling "in progress" and leaving it to
+            # the reconciler.
+            self._schedule_poll()
         elif progress.state in AWAITING_PAYMENT:
             if not self._sale.qr_shown and progress.state is S.PAYMENT_PENDING:
                 self._fetch_qr(generation)
             self._schedule_poll()
         else:
             self._finish(generation, progress)
+
+    def _may_follow(self) -> bool:
+        """A delivery is followed on screen as long as the fast polling window lasts."""
+        since = self._sale.delivering_since
+        window = self._timing.poll_fast_window_seconds
+        return since is not None and (self._clock() - since).total_seconds() < window
 
     def _fetch_qr(self, generation: int) -> None:
         """The payment of a lost create answer exists: its QR (bank URL) can be shown now."""

@@ -51,6 +51,9 @@ class ScriptedSales:
         self.deliver_release.set()
         self.delivering = threading.Event()
         self.stopped_waiting = 0
+        #: Reads of the top-up that answer PROCESSING before it is delivered.
+        self.processing_reads = 0
+        self.deliveries_asked = 0
         self.starts = 0
         self.payment_start_calls = 0
 
@@ -113,6 +116,11 @@ class ScriptedSales:
         return self.progress()
 
     def deliver(self, reference: str) -> SaleProgress:
+        self.deliveries_asked += 1
+        if self.processing_reads > 0:
+            self.processing_reads -= 1
+            self.state = S.DELIVERY_UNKNOWN  # the provider answers PROCESSING
+            return self.progress()
         self.state = S.DELIVERY_REQUESTED
         self.delivering.set()
         assert self.deliver_release.wait(10)
@@ -366,3 +374,32 @@ def test_polls_fast_at_first_then_slowly(qtbot: Any, sales: ScriptedSales) -> No
     qtbot.waitUntil(lambda: len(polls) > seen, timeout=5000)
     assert controller.poll_interval_ms == 200
     controller.reset()
+
+
+def test_a_top_up_still_processing_is_followed_until_it_is_delivered(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.verdicts = [S.PAID]
+    sales.processing_reads = 3
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert [verdict.receipt.state for verdict in seen] == [S.DELIVERED]
+    assert sales.deliveries_asked == 4, "asked again while the provider was processing"
+
+
+def test_a_delivery_is_followed_on_screen_only_for_the_fast_window(
+    qtbot: Any, sales: ScriptedSales
+) -> None:
+    now = [NOW]
+    timing = PaymentConfig(poll_fast_seconds=0.01, poll_fast_window_seconds=60)
+    controller = SaleController(sales, timing, clock=lambda: now[0])  # type: ignore[arg-type]
+    sales.verdicts = [S.PAID]
+    sales.processing_reads = 1_000  # the provider keeps processing
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(lambda: sales.deliveries_asked >= 2, timeout=5000)
+    now[0] = NOW + timedelta(seconds=61)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0].receipt.state is S.DELIVERY_UNKNOWN  # "in progress": the reconciler follows
+    assert not controller.is_active(REFERENCE)
