@@ -117,6 +117,13 @@ class JournalConfig:
 
 
 @dataclass(frozen=True)
+class CatalogueConfig:
+    #: The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded
+    #: kiosk; empty: every Colombian operator the provider lists.
+    operators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class UiConfig:
     #: ``es`` (Spanish, Colombia: the app's own wording) or ``en``.
     language: str = "es"
@@ -139,6 +146,7 @@ class Config:
     lines: LinesGatewayConfig = LinesGatewayConfig()
     journal: JournalConfig = JournalConfig()
     ui: UiConfig = UiConfig()
+    catalogue: CatalogueConfig = CatalogueConfig()
 
     @property
     def journal_url(self) -> str:
@@ -176,6 +184,7 @@ _SECTIONS: dict[str, type] = {
     "lines": LinesGatewayConfig,
     "journal": JournalConfig,
     "ui": UiConfig,
+    "catalogue": CatalogueConfig,
 }
 _TOP_LEVEL = {"kiosk_name", "mode", "data_dir"}
 #: Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``.
@@ -341,6 +350,8 @@ def load_config(
 
     if top.get("mode", "counter") not in {"counter", "kiosk"}:
         raise ConfigError("config.bad_mode", mode=top["mode"])
+    if not all(isinstance(name, str) and name.strip() for name in built["catalogue"].operators):
+        raise _wrong_type("catalogue", "operators", ("text",))
     if built["ui"].language not in LANGUAGES:
         raise ConfigError("config.bad_language", language=built["ui"].language)
     identity = ensure_machine_identity(config_dir)

@@ -14,9 +14,9 @@ from PySide6.QtGui import QDesktopServices
 
 from kiosk.controllers.assembly import Controllers
 from kiosk.controllers.language import Said, translate
-from kiosk.domain.catalogue import Operator, Pack
+from kiosk.domain.catalogue import Pack
 from kiosk.domain.lines import mask_line
-from kiosk.domain.offer import StoreOffer
+from kiosk.domain.offer import LineOffer, StoreOffer
 from kiosk.domain.outcomes import FOLLOWED_WITHOUT_QR, Verdict
 from kiosk.domain.payer import PayerData
 from kiosk.domain.progress import SaleProgress
@@ -103,7 +103,7 @@ class Wiring(QObject):
         catalogue = self.controllers.catalogue
         for screen in self._line_screens():
             screen.lineEntered.connect(lambda line, s=screen: self._detect(s, line))
-        catalogue.operatorDetected.connect(self._operator_detected)
+        catalogue.lineOffer.connect(self._line_offer)
         catalogue.lineRefused.connect(self._line_refused)
         catalogue.detectFailed.connect(self._detect_failed)
         self.window.topup.submitted.connect(self._topup_submitted)
@@ -116,10 +116,18 @@ class Wiring(QObject):
     def _line_screens(self) -> tuple[LineScreen, ...]:
         return (self.window.topup, self.window.gift_pack)
 
-    def _operator_detected(self, line: str, operator: Operator) -> None:
+    def _line_offer(self, line: str, found: LineOffer) -> None:
+        """The line's operator is known: its own amounts and packs, and its name (a ported
+        line says plainly which operator it belongs to now)."""
+        topup, gift_pack = self.window.topup, self.window.gift_pack
+        if topup.line() == line:
+            topup.setOffer(found.offer.topup)
+        if gift_pack.line() == line:
+            gift_pack.setPacks(found.offer.packs)
         for screen in self._line_screens():
             if screen.line() == line:
-                screen.setOperator(operator.name, for_line=line)
+                ported = bool(found.ported_from)
+                screen.setOperator(found.operator.name, for_line=line, ported=ported)
 
     def _line_refused(self, line: str, message: str) -> None:
         for screen in self._line_screens():
@@ -131,8 +139,11 @@ class Wiring(QObject):
             if screen.line() == line:
                 screen.setDetectionFailed(message, for_line=line)
 
-    def _offer_or_reload(self, screen: Screen) -> StoreOffer | None:
-        offer = self.controllers.catalogue.offer
+    def _offer_or_reload(self, screen: LineScreen) -> StoreOffer | None:
+        """The offer of the line on ``screen`` (its operator's), or None after saying that
+        the catalogue has to load first."""
+        found = self.controllers.catalogue.line_offer(screen.line())
+        offer = found.offer if found is not None else None
         if offer is None or (offer.bundle_operator is None and screen is self.window.gift_pack):
             screen.setError(
                 Said(

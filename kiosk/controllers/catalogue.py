@@ -12,7 +12,7 @@ from kiosk.controllers.language import describe
 from kiosk.controllers.worker import run
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.errors import ValidationError
-from kiosk.domain.offer import StoreOffer
+from kiosk.domain.offer import LineOffer, StoreOffer
 from kiosk.domain.sale import PaymentMode
 from kiosk.services.catalogue import CatalogueService
 
@@ -22,6 +22,9 @@ class CatalogueController(QObject):
     catalogueReady = Signal(object)
     #: The line is served by an operator the store sells: (line, Operator).
     operatorDetected = Signal(str, object)
+    #: Emitted just before ``operatorDetected``: the line as the store sells it, that
+    #: operator's amounts and packs included (line, :class:`~kiosk.domain.offer.LineOffer`).
+    lineOffer = Signal(str, object)
     #: The line cannot be sold here (ported to another operator): (line, Said message).
     lineRefused = Signal(str, object)
     #: The provider could not be asked (network, outage): (line, Said message); ask again.
@@ -35,6 +38,8 @@ class CatalogueController(QObject):
         super().__init__(parent)
         self._service = service
         self.offer: StoreOffer | None = None
+        #: Each detected line's offer (kept on the GUI thread), for the sale that follows.
+        self._lines: dict[str, LineOffer] = {}
 
     @property
     def catalogue(self) -> Catalogue | None:
@@ -55,10 +60,20 @@ class CatalogueController(QObject):
 
     def detect_operator(self, line: str) -> None:
         run(lambda: self._service.detect(line), name="detect").on_success(
-            lambda operator: self.operatorDetected.emit(line, operator)
+            lambda found: self._detected(line, found)
         ).on_failure(lambda error: self._not_detected(line, error))
 
+    def _detected(self, line: str, found: LineOffer) -> None:
+        self._lines[line] = found
+        self.lineOffer.emit(line, found)
+        self.operatorDetected.emit(line, found.operator)
+
+    def line_offer(self, line: str) -> LineOffer | None:
+        """How the store sells ``line``, as its last detection said (None: not detected)."""
+        return self._lines.get(line)
+
     def _not_detected(self, line: str, error: BaseException) -> None:
+        self._lines.pop(line, None)
         if isinstance(error, ValidationError):
             self.lineRefused.emit(line, describe(error))
         else:

@@ -27,3 +27,22 @@ class StoreOffer:
     @property
     def bundle_operator(self) -> Operator | None:
         return self.catalogue.bundle_operator
+
+    @property
+    def brand(self) -> str:
+        return self.catalogue.brand
+
+
+@dataclass(frozen=True)
+class LineOffer:
+    """A line as the store can sell it: the operator that serves it now (the provider's
+    detection), that operator's offer here, and the brand its number suggests when it was
+    ported from another one ("" when not)."""
+
+    operator: Operator
+    offer: StoreOffer
+    ported_from: str = ""
+
+    @property
+    def brand(self) -> str:
+        return self.operator.brand

@@ -1,7 +1,9 @@
-"""Which operators' lines this store sells (release 1: one brand, Claro).
+"""Which operators' lines this store sells, and what a detected line is sold as.
 
 The operator of a line always comes from the provider's detection, never from its
-prefix: a line ported to another operator keeps its number.
+prefix: a line ported to another operator keeps its number and is sold under the
+operator that serves it now. A store may restrict itself to some operators
+(``[catalogue] operators``, e.g. a Claro-branded kiosk).
 """
 
 from __future__ import annotations
@@ -9,17 +11,22 @@ from __future__ import annotations
 from kiosk.domain.catalogue import Operator
 from kiosk.domain.errors import ValidationError
 
-#: The brand the store sells when nothing else is configured.
-SOLD_BRAND = "Claro"
 #: The balance query needs the operator's own partner API: release 1 has Claro's only.
 BALANCE_BRAND = "Claro"
 
 
-def check_line_operator(detected: Operator, sold_brand: str = SOLD_BRAND) -> Operator:
+def sells(brand: str, sold_brands: tuple[str, ...]) -> bool:
+    """True when a store selling ``sold_brands`` (empty: every operator) sells ``brand``."""
+    return not sold_brands or brand.casefold() in {sold.casefold() for sold in sold_brands}
+
+
+def check_line_operator(detected: Operator, sold_brands: tuple[str, ...] = ()) -> Operator:
     """The detected operator when the store sells it; else ``sale.line_other_operator``
-    (e.g. a line ported to Movistar), refused before any payment."""
-    if detected.brand.lower() != sold_brand.lower():
-        raise ValidationError("sale.line_other_operator", operator=detected.brand, brand=sold_brand)
+    (a line of an operator the store does not sell), refused before any payment."""
+    if not sells(detected.brand, sold_brands):
+        raise ValidationError(
+            "sale.line_other_operator", operator=detected.brand, brand=" / ".join(sold_brands)
+        )
     return detected
 
 

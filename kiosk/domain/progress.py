@@ -54,6 +54,7 @@ class SaleProgress:
     line_masked: str = ""
     sender_line_masked: str = ""
     operator_id: int | None = None
+    operator_name: str = ""
     pack_name: str = ""
     mode: PaymentMode | None = None
     #: The current payment attempt (1-based; 0 before any) and its PSE reference.
@@ -115,6 +116,8 @@ def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgre
     }
     if "operator_id" in data:
         changes["operator_id"] = int(data["operator_id"])
+    if "operator_name" in data:
+        changes["operator_name"] = str(data["operator_name"])
     if "pack_name" in data:
         changes["pack_name"] = str(data["pack_name"])
     if "mode" in data:

@@ -22,6 +22,8 @@ class Receipt:
     #: PSE's CUS (código único de seguimiento), when the gateway gives one.
     cus: str = ""
     pack_name: str = ""
+    #: The operator that credits the line (a ported line's current one).
+    operator_name: str = ""
     #: First characters of the journal's chain hash after the sale's last entry.
     chain_hash_short: str = ""
     store_name: str = ""

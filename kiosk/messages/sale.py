@@ -20,7 +20,7 @@ MESSAGES = {
     ),
     "sale.line_other_operator": QT_TRANSLATE_NOOP(
         "messages",
-        "Esta línea ahora es de {operator}. Aquí solo se venden recargas "
+        "Esta línea es de {operator}. Aquí solo se venden recargas "
         "y paquetes {brand}; no se cobró nada. Use otro número o recárguela "
         "en un punto {operator}.",
     ),

@@ -4,17 +4,23 @@ the banks and the gateway's terms (plain Python; the controllers run it on worke
 from __future__ import annotations
 
 from kiosk.config import Config
-from kiosk.domain.catalogue import Operator
-from kiosk.domain.offer import StoreOffer
-from kiosk.domain.operators import SOLD_BRAND, check_line_operator
+from kiosk.domain.catalogue import Catalogue, Operator
+from kiosk.domain.numbering import ported_from
+from kiosk.domain.offer import LineOffer, StoreOffer
+from kiosk.domain.operators import check_line_operator, sells
 from kiosk.domain.outcomes import default_payment_mode
 from kiosk.domain.sale import PaymentMode
+from kiosk.gateways.errors import GatewayProtocolError
 from kiosk.gateways.pse import AcceptanceTokens, Bank
 from kiosk.services.payments import PaymentService
 from kiosk.services.ports import PaymentGateway, TopupProvider
 
 
 class CatalogueService:
+    """Every operator the store sells, each with its own amounts and packs, and which of
+    them a line is sold as. The provider's catalogue is read once and kept (``offers``
+    reads it again)."""
+
     def __init__(
         self,
         *,
@@ -22,29 +28,55 @@ class CatalogueService:
         pse: PaymentGateway,
         payments: PaymentService,
         config: Config,
-        brand: str = SOLD_BRAND,
     ) -> None:
         self._topups = topups
         self._pse = pse
         self._payments = payments
         self._config = config
-        self._brand = brand
+        self._offers: tuple[StoreOffer, ...] = ()
 
-    def offer(self) -> StoreOffer:
-        """The provider's catalogue for the brand sold here, within the store's limits."""
-        catalogue = self._topups.catalogue_for(self._brand)
+    @property
+    def sold_brands(self) -> tuple[str, ...]:
+        """The brands this store sells (``[catalogue] operators``; empty: every one)."""
+        return self._config.catalogue.operators
+
+    def _offer_of(self, catalogue: Catalogue) -> StoreOffer:
         topup = self._payments.offer_for(catalogue.topup_operator)
         pack_range = self._payments.pack_range()
         packs = catalogue.payable_packs(pack_range.minimum_pesos, pack_range.maximum_pesos)
         return StoreOffer(catalogue, topup, packs)
 
-    def detect(self, line: str) -> Operator:
-        """The line's operator as the provider detects it, if the store sells it and the
-        provider would take a top-up for it now; else a :class:`ValidationError`:
-        ``sale.line_other_operator`` (e.g. a ported line) or ``sale.line_recently_recharged``."""
-        operator = check_line_operator(self._topups.detect_operator(line), self._brand)
+    def offers(self) -> tuple[StoreOffer, ...]:
+        """Each operator's offer here (the provider's Colombian catalogue, the operators
+        this store sells, within its limits), in the provider's order."""
+        catalogues = self._topups.catalogues()
+        sold = tuple(c for c in catalogues if sells(c.brand, self.sold_brands))
+        self._offers = tuple(self._offer_of(catalogue) for catalogue in sold)
+        if not self._offers:
+            raise GatewayProtocolError("topups", "catalogue: no operator sold here")
+        return self._offers
+
+    def offer(self) -> StoreOffer:
+        """The offer the screens show before a line is typed: the first operator sold here."""
+        return self.offers()[0]
+
+    def detect(self, line: str) -> LineOffer:
+        """The line as the store can sell it: the operator the provider detects (a ported
+        line under its new operator), that operator's offer, and where it was ported from;
+        else a :class:`ValidationError` before any payment: ``sale.line_other_operator``
+        (an operator this store does not sell) or ``sale.line_recently_recharged``."""
+        operator = check_line_operator(self._topups.detect_operator(line), self.sold_brands)
         self._payments.check_recharge(line)
-        return operator
+        offer = self._offer_for(operator)
+        return LineOffer(operator, offer, ported_from(line, operator.brand))
+
+    def _offer_for(self, operator: Operator) -> StoreOffer:
+        """The offer of the detected operator's brand: from the catalogue read before,
+        else read again (the provider may list an operator the store had not seen yet)."""
+        found = _matching(self._offers, operator) or _matching(self.offers(), operator)
+        if found is None:
+            raise GatewayProtocolError("topups", "catalogue: the detected operator is not listed")
+        return found
 
     def banks(self, refresh: bool = False) -> list[Bank]:
         return self._pse.banks(refresh=refresh)
@@ -57,3 +89,9 @@ class CatalogueService:
         return default_payment_mode(
             app_mode, counter=payment.default_mode_counter, kiosk=payment.default_mode_kiosk
         )
+
+
+def _matching(offers: tuple[StoreOffer, ...], operator: Operator) -> StoreOffer | None:
+    by_id = (offer for offer in offers if offer.topup_operator.id == operator.id)
+    by_brand = (offer for offer in offers if sells(operator.brand, (offer.brand,)))
+    return next(by_id, None) or next(by_brand, None)

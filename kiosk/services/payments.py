@@ -23,6 +23,7 @@ from kiosk.config import Config
 from kiosk.domain.amounts import AmountOffer, topup_offer
 from kiosk.domain.catalogue import Operator
 from kiosk.domain.errors import SaleTransitionError
+from kiosk.domain.operators import check_line_operator
 from kiosk.domain.outcomes import (
     AWAITING_PAYMENT,
     PaymentOutcome,
@@ -108,9 +109,14 @@ class PaymentService:
     def open_sale(self, request: SaleRequest) -> SaleProgress:
         """Journal a new sale after checking it may be sold (``amount.*``/``pack.*``,
         ``sale.line_recently_recharged``)."""
+        check_line_operator(request.operator, self._config.catalogue.operators)
         check_request(request, self.offer_for(request.operator), self.pack_range())
         self.check_recharge(request.line)
-        data: dict[str, object] = {"operator_id": request.operator_id}
+        # Receipts and the journal name the operator (its id is what the provider needs).
+        data: dict[str, object] = {
+            "operator_id": request.operator_id,
+            "operator_name": request.operator.name,
+        }
         if request.pack is not None:
             data["pack_name"] = request.pack.name
         return self._recorder.open(

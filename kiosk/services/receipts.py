@@ -30,6 +30,7 @@ class ReceiptService:
             provider_transaction_id=progress.provider_transaction_id,
             cus=progress.traceability_code,
             pack_name=progress.pack_name,
+            operator_name=progress.operator_name,
             chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
             store_name=self._config.store.name,
             kiosk_name=self._config.kiosk_name,

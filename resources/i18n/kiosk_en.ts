@@ -178,6 +178,7 @@
         <name>LineInput</name>
         <message>
             <source>Número para confirmar</source>
+            <extracomment>The line was ported to the operator shown (its number suggests another one).</extracomment>
             <translation>Number to confirm</translation>
         </message>
         <message>
@@ -187,6 +188,10 @@
         <message>
             <source>Consultando el operador de la línea…</source>
             <translation>Checking the line's mobile operator…</translation>
+        </message>
+        <message>
+            <source>Esta línea ahora es de {name}</source>
+            <translation>This line now belongs to {name}</translation>
         </message>
         <message>
             <source>Operador: {name}</source>
@@ -456,6 +461,10 @@
         <message>
             <source>Venta</source>
             <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
         </message>
         <message>
             <source>Paquete</source>
@@ -1673,8 +1682,8 @@
             <translation>Something unexpected went wrong. Try again; if it happens again, tell the manager.</translation>
         </message>
         <message>
-            <source>Esta línea ahora es de {operator}. Aquí solo se venden recargas y paquetes {brand}; no se cobró nada. Use otro número o recárguela en un punto {operator}.</source>
-            <translation>This line now belongs to {operator}. Only {brand} top-ups and packs are sold here; nothing was charged. Use another number or top it up at a {operator} shop.</translation>
+            <source>Esta línea es de {operator}. Aquí solo se venden recargas y paquetes {brand}; no se cobró nada. Use otro número o recárguela en un punto {operator}.</source>
+            <translation>This line belongs to {operator}. Only {brand} top-ups and packs are sold here; nothing was charged. Use another number or top it up at a {operator} shop.</translation>
         </message>
         <message numerus="yes">
             <source>Esta línea se recargó hace menos de 2 minutos y el operador todavía no acepta otra recarga. Intente de nuevo en %n segundo(s); no se cobró nada.</source>
@@ -1697,7 +1706,7 @@
         </message>
         <message>
             <source>un número entero</source>
-            <extracomment>Used when the provider does not give fixed amounts for the operator. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
+            <extracomment>Used when the provider does not give fixed amounts for the operator. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded kiosk; empty: every Colombian operator the provider lists. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
             <translation>a whole number</translation>
         </message>
         <message>

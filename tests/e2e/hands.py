@@ -94,9 +94,12 @@ class Clerk:
         """Top-up screen filled and continued, up to the confirm screen."""
         self.start_topup(line)
         said = self.wait_operator()
-        operator = self.window.topup.line_input.operatorName()
-        # The label names the operator, in the words of the language spoken.
-        assert operator and said == translate("LineInput", "Operador: {name}").format(name=operator)
+        line_input = self.window.topup.line_input
+        operator = line_input.operatorName()
+        # The label names the operator, in the words of the language spoken; a ported line
+        # (its number suggests another operator) says so plainly.
+        words = "Esta línea ahora es de {name}" if line_input.isPorted() else "Operador: {name}"
+        assert operator and said == translate("LineInput", words).format(name=operator)
         self.type("topupAmountInput", str(amount))
         self.press("topupContinueButton")
         self.wait_for_screen(self.window.confirm)

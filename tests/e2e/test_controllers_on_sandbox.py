@@ -14,15 +14,16 @@ from ui.app import AppContext
 pytestmark = pytest.mark.gui
 
 
-def test_ported_line_is_refused_even_before_the_catalogue_has_loaded(
+def test_a_ported_line_is_detected_under_its_new_operator_before_the_catalogue_loads(
     qtbot: Any, app: AppContext
 ) -> None:
     controller = CatalogueController(app.controllers.core.catalogue)
     assert controller.catalogue is None
-    with qtbot.waitSignal(controller.lineRefused, timeout=WAIT_MS) as refused:
+    with qtbot.waitSignal(controller.lineOffer, timeout=WAIT_MS) as found:
         controller.detect_operator(PORTED_LINE)
-    line, message = refused.args
-    assert line == PORTED_LINE and "Movistar" in message and "Claro" in message
+    line, offer = found.args
+    assert line == PORTED_LINE and offer.brand == "Movistar" and offer.offer.brand == "Movistar"
+    assert controller.line_offer(PORTED_LINE) == offer
     with qtbot.waitSignal(controller.operatorDetected, timeout=WAIT_MS) as detected:
         controller.detect_operator(LINE)
     assert detected.args[0] == LINE and detected.args[1].brand == "Claro"

@@ -10,8 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.domain.sale import SaleState
 from kiosk.gateways.factory import Gateways
@@ -314,22 +313,22 @@ def test_the_apps_own_reconciliation_delivers_a_sale_cancelled_then_approved(
 # -- lines that cannot be served ----------------------------------------------------------
 
 
-def test_ported_line_is_refused_before_any_payment(
-    qtbot: Any, app: AppContext, clerk: Clerk
+def test_a_ported_line_is_sold_under_its_new_operator_and_told_so(
+    app: AppContext, clerk: Clerk, records: SaleRecords, sandbox: SandboxServer
 ) -> None:
+    """The sandbox's line ported to Movistar: never refused for being ported; the screen says
+    plainly whose it is now, and Movistar credits it."""
     window = app.window
-    clerk.start_topup(PORTED_LINE)
-    refusal = clerk.wait_operator()
-    assert "Movistar" in refusal and "Claro" in refusal
-    clerk.type("topupAmountInput", str(AMOUNT))
-    continue_button = clerk.child(QPushButton, "topupContinueButton")
-    assert not continue_button.isEnabled()
-    # Enter in the amount field does not get past it either.
-    amount_input = clerk.child(QLineEdit, "topupAmountInput")
-    amount_input.setFocus()
-    qtbot.keyClick(amount_input, Qt.Key.Key_Return)
-    assert window.currentScreen() is window.topup
-    assert app.journal.entry_count() == 0
+    reference = pay_assisted(clerk, app, PORTED_LINE, AMOUNT, bank="1")
+    said = clerk.child(QLabel, "topupOperatorLabel").text()
+    assert window.topup.line_input.isPorted() and said.startswith("Esta línea ahora es de Movistar")
+    assert window.confirm.summaryTexts()["Operator"].startswith("Movistar")
+    clerk.wait_result()
+    assert records.state(reference) is SaleState.DELIVERED
+    (topup,) = provider_topups(sandbox, reference)
+    movistar = app.controllers.catalogue.line_offer(PORTED_LINE)
+    assert movistar is not None and topup["operatorId"] == movistar.offer.topup_operator.id
+    assert clerk.receipt_values()["Operator"].startswith("Movistar")
 
 
 def test_provider_refusal_after_approval_is_paid_not_delivered(

@@ -68,11 +68,9 @@ def test_a_gift_pack_must_be_one_of_the_operators_packs(counter: Counter) -> Non
     assert counter.service.payments.open_sale(request).pack_name == pack.name
 
 
-def test_a_ported_line_is_refused_before_any_payment(counter: Counter) -> None:
-    with pytest.raises(ValidationError) as refused:
-        counter.catalogue.detect("3000000003")  # the sandbox's line ported to Movistar
-    assert refused.value.code == "sale.line_other_operator"
-    assert refused.value.params == {"operator": "Movistar", "brand": "Claro"}
+def test_a_ported_line_gets_its_new_operators_offer(counter: Counter) -> None:
+    found = counter.catalogue.detect("3000000003")  # the sandbox's line ported to Movistar
+    assert found.brand == "Movistar" and found.offer.brand == "Movistar"
     assert counter.catalogue.detect(LINE).brand == "Claro"
 
 

@@ -65,10 +65,10 @@ class LineScreen(Screen):
         self.line_input.setDetecting()
         self._operator_changed()
 
-    def setOperator(self, name: str, for_line: str = "") -> None:
+    def setOperator(self, name: str, for_line: str = "", ported: bool = False) -> None:
         if for_line and for_line != self.line_input.line():
             return
-        self.line_input.setOperator(name)
+        self.line_input.setOperator(name, ported=ported)
         self._operator_changed()
 
     def setLineRefused(self, message: str, for_line: str = "") -> None:

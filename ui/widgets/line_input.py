@@ -68,6 +68,8 @@ class LineInput(QWidget):
         self._revealed = False
         self._operator_state = OperatorState.NONE
         self._operator_name = ""
+        #: The line was ported to the operator shown (its number suggests another one).
+        self._ported = False
         self._refused_message = ""
         self._given_caption = caption
 
@@ -178,8 +180,14 @@ class LineInput(QWidget):
     def setDetecting(self) -> None:
         self._set_operator(OperatorState.DETECTING, "")
 
-    def setOperator(self, name: str) -> None:
+    def setOperator(self, name: str, ported: bool = False) -> None:
+        """The operator that serves the line now; ``ported``: say it plainly ("Esta línea
+        ahora es de Movistar"), the number suggesting another operator."""
+        self._ported = ported
         self._set_operator(OperatorState.OK, name)
+
+    def isPorted(self) -> bool:
+        return self._ported and self._operator_state is OperatorState.OK
 
     def setLineRefused(self, message: str) -> None:
         self._set_operator(OperatorState.REFUSED, "", message)
@@ -202,7 +210,11 @@ class LineInput(QWidget):
         if state is OperatorState.DETECTING:
             text = translate("LineInput", "Consultando el operador de la línea…")
         elif state is OperatorState.OK:
-            text = translate("LineInput", "Operador: {name}").format(name=self._operator_name)
+            if self._ported:
+                text = translate("LineInput", "Esta línea ahora es de {name}")
+            else:
+                text = translate("LineInput", "Operador: {name}")
+            text = text.format(name=self._operator_name)
         elif state is OperatorState.REFUSED:
             text = now(self._refused_message)
         else:
