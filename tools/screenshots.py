@@ -93,6 +93,7 @@ def sample_receipt(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> Receipt
         else "",
         provider_transaction_id="2987451" if delivered else "",
         pack_name="Todo incluido 7 días" if kind is SaleKind.GIFT_PACK else "",
+        operator_name="Claro Colombia",
         chain_hash_short="9f2c41ab",
         store_name=STORE,
         kiosk_name=KIOSK,
@@ -137,14 +138,35 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         screen.go_on()
 
     def topup_refused() -> None:
+        # A Claro-branded store ([catalogue] operators = ["Claro"]) and a Tigo line.
         window.show_start()
         screen = window.show_topup()
         screen.setOffer(OFFER)
         screen.consent.checkBox().setChecked(True)
-        screen.line_input.setText("300 000 0003")
-        refused = ValidationError("sale.line_other_operator", operator="Movistar", brand="Claro")
+        screen.line_input.setText("301 123 4567")
+        refused = ValidationError("sale.line_other_operator", operator="Tigo", brand="Claro")
         # The very words the app shows (the catalogue controller describes the refusal).
         screen.setLineRefused(describe(refused))
+
+    def topup_operator(line: str, name: str, *, ported: bool) -> Callable[[], None]:
+        def scene() -> None:
+            window.show_start()
+            screen = window.show_topup()
+            screen.setOffer(OFFER)
+            screen.consent.checkBox().setChecked(True)
+            screen.line_input.setText(line)
+            screen.setOperator(name, ported=ported)
+            screen.presetButtons()[20_000].click()
+
+        return scene
+
+    def topup_recently_recharged() -> None:
+        window.show_start()
+        screen = window.show_topup()
+        screen.setOffer(OFFER)
+        screen.consent.checkBox().setChecked(True)
+        screen.line_input.setText("312 345 6789")
+        screen.setLineRefused(describe(ValidationError("sale.line_recently_recharged", count=75)))
 
     def topup_busy() -> None:
         _fill_topup(window)
@@ -248,6 +270,9 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("18-result-pending.png", result(SaleState.PAYMENT_PENDING)),
         ("19-result-paid-not-delivered.png", result(SaleState.PAID_NOT_DELIVERED)),
         ("20-result-cancelled-unconfirmed.png", result(SaleState.CANCELLED_UNCONFIRMED)),
+        ("21-topup-movistar.png", topup_operator("316 123 4567", "Movistar", ported=False)),
+        ("22-topup-ported.png", topup_operator("312 987 6543", "Tigo", ported=True)),
+        ("23-topup-recently-recharged.png", topup_recently_recharged),
     ]
 
 

@@ -87,7 +87,7 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
 
 #: Sample data the scenes show (provider pack names, banks, store, people): not translated.
 SAMPLE_DATA = (
-    {STORE, KIOSK, f"{STORE} · {KIOSK}", "Claro", "Movistar"}
+    {STORE, KIOSK, f"{STORE} · {KIOSK}", "Claro", "Movistar", "Claro Colombia"}
     | NEUTRAL_TEXTS
     | {pack.name for pack in SHOTS.sample_packs()}
     | {pack.description for pack in SHOTS.sample_packs() if pack.description}
