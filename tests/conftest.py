@@ -150,14 +150,27 @@ def sandbox_requests() -> list[str]:
 
 
 @pytest.fixture
+def sandbox_account() -> tuple[str, int]:
+    """The test sandbox's provider account: its currency and the pesos per unit (``fx``);
+    COP by default, ``("USD", 4100)`` where a module tests a USD float."""
+    return ("COP", 4100)
+
+
+@pytest.fixture
 def sandbox(
     sandbox_timing: SandboxTiming,
     sandbox_clock: Callable[[], datetime] | None,
     sandbox_requests: list[str],
+    sandbox_account: tuple[str, int],
 ) -> Iterator[SandboxServer]:
     """A sandbox running on a free loopback port for this test, stopped after it."""
+    currency, rate = sandbox_account
     with SandboxServer(
-        timing=sandbox_timing, clock=sandbox_clock, request_log=sandbox_requests.append
+        timing=sandbox_timing,
+        clock=sandbox_clock,
+        request_log=sandbox_requests.append,
+        account_currency=currency,
+        fx_rate=rate,
     ) as running:
         yield running
 

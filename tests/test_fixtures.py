@@ -24,6 +24,7 @@ OVERRIDABLE = frozenset(
         "sandbox_timing",  # how fast the test's sandbox settles and answers
         "sandbox_clock",  # the clock the test's sandbox tells time by
         "sandbox_requests",  # where the test's sandbox logs the requests it served
+        "sandbox_account",  # the currency (and rate) of the test sandbox's provider account
         "sale_config",  # the configuration the services' counters are built on
         "app_config",  # the configuration the whole-app tests' apps are built on
     }

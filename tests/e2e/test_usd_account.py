@@ -1,0 +1,45 @@
+"""A store whose provider account is in USD: a top-up to an operator that takes USD amounts
+delivers the pesos the customer paid (the client converts through the operator's ``fx``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kiosk.domain.sale import SaleState
+from kiosk.sandbox import SandboxServer
+from tests.e2e.hands import Clerk, SaleRecords
+from tests.support.sandbox import provider_topups
+from ui.app import AppContext
+
+pytestmark = pytest.mark.gui
+
+TIGO_LINE = "3011234567"  # Tigo takes USD amounts on a USD account (no local amounts)
+PAID = 10_000
+
+
+@pytest.fixture
+def sandbox_account() -> tuple[str, int]:
+    return ("USD", 4100)
+
+
+def test_a_usd_account_delivers_the_pesos_that_were_paid(
+    app: AppContext, clerk: Clerk, records: SaleRecords, sandbox: SandboxServer
+) -> None:
+    clerk.sell_topup(TIGO_LINE, PAID)
+    found = app.controllers.catalogue.line_offer(TIGO_LINE)
+    assert found is not None and not found.operator.supports_local_amounts
+    clerk.confirm("assisted")
+    clerk.fill_payer("1")
+    clerk.wait_payment_screen()
+    reference = app.controllers.sale.reference
+    clerk.wait_result()
+
+    assert records.state(reference) is SaleState.DELIVERED
+    (topup,) = provider_topups(sandbox, reference)
+    assert topup["requestedAmountCurrencyCode"] == "USD"
+    assert topup["deliveredAmountCurrencyCode"] == "COP"
+    delivered = Decimal(str(topup["deliveredAmount"]))
+    # Never less than was paid, and at most a cent of USD more.
+    assert PAID <= delivered < PAID + Decimal("0.01") * 4100 + 1
