@@ -185,6 +185,8 @@ class Wiring(QObject):
             request.amount_pesos,
             pack=request.pack,
             sender_line=request.sender_line,
+            # The provider may take another currency: the line gets what the domain says.
+            receives_pesos=request.operator.pesos_received(request.amount_pesos),
         )
         confirm.setDefaultMode(self.controllers.catalogue.default_mode(self._app_mode))
         self.window.show_confirm()

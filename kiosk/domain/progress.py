@@ -73,6 +73,8 @@ class SaleProgress:
     paid_amount_pesos: int | None = None
     provider_transaction_id: str = ""
     provider_status: str = ""
+    #: The whole pesos the provider says the line received (None until it says).
+    delivered_pesos: int | None = None
     #: Why the gateway refused the last create (its error code), if it did.
     payment_refusal: str = ""
     #: Why a delivery was refused (the provider's error code), if it was.
@@ -146,6 +148,8 @@ def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgre
         changes["provider_transaction_id"] = str(provider["transactionId"])
     if provider.get("status"):
         changes["provider_status"] = str(provider["status"])
+    if isinstance(provider.get("deliveredAmount"), int):
+        changes["delivered_pesos"] = provider["deliveredAmount"]
     if data.get("payment_refusal"):
         changes["payment_refusal"] = str(data["payment_refusal"])
     if data.get("refusal"):

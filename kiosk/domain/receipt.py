@@ -24,6 +24,9 @@ class Receipt:
     pack_name: str = ""
     #: The operator that credits the line (a ported line's current one).
     operator_name: str = ""
+    #: What the line received, as the provider says (shown when it is not the amount paid:
+    #: a provider that takes another currency converts it).
+    line_received_pesos: int | None = None
     #: First characters of the journal's chain hash after the sale's last entry.
     chain_hash_short: str = ""
     store_name: str = ""

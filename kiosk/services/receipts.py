@@ -31,6 +31,7 @@ class ReceiptService:
             cus=progress.traceability_code,
             pack_name=progress.pack_name,
             operator_name=progress.operator_name,
+            line_received_pesos=progress.delivered_pesos,
             chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
             store_name=self._config.store.name,
             kiosk_name=self._config.kiosk_name,

@@ -115,6 +115,10 @@
             <translation>Amount to pay</translation>
         </message>
         <message>
+            <source>La línea recibe</source>
+            <translation>The line receives</translation>
+        </message>
+        <message>
             <source>¿Cómo paga el cliente?</source>
             <translation>How does the customer pay?</translation>
         </message>
@@ -473,6 +477,10 @@
         <message>
             <source>Valor</source>
             <translation>Amount</translation>
+        </message>
+        <message>
+            <source>La línea recibió</source>
+            <translation>The line received</translation>
         </message>
         <message>
             <source>Estado</source>

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from kiosk.controllers.language import formats
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
 from tests.e2e.hands import Clerk, SaleRecords
@@ -30,6 +31,11 @@ def test_a_usd_account_delivers_the_pesos_that_were_paid(
     clerk.sell_topup(TIGO_LINE, PAID)
     found = app.controllers.catalogue.line_offer(TIGO_LINE)
     assert found is not None and not found.operator.supports_local_amounts
+    receives = found.offer.topup_operator.pesos_received(PAID)
+    assert receives > PAID  # a cent of USD rounds up
+    # The clerk and the customer see what the line will receive before paying.
+    summary = app.window.confirm.summaryTexts()
+    assert summary["Receives"] == formats().pesos(receives)
     clerk.confirm("assisted")
     clerk.fill_payer("1")
     clerk.wait_payment_screen()
@@ -43,3 +49,5 @@ def test_a_usd_account_delivers_the_pesos_that_were_paid(
     delivered = Decimal(str(topup["deliveredAmount"]))
     # Never less than was paid, and at most a cent of USD more.
     assert PAID <= delivered < PAID + Decimal("0.01") * 4100 + 1
+    # The receipt says what the line received.
+    assert clerk.receipt_values()["Received"] == formats().pesos(int(delivered))

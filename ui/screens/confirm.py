@@ -58,7 +58,7 @@ class ConfirmScreen(Screen):
         form.setVerticalSpacing(6)
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
-        for key in ("Kind", "Line", "Operator", "Detail", "Sender", "Amount"):
+        for key in ("Kind", "Line", "Operator", "Detail", "Sender", "Amount", "Receives"):
             value = QLabel(panel)
             value.setObjectName(f"confirm{key}Value")
             value.setWordWrap(True)
@@ -112,6 +112,7 @@ class ConfirmScreen(Screen):
             ("Detail", translate("ConfirmScreen", "Paquete")),
             ("Sender", translate("ConfirmScreen", "Lo envía")),
             ("Amount", translate("ConfirmScreen", "Valor a pagar")),
+            ("Receives", translate("ConfirmScreen", "La línea recibe")),
         ):
             self._captions[key].setText(caption)
         self._mode_caption.setText(translate("ConfirmScreen", "¿Cómo paga el cliente?"))
@@ -131,8 +132,13 @@ class ConfirmScreen(Screen):
         amount_pesos: int,
         pack: Pack | None = None,
         sender_line: str | None = None,
+        receives_pesos: int | None = None,
     ) -> None:
-        self._summary = _Summary(SaleKind(kind), line, operator, amount_pesos, pack, sender_line)
+        """``receives_pesos``: what the line gets when the provider converts the amount
+        (shown only when it differs from what is paid)."""
+        self._summary = _Summary(
+            SaleKind(kind), line, operator, amount_pesos, pack, sender_line, receives_pesos
+        )
         self._render_summary()
 
     def _render_summary(self) -> None:
@@ -147,7 +153,11 @@ class ConfirmScreen(Screen):
             group_line(summary.sender_line) if summary.sender_line else ""
         )
         self._values["Amount"].setText(formats().pesos(summary.amount_pesos))
-        for key in ("Operator", "Detail", "Sender"):
+        receives = summary.receives_pesos
+        self._values["Receives"].setText(
+            formats().pesos(receives) if receives not in (None, summary.amount_pesos) else ""
+        )
+        for key in ("Operator", "Detail", "Sender", "Receives"):
             shown = bool(self._values[key].text())
             self._values[key].setVisible(shown)
             self._captions[key].setVisible(shown)
@@ -204,3 +214,4 @@ class _Summary:
     amount_pesos: int
     pack: Pack | None
     sender_line: str | None
+    receives_pesos: int | None = None

@@ -25,6 +25,7 @@ _KEYS = (
     "Operator",
     "Pack",
     "Amount",
+    "Received",
     "Status",
     "Chain",
 )
@@ -56,6 +57,7 @@ def _captions(kind: SaleKind) -> dict[str, str]:
         "Operator": translate("ReceiptView", "Operador"),
         "Pack": translate("ReceiptView", "Paquete"),
         "Amount": translate("ReceiptView", "Valor"),
+        "Received": translate("ReceiptView", "La línea recibió"),
         "Status": translate("ReceiptView", "Estado"),
         "Chain": translate("ReceiptView", "Verificación"),
     }
@@ -76,6 +78,11 @@ def receipt_rows(receipt: Receipt) -> list[tuple[str, str, str]]:
         "Operator": receipt.operator_name,
         "Pack": receipt.pack_name,
         "Amount": shown.pesos(receipt.amount_pesos),
+        "Received": (
+            shown.pesos(receipt.line_received_pesos)
+            if receipt.line_received_pesos not in (None, receipt.amount_pesos)
+            else ""
+        ),
         "Status": state_words(receipt.state),
         "Chain": receipt.chain_hash_short,
     }
