@@ -88,6 +88,24 @@ def state_words(state: SaleState) -> str:
     return _state_words()[SaleState(state)]
 
 
+def refusal_words(code: str) -> str:
+    """Why a paid sale was not delivered, for the receipt ("" when there is no reason)."""
+    if not code:
+        return ""
+    words = {
+        "FAILED": translate("SaleWords", "El operador no pudo hacer la recarga."),
+        "REFUNDED": translate("SaleWords", "El operador devolvió la recarga al proveedor."),
+        "LINE_MISMATCH": translate(
+            "SaleWords", "La línea guardada no coincide con la de la venta; no se envió nada."
+        ),
+        "AMOUNT_MISMATCH": translate("SaleWords", "El banco aprobó un valor distinto."),
+        "NO_LINE": translate("SaleWords", "La línea de la venta ya no está guardada."),
+    }
+    return words.get(code) or translate(
+        "SaleWords", "El proveedor de recargas no la aceptó ({code})."
+    ).format(code=code)
+
+
 _PENDING_STATES = (S.PAYMENT_PENDING, S.PAYMENT_REQUESTED, S.PAYMENT_UNKNOWN)
 _IN_DELIVERY_STATES = (S.PAID, S.DELIVERY_REQUESTED, S.DELIVERY_UNKNOWN)
 

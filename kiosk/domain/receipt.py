@@ -27,6 +27,8 @@ class Receipt:
     #: What the line received, as the provider says (shown when it is not the amount paid:
     #: a provider that takes another currency converts it).
     line_received_pesos: int | None = None
+    #: Why a paid sale was not delivered (the provider's status or our own code), if so.
+    refusal: str = ""
     #: First characters of the journal's chain hash after the sale's last entry.
     chain_hash_short: str = ""
     store_name: str = ""

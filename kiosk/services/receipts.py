@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.config import Config
 from kiosk.domain.progress import SaleProgress
 from kiosk.domain.receipt import Receipt
+from kiosk.domain.sale import SaleState
 from kiosk.services.recorder import SaleRecorder
 
 #: Hex digits of the chain hash a receipt shows.
@@ -32,6 +33,7 @@ class ReceiptService:
             pack_name=progress.pack_name,
             operator_name=progress.operator_name,
             line_received_pesos=progress.delivered_pesos,
+            refusal=progress.refusal if progress.state is SaleState.PAID_NOT_DELIVERED else "",
             chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
             store_name=self._config.store.name,
             kiosk_name=self._config.kiosk_name,

@@ -487,6 +487,10 @@
             <translation>Status</translation>
         </message>
         <message>
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
             <source>Verificación</source>
             <translation>Verification</translation>
         </message>
@@ -604,6 +608,30 @@
         <message>
             <source>Vencida; sin cobro</source>
             <translation>Expired; no charge</translation>
+        </message>
+        <message>
+            <source>El operador no pudo hacer la recarga.</source>
+            <translation>The operator could not make the top-up.</translation>
+        </message>
+        <message>
+            <source>El operador devolvió la recarga al proveedor.</source>
+            <translation>The operator gave the top-up back to the provider.</translation>
+        </message>
+        <message>
+            <source>La línea guardada no coincide con la de la venta; no se envió nada.</source>
+            <translation>The stored line does not match the sale's; nothing was sent.</translation>
+        </message>
+        <message>
+            <source>El banco aprobó un valor distinto.</source>
+            <translation>The bank approved a different amount.</translation>
+        </message>
+        <message>
+            <source>La línea de la venta ya no está guardada.</source>
+            <translation>The sale's line is no longer stored.</translation>
+        </message>
+        <message>
+            <source>El proveedor de recargas no la aceptó ({code}).</source>
+            <translation>The top-up provider did not accept it ({code}).</translation>
         </message>
         <message>
             <source>Recarga hecha</source>

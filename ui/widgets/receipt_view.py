@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 from kiosk.controllers.language import formats, translate
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleKind
-from ui.texts import kind_words, state_words
+from ui.texts import kind_words, refusal_words, state_words
 from ui.widgets.message_label import set_role
 
 RECEIPT_WIDTH = 440
@@ -27,6 +27,7 @@ _KEYS = (
     "Amount",
     "Received",
     "Status",
+    "Reason",
     "Chain",
 )
 
@@ -59,6 +60,7 @@ def _captions(kind: SaleKind) -> dict[str, str]:
         "Amount": translate("ReceiptView", "Valor"),
         "Received": translate("ReceiptView", "La línea recibió"),
         "Status": translate("ReceiptView", "Estado"),
+        "Reason": translate("ReceiptView", "Motivo"),
         "Chain": translate("ReceiptView", "Verificación"),
     }
 
@@ -84,6 +86,7 @@ def receipt_rows(receipt: Receipt) -> list[tuple[str, str, str]]:
             else ""
         ),
         "Status": state_words(receipt.state),
+        "Reason": refusal_words(receipt.refusal),
         "Chain": receipt.chain_hash_short,
     }
     captions = _captions(SaleKind(receipt.kind))
