@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.controllers.language import now, translate
+from kiosk.controllers.language import formats, now, translate
+from kiosk.domain.store_float import Money
 from ui.screens.balance import BalanceScreen
 from ui.screens.base import Screen
 from ui.screens.confirm import ConfirmScreen
@@ -91,7 +92,13 @@ class MainWindow(QMainWindow):
 
         self._store_label = QLabel(self)
         self._store_label.setObjectName("statusStoreLabel")
+        #: The store's float with the provider, in its own currency (hidden until known).
+        self._float: Money | None = None
+        self._float_label = QLabel(self)
+        self._float_label.setObjectName("statusFloatLabel")
+        self._float_label.hide()
         self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self._float_label)
         self.statusBar().addPermanentWidget(self._store_label)
         self.statusBar().setSizeGripEnabled(False)
         self.stack.setCurrentWidget(self.start)
@@ -211,10 +218,21 @@ class MainWindow(QMainWindow):
     def setCloseAllowed(self, allowed: bool) -> None:
         self._close_allowed = allowed
 
+    def setFloat(self, balance: Money) -> None:
+        """The store's balance with the provider, shown in its own currency (USD, COP…)."""
+        self._float = balance
+        self._render_status()
+
     def _render_status(self) -> None:
         # The store's and the kiosk's names are data: shown as configured.
         parts = [part for part in (self._store_name, self._kiosk_name) if part]
         self._store_label.setText(" · ".join(parts))
+        if self._float is not None:
+            shown = formats().money(self._float.amount, self._float.currency)
+            self._float_label.setText(
+                translate("MainWindow", "Saldo con el proveedor: {balance}").format(balance=shown)
+            )
+            self._float_label.show()
 
     # -- events --------------------------------------------------------------------------
 

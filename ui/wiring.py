@@ -72,6 +72,7 @@ class Wiring(QObject):
         window.start.giftPackChosen.connect(lambda: self._open_job(window.gift_pack))
         window.start.balanceChosen.connect(window.show_balance)
         catalogue.catalogueReady.connect(self._catalogue_ready)
+        catalogue.floatReady.connect(window.setFloat)
         catalogue.failed.connect(self._catalogue_failed)
         for screen in (window.topup, window.gift_pack, window.balance):
             screen.back.connect(self._back_to_start)
@@ -282,6 +283,7 @@ class Wiring(QObject):
         self._stop_busy_before_payment()
         result = self.window.result
         result.showOutcome(verdict.receipt, verdict.worded_state)
+        self.controllers.catalogue.load_float()  # a sale may have spent some of it
         result.setRetryAvailable(verdict.can_retry)
         self.window.show_result()
 

@@ -44,6 +44,7 @@ class Controllers:
         waits for it.
         """
         self.catalogue.load_catalogue()
+        self.catalogue.load_float()
         self.reconcile.passEnded.connect(_say_ready, Qt.ConnectionType.SingleShotConnection)
         self.reconcile.start()
 

@@ -6,6 +6,8 @@ service's; this controller runs it on workers and reports through signals.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.controllers.language import describe
@@ -15,6 +17,8 @@ from kiosk.domain.errors import ValidationError
 from kiosk.domain.offer import LineOffer, StoreOffer
 from kiosk.domain.sale import PaymentMode
 from kiosk.services.catalogue import CatalogueService
+
+log = logging.getLogger(__name__)
 
 
 class CatalogueController(QObject):
@@ -29,6 +33,8 @@ class CatalogueController(QObject):
     lineRefused = Signal(str, object)
     #: The provider could not be asked (network, outage): (line, Said message); ask again.
     detectFailed = Signal(str, object)
+    #: The store's balance with the provider (a :class:`~kiosk.domain.store_float.Money`).
+    floatReady = Signal(object)
     banksReady = Signal(list)  # [(code, name), ...]
     termsReady = Signal(str, str)  # acceptance permalink, personal data permalink
     #: A message (a :class:`~kiosk.controllers.language.Said`) for the screen on show.
@@ -78,6 +84,12 @@ class CatalogueController(QObject):
             self.lineRefused.emit(line, describe(error))
         else:
             self.detectFailed.emit(line, describe(error))
+
+    def load_float(self) -> None:
+        """Read the store's float off the GUI thread (a failure only leaves it unshown)."""
+        run(self._service.store_float, name="float").on_success(self.floatReady.emit).on_failure(
+            lambda error: log.info("the float could not be read: %s", type(error).__name__)
+        )
 
     def load_banks(self, refresh: bool = False) -> None:
         run(lambda: self._service.banks(refresh=refresh), name="banks").on_success(

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kiosk.domain.formats import Formats, formats_for
 from kiosk.domain.money import Pesos
+from kiosk.domain.store_float import Money
 from kiosk.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,8 @@ def set_language(language: str) -> None:
 def _shown(value: Any) -> Any:
     if isinstance(value, Pesos):
         return formats().pesos(value)
+    if isinstance(value, Money):
+        return formats().money(value.amount, value.currency)
     if isinstance(value, datetime):
         return formats().moment(value)
     if isinstance(value, Text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from kiosk.domain.calendar import STORE_TIMEZONE
 from kiosk.domain.money import NBSP, format_pesos
@@ -58,6 +59,16 @@ class Formats:
             month = _ENGLISH_MONTHS[local.month - 1]
             return f"{month} {local.day}, {local.year} {local:%H:%M}"
         return local.strftime("%d/%m/%Y %H:%M")
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        """An amount in another currency than pesos (the provider float's), with its cents:
+        ``USD 1.234,56`` in Spanish, ``USD 1,234.56`` in English; pesos as :meth:`pesos`."""
+        if currency.upper() == "COP" and amount == amount.to_integral_value():
+            return self.pesos(int(amount))
+        text = f"{amount.quantize(Decimal('0.01')):,.2f}"
+        if self.language != "en":
+            text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return f"{currency.upper()}{NBSP}{text}"
 
     def countdown(self, seconds: int) -> str:
         """``9:05`` for the time left (never negative); the same in both languages."""

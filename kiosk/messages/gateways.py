@@ -56,6 +56,11 @@ MESSAGES = {
         "messages",
         "La tienda no tiene saldo suficiente con el proveedor de recargas. Avise al administrador.",
     ),
+    "topup.float_too_low": QT_TRANSLATE_NOOP(
+        "messages",
+        "La tienda no tiene saldo suficiente con el proveedor de recargas para esta venta "
+        "(saldo: {balance}). No se cobró nada: elija un valor menor o avise al administrador.",
+    ),
     "topup.invalid_amount": QT_TRANSLATE_NOOP(
         "messages", "El proveedor no acepta ese valor para este operador. Elija otro valor."
     ),

@@ -131,6 +131,8 @@ def build_core(
         actor=actor_for(config),
         clock=clock,
         new_reference=lambda: new_reference(clock),
+        # Read through the catalogue service (built next, from the sale services).
+        store_float=lambda: catalogue.store_float(),
     )
     catalogue = CatalogueService(topups=topups, pse=pse, payments=sales.payments, config=config)
     balance = BalanceService(topups=topups, lines=gateways.lines)

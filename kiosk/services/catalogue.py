@@ -10,6 +10,7 @@ from kiosk.domain.offer import LineOffer, StoreOffer
 from kiosk.domain.operators import check_line_operator, sells
 from kiosk.domain.outcomes import default_payment_mode
 from kiosk.domain.sale import PaymentMode
+from kiosk.domain.store_float import Money
 from kiosk.gateways.errors import GatewayProtocolError
 from kiosk.gateways.pse import AcceptanceTokens, Bank
 from kiosk.services.payments import PaymentService
@@ -77,6 +78,11 @@ class CatalogueService:
         if found is None:
             raise GatewayProtocolError("topups", "catalogue: the detected operator is not listed")
         return found
+
+    def store_float(self) -> Money:
+        """The store's balance with the provider, in its own currency (often USD)."""
+        balance = self._topups.account_balance()
+        return Money(balance.amount, balance.currency)
 
     def banks(self, refresh: bool = False) -> list[Bank]:
         return self._pse.banks(refresh=refresh)

@@ -36,6 +36,7 @@ from kiosk.domain.progress import SaleProgress
 from kiosk.domain.recharge import RECHARGE_COOLDOWN, check_recharge_allowed
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.sale_request import PaymentStart, SaleRequest, check_request
+from kiosk.domain.store_float import Money, check_float
 from kiosk.gateways.errors import GatewayError, GatewayRejected, GatewayUnavailable
 from kiosk.gateways.pse import PseTransaction, format_expiration
 from kiosk.journal.privacy import pick_gateway_fields
@@ -70,8 +71,11 @@ class PaymentService:
         clock: Callable[[], datetime],
         new_reference: Callable[[], str],
         sleep: Callable[[float], None] = time.sleep,
+        store_float: Callable[[], Money] | None = None,
     ) -> None:
         self._recorder = recorder
+        #: The provider's balance for this store (None: not checked before a sale).
+        self._store_float = store_float
         self._pse = pse
         self._config = config
         self._clock = clock
@@ -106,12 +110,25 @@ class PaymentService:
         recent = self._recorder.journal.sales_to_line(line, changed_since=now - RECHARGE_COOLDOWN)
         check_recharge_allowed(((sale.state, sale.updated_at) for sale in recent), now)
 
+    def _check_float(self, request: SaleRequest) -> None:
+        """Refuse a sale the store's float cannot pay (``topup.float_too_low``); a balance
+        that cannot be read now does not stop the sale (the provider still has the last word)."""
+        if self._store_float is None:
+            return
+        try:
+            balance = self._store_float()
+        except GatewayError as error:
+            log.info("the float could not be read before a sale: %s", error.code)
+            return
+        check_float(balance, request.amount_pesos, request.operator)
+
     def open_sale(self, request: SaleRequest) -> SaleProgress:
         """Journal a new sale after checking it may be sold (``amount.*``/``pack.*``,
         ``sale.line_recently_recharged``)."""
         check_line_operator(request.operator, self._config.catalogue.operators)
         check_request(request, self.offer_for(request.operator), self.pack_range())
         self.check_recharge(request.line)
+        self._check_float(request)
         # Receipts and the journal name the operator (its id is what the provider needs).
         data: dict[str, object] = {
             "operator_id": request.operator_id,

@@ -18,7 +18,7 @@ from kiosk.domain.payer import PayerData
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.gateways.lines import CodeSent, LineBalance
 from kiosk.gateways.pse import AcceptanceTokens, Bank, PseTransaction
-from kiosk.gateways.topups import TopupResult
+from kiosk.gateways.topups import AccountBalance, TopupResult
 from kiosk.journal.journal import Entry, SaleRecord
 
 
@@ -48,6 +48,7 @@ class TopupProvider(Protocol):
 
     def catalogue_for(self, brand: str) -> Catalogue: ...
     def catalogues(self) -> list[Catalogue]: ...
+    def account_balance(self) -> AccountBalance: ...
     def detect_operator(self, line: str) -> Operator: ...
     def topup(
         self,

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from kiosk.config import Config
 from kiosk.domain.progress import SaleProgress
+from kiosk.domain.store_float import Money
 from kiosk.services.delivery import DeliveryService
 from kiosk.services.payments import PaymentService
 from kiosk.services.ports import JournalReader, JournalWriting, PaymentGateway, TopupProvider
@@ -46,6 +47,7 @@ class SaleService:
         new_reference: Callable[[], str],
         clock: Callable[[], datetime] = utc_now,
         sleep: Callable[[float], None] = time.sleep,
+        store_float: Callable[[], Money] | None = None,
     ) -> None:
         self.recorder = SaleRecorder(journal=journal, writer=writer, actor=actor)
         self.payments = PaymentService(
@@ -55,6 +57,7 @@ class SaleService:
             clock=clock,
             new_reference=new_reference,
             sleep=sleep,
+            store_float=store_float,
         )
         self.deliveries = DeliveryService(
             recorder=self.recorder, journal=journal, topups=topups, payments=self.payments

@@ -219,6 +219,11 @@
             <source>Recargas y paquetes</source>
             <translation>Top-ups and packs</translation>
         </message>
+        <message>
+            <source>Saldo con el proveedor: {balance}</source>
+            <extracomment>The status bar's passing note (a ``Said`` follows the language). The store's float with the provider, in its own currency (hidden until known).</extracomment>
+            <translation>Balance with the provider: {balance}</translation>
+        </message>
     </context>
     <context>
         <name>PackCard</name>
@@ -1398,6 +1403,10 @@
         <message>
             <source>La tienda no tiene saldo suficiente con el proveedor de recargas. Avise al administrador.</source>
             <translation>The store does not have enough balance with the top-up provider. Tell the administrator.</translation>
+        </message>
+        <message>
+            <source>La tienda no tiene saldo suficiente con el proveedor de recargas para esta venta (saldo: {balance}). No se cobró nada: elija un valor menor o avise al administrador.</source>
+            <translation>The store's balance with the top-up provider is not enough for this sale (balance: {balance}). Nothing was charged: choose a smaller amount or tell the administrator.</translation>
         </message>
         <message>
             <source>El proveedor no acepta ese valor para este operador. Elija otro valor.</source>

@@ -4,13 +4,16 @@ delivers the pesos the customer paid (the client converts through the operator's
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from kiosk.controllers.language import formats
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
 from tests.e2e.hands import Clerk, SaleRecords
+from tests.e2e.helpers import WAIT_MS
 from tests.support.sandbox import provider_topups
 from ui.app import AppContext
 
@@ -51,3 +54,17 @@ def test_a_usd_account_delivers_the_pesos_that_were_paid(
     assert PAID <= delivered < PAID + Decimal("0.01") * 4100 + 1
     # The receipt says what the line received.
     assert clerk.receipt_values()["Received"] == formats().pesos(int(delivered))
+
+
+def test_the_float_is_shown_in_dollars_and_a_sale_it_cannot_pay_is_refused(
+    qtbot: Any, app: AppContext, clerk: Clerk, sandbox: SandboxServer
+) -> None:
+    label = clerk.child(QLabel, "statusFloatLabel")
+    qtbot.waitUntil(lambda: label.isVisible() and "USD" in label.text(), timeout=WAIT_MS)
+    sandbox.set_account_balance(Decimal("2.00"))  # less than 10.000 pesos at 4.100
+    clerk.sell_topup(TIGO_LINE, PAID)
+    clerk.confirm("checkout")  # the sale is opened (and refused) from the confirm screen
+    message = clerk.child(QLabel, "confirmMessage")
+    qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=WAIT_MS)
+    assert "USD" in message.text() and "2,00" in message.text()
+    assert app.journal.entry_count() == 0, "refused before the sale existed"
