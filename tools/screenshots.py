@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +32,7 @@ from kiosk.domain.errors import ValidationError
 from kiosk.domain.payer import DocumentType, PersonType
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
+from kiosk.domain.store_float import Money
 from kiosk.domain.text import LANGUAGES
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
@@ -284,6 +286,7 @@ def capture_all(
     apply_style(app)
     set_language(language)
     window = build_main_window(sandbox=True, store_name=STORE, kiosk_name=KIOSK)
+    window.setFloat(Money(Decimal("1234.56"), "USD"))  # a store whose provider account is in USD
     if size is not None:
         window.resize(*size)
     window.show()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.domain.errors import ValidationError
 from kiosk.domain.sale import SaleState
 from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, assisted_payer
@@ -53,8 +54,16 @@ def test_a_line_the_provider_refuses_is_paid_not_delivered(
 def test_the_store_float_running_out_is_paid_not_delivered(
     counter: Counter, sandbox: SandboxServer
 ) -> None:
+    """The float ran out while the customer paid (another kiosk spent it): the sale was
+    allowed when it opened, the provider refuses it now."""
+    service = counter.service
+    reference = service.payments.open_sale(counter.topup_request(LINE)).reference
     sandbox.set_account_balance(0)
-    reference = paid_sale(counter, LINE)
+    service.payments.start_assisted(reference, assisted_payer(LINE), "1")
+    wait_for(
+        lambda: service.settling.follow(reference),
+        lambda progress: progress.state not in {S.PAYMENT_REQUESTED, S.PAYMENT_PENDING},
+    )
     progress = counter.progress(reference)
     assert progress.state is S.PAID_NOT_DELIVERED and progress.refusal == "INSUFFICIENT_BALANCE"
     assert counter.reconciler.run_once(everything=True).paid_not_delivered == [reference]
@@ -146,3 +155,15 @@ def test_a_young_requested_top_up_is_left_alone_by_a_pass_after_start_up(
     assert running.reconciler.run_once(everything=True).moved == {}
     offset_clock.advance(timedelta(minutes=1))
     assert running.reconciler.run_once(everything=True).moved == {reference: S.DELIVERED}
+
+
+def test_a_sale_the_float_cannot_pay_is_refused_before_payment(
+    counter: Counter, sandbox: SandboxServer
+) -> None:
+    sandbox.set_account_balance(5_000)
+    entries = counter.journal.entry_count()
+    with pytest.raises(ValidationError) as refused:
+        counter.service.payments.open_sale(counter.topup_request(LINE, 10_000))
+    assert refused.value.code == "topup.float_too_low"
+    assert counter.journal.entry_count() == entries
+    assert counter.service.payments.open_sale(counter.topup_request(LINE, 5_000)).amount_pesos

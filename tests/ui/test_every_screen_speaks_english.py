@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from kiosk.domain.store_float import Money
 from tests.support.tools import load_tool
 from tests.ui.helpers import KIOSK, NEUTRAL_TEXTS, STORE, shown_texts, speak
 from ui.main_window import MainWindow
@@ -108,6 +110,7 @@ def test_no_screen_still_speaks_spanish_after_the_switch(
 ) -> None:
     window.resize(1024, 768)
     window.show()
+    window.setFloat(Money(Decimal("1234.56"), "USD"))  # the status bar's words too
     scene = dict(_scenes(window))[scene_name]
     scene()
     QApplication.processEvents()
