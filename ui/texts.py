@@ -88,10 +88,20 @@ def state_words(state: SaleState) -> str:
     return _state_words()[SaleState(state)]
 
 
-def refusal_words(code: str) -> str:
-    """Why a paid sale was not delivered, for the receipt ("" when there is no reason)."""
+def refusal_words(code: str, provider_said: str = "") -> str:
+    """Why a paid sale was not delivered, for the receipt ("" when there is no reason);
+    what the provider said, when it said something, follows in its own words."""
     if not code:
         return ""
+    reason = _refusal_reason(code)
+    if not provider_said:
+        return reason
+    return translate("SaleWords", "{reason} El proveedor dijo: «{said}»").format(
+        reason=reason, said=provider_said
+    )
+
+
+def _refusal_reason(code: str) -> str:
     words = {
         "FAILED": translate("SaleWords", "El operador no pudo hacer la recarga."),
         "REFUNDED": translate("SaleWords", "El operador devolvió la recarga al proveedor."),

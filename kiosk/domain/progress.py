@@ -79,6 +79,8 @@ class SaleProgress:
     payment_refusal: str = ""
     #: Why a delivery was refused (the provider's error code), if it was.
     refusal: str = ""
+    #: What the provider said when it refused (long numbers masked), if it said anything.
+    refusal_message: str = ""
     last_hash: str = ""
 
 
@@ -154,4 +156,6 @@ def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgre
         changes["payment_refusal"] = str(data["payment_refusal"])
     if data.get("refusal"):
         changes["refusal"] = str(data["refusal"])
+    if data.get("refusal_message"):
+        changes["refusal_message"] = str(data["refusal_message"])
     return replace(progress, **changes)

@@ -29,6 +29,8 @@ class Receipt:
     line_received_pesos: int | None = None
     #: Why a paid sale was not delivered (the provider's status or our own code), if so.
     refusal: str = ""
+    #: What the provider said when it refused, shown to the clerk as it said it.
+    refusal_message: str = ""
     #: First characters of the journal's chain hash after the sale's last entry.
     chain_hash_short: str = ""
     store_name: str = ""

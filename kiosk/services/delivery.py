@@ -102,8 +102,14 @@ class DeliveryService:
             progress, _ = self._recorder.advance(progress, S.DELIVERY_UNKNOWN, "delivery_not_sent")
         except GatewayRejected as refused:
             code = refused.error_code or f"HTTP_{refused.params.get('status')}"
+            # The provider's own words (long numbers masked by the client) for the clerk.
+            said = refused.params.get("provider_message") or None
             progress, _ = self._recorder.advance(
-                progress, S.PAID_NOT_DELIVERED, "delivery_refused", refusal=code
+                progress,
+                S.PAID_NOT_DELIVERED,
+                "delivery_refused",
+                refusal=code,
+                refusal_message=said,
             )
         except GatewayError:
             # Timed out, unreadable, unavailable: a look-up by reference settles it later.

@@ -34,6 +34,9 @@ class ReceiptService:
             operator_name=progress.operator_name,
             line_received_pesos=progress.delivered_pesos,
             refusal=progress.refusal if progress.state is SaleState.PAID_NOT_DELIVERED else "",
+            refusal_message=(
+                progress.refusal_message if progress.state is SaleState.PAID_NOT_DELIVERED else ""
+            ),
             chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
             store_name=self._config.store.name,
             kiosk_name=self._config.kiosk_name,

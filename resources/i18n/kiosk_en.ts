@@ -615,6 +615,10 @@
             <translation>Expired; no charge</translation>
         </message>
         <message>
+            <source>{reason} El proveedor dijo: «{said}»</source>
+            <translation>{reason} The provider said: “{said}”</translation>
+        </message>
+        <message>
             <source>El operador no pudo hacer la recarga.</source>
             <translation>The operator could not make the top-up.</translation>
         </message>

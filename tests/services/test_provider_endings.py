@@ -46,3 +46,15 @@ def test_the_providers_failure_ends_paid_not_delivered_with_its_reason(
     assert receipt.state is S.PAID_NOT_DELIVERED and receipt.refusal == reason
     if reason == "REFUNDED":
         assert S.DELIVERY_UNKNOWN in counter.states(reference), "PROCESSING came first"
+
+
+def test_the_providers_own_words_reach_the_receipt_of_a_refused_top_up(
+    counter: Counter,
+) -> None:
+    reference = _paid(counter, "3000000001")  # the sandbox's provider refuses this line
+    ended = counter.service.deliveries.deliver(reference)
+    assert ended.state is S.PAID_NOT_DELIVERED and ended.refusal
+    assert ended.refusal_message, "what the provider said is kept for the clerk"
+    assert "3000000001" not in ended.refusal_message, "never a full line"
+    receipt = counter.service.receipts.for_reference(reference)
+    assert receipt.refusal_message == ended.refusal_message

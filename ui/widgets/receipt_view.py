@@ -86,7 +86,7 @@ def receipt_rows(receipt: Receipt) -> list[tuple[str, str, str]]:
             else ""
         ),
         "Status": state_words(receipt.state),
-        "Reason": refusal_words(receipt.refusal),
+        "Reason": refusal_words(receipt.refusal, receipt.refusal_message),
         "Chain": receipt.chain_hash_short,
     }
     captions = _captions(SaleKind(receipt.kind))

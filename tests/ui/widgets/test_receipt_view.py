@@ -46,3 +46,17 @@ def test_a_paid_sale_not_delivered_says_why(qapp: object, english: None) -> None
     assert rows["Reason"] == ("Reason", "The operator gave the top-up back to the provider.")
     unknown = _rows(_receipt(state=SaleState.PAID_NOT_DELIVERED, refusal="OPERATOR_DOWN"))
     assert unknown["Reason"][1] == "The top-up provider did not accept it (OPERATOR_DOWN)."
+
+
+def test_the_providers_words_follow_the_reason(qapp: object) -> None:
+    rows = _rows(
+        _receipt(
+            state=SaleState.PAID_NOT_DELIVERED,
+            refusal="OPERATOR_DOWN",
+            refusal_message="Operator ******4567 unavailable",
+        )
+    )
+    assert rows["Reason"][1] == (
+        "El proveedor de recargas no la aceptó (OPERATOR_DOWN). "
+        "El proveedor dijo: «Operator ******4567 unavailable»"
+    )
