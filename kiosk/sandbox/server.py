@@ -346,6 +346,18 @@ class SandboxServer:
             return wompi_error(status, kind, reason=message)
         if path.startswith(("/p/", "/sim/")) or path == "/p":
             return message_page(status, "Página no encontrada", message)
+        if path.startswith("/topups-api/") and status in (404, 405):
+            # A wrong path of the top-up API answers as Reloadly's Spring server does.
+            return json_response(
+                status,
+                {
+                    "timestamp": reloadly_time(self._world.now()),
+                    "status": status,
+                    "error": "Not Found" if status == 404 else "Method Not Allowed",
+                    "message": message,
+                    "path": path,
+                },
+            )
         return self._coded(request, status, code, message)
 
     # ----- called by the HTTP handler ---------------------------------------------------------

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("path", "shape"),
     [
         ("/v1/nothing", "wompi"),
-        ("/topups-api/nothing", "provider"),
+        ("/topups-api/nothing", "spring"),
         ("/lines/3001234567/nothing", "provider"),
         ("/sandbox/nothing", "provider"),
         ("/nothing", "provider"),
@@ -36,6 +36,11 @@ def test_unknown_paths_answer_404_in_the_apis_shape(
     assert answer.status_code == 404
     if shape == "wompi":
         assert answer.json()["error"]["type"] == "NOT_FOUND_ERROR"
+    elif shape == "spring":
+        # Reloadly's wrong paths answer in Spring's shape, not in its API's error shape.
+        body = answer.json()
+        assert body["status"] == 404 and body["error"] == "Not Found"
+        assert body["path"] == "/topups-api/nothing" and "errorCode" not in body
     elif shape == "provider":
         assert answer.json()["errorCode"] == "NOT_FOUND"
         assert answer.headers["Content-Type"] == "application/json; charset=utf-8"
