@@ -126,6 +126,12 @@ class Clerk:
             tick(self.qtbot, terms)
         self.press("payerContinueButton")
 
+    def pay_assisted(self, bank: str) -> None:
+        """From the confirm screen: assisted PSE at ``bank``, up to the payment screen's QR."""
+        self.confirm("assisted")
+        self.fill_payer(bank)
+        self.wait_payment_screen()
+
     def wait_payment_screen(self) -> None:
         """The payment screen, showing its QR."""
         window = self.window

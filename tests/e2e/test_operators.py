@@ -28,9 +28,7 @@ def test_a_movistar_top_up_with_movistars_amounts(
     assert found is not None and found.brand == "Movistar"
     assert window.topup.offer() == found.offer.topup, "the screen shows Movistar's amounts"
     assert window.confirm.summaryTexts()["Operator"] == found.offer.topup_operator.name
-    clerk.confirm("assisted")
-    clerk.fill_payer("1")
-    clerk.wait_payment_screen()
+    clerk.pay_assisted("1")
     reference = app.controllers.sale.reference
     clerk.wait_result()
 
@@ -58,9 +56,7 @@ def test_a_tigo_gift_pack_from_tigos_catalogue(
     clerk.click(card)
     clerk.press("giftContinueButton")
     clerk.wait_for_screen(window.confirm)
-    clerk.confirm("assisted")
-    clerk.fill_payer("1")
-    clerk.wait_payment_screen()
+    clerk.pay_assisted("1")
     reference = app.controllers.sale.reference
     clerk.wait_result()
 

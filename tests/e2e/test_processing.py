@@ -32,9 +32,7 @@ def test_a_processing_top_up_ends_delivered_on_screen(
     app: AppContext, clerk: Clerk, records: SaleRecords, sandbox: SandboxServer
 ) -> None:
     clerk.sell_topup(PROCESSING_LINE, 10_000)
-    clerk.confirm("assisted")
-    clerk.fill_payer("1")
-    clerk.wait_payment_screen()
+    clerk.pay_assisted("1")
     reference = app.controllers.sale.reference
 
     headline = clerk.wait_result()

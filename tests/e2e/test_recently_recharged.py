@@ -20,9 +20,7 @@ def test_a_second_top_up_within_two_minutes_is_refused_before_payment(
     app: AppContext, clerk: Clerk, records: SaleRecords
 ) -> None:
     clerk.sell_topup(LINE, 10_000)
-    clerk.confirm("assisted")
-    clerk.fill_payer("1")
-    clerk.wait_payment_screen()
+    clerk.pay_assisted("1")
     first = app.controllers.sale.reference
     clerk.wait_result()
     assert records.state(first) is SaleState.DELIVERED

@@ -39,9 +39,7 @@ def test_a_usd_account_delivers_the_pesos_that_were_paid(
     # The clerk and the customer see what the line will receive before paying.
     summary = app.window.confirm.summaryTexts()
     assert summary["Receives"] == formats().pesos(receives)
-    clerk.confirm("assisted")
-    clerk.fill_payer("1")
-    clerk.wait_payment_screen()
+    clerk.pay_assisted("1")
     reference = app.controllers.sale.reference
     clerk.wait_result()
 
