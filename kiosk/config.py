@@ -288,6 +288,9 @@ def _write_private_toml(path: Path, values: Mapping[str, str]) -> None:
     body = "".join(f'{key} = "{value}"\n' for key, value in values.items())
     temporary = path.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if hasattr(os, "fchmod"):
+        # A leftover temporary file keeps its old mode through O_CREAT: make it private.
+        os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write("# Written at first start. Keep this file private.\n" + body)
         handle.flush()

@@ -133,6 +133,10 @@ def _set_up_logging(config: Config) -> None:
     (Done here with ``os.chmod``: ``ui`` may not import the journal's file helpers.)
     On Windows ``os.chmod`` sets only the read-only flag; the user's profile keeps it private.
     """
+    # The data folder is made private when this creates it (the journal's folder too).
+    if not config.data_dir.exists():
+        config.data_dir.mkdir(parents=True, mode=0o700)
+        os.chmod(config.data_dir, 0o700)
     log_dir = config.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(log_dir, 0o700)
@@ -318,7 +322,13 @@ def run_app(config: Config, mode: str | None = None) -> int:
 
 
 def _run(config: Config, mode: str | None, termination: _Termination) -> int:
-    _set_up_logging(config)
+    try:
+        _set_up_logging(config)
+    except OSError as error:
+        # A data folder this user cannot write (e.g. made by root): say so, no traceback.
+        raise ConfigError(
+            "config.data_folder", path=str(config.data_dir), detail=error.strerror or ""
+        ) from None
     _forget_bundled_library_path()
     check_display()
     existing = QApplication.instance()

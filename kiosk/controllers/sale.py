@@ -90,9 +90,7 @@ class SaleOnScreen:
     @property
     def can_retry(self) -> bool:
         """A new assisted attempt may follow in this sale."""
-        return self.phase is Phase.RETRYABLE or (
-            self.progress is not None and can_retry(self.progress)
-        )
+        return self.phase is Phase.RETRYABLE
 
     @property
     def paid(self) -> bool:
@@ -168,8 +166,9 @@ class SaleController(QObject):
         self._new_sale(SaleOnScreen(phase=Phase.PREPARED, request=request))
 
     def choose_mode(self, mode: PaymentMode) -> None:
-        """The payment mode for the prepared request (before its payment starts)."""
-        if not self._sale.reference:
+        """The payment mode for the prepared request, or for the next attempt of a sale whose
+        last attempt failed."""
+        if not self._sale.reference or self._sale.phase is Phase.RETRYABLE:
             self._set(mode=mode)
 
     def pay(self, payer: PayerData | None = None, bank_code: str = "") -> None:
@@ -178,6 +177,13 @@ class SaleController(QObject):
         if sale.reference:
             if payer is not None:
                 self.retry(payer, bank_code)
+            elif sale.mode is PaymentMode.CHECKOUT and sale.phase is Phase.RETRYABLE:
+                # The payer takes the QR after a failed assisted attempt: the same sale.
+                self._stop_timer()
+                self._in_flight.clear()
+                self._set(phase=Phase.STARTING)
+                self.busyChanged.emit(True)
+                self._start_payment(sale.generation, sale.reference, PaymentMode.CHECKOUT, None, "")
         elif sale.request is not None and sale.mode is not None:
             self.begin(sale.request, sale.mode, payer, bank_code)
 
@@ -203,6 +209,7 @@ class SaleController(QObject):
         if not sale.reference or not sale.can_retry:
             return
         self._stop_timer()
+        self._in_flight.clear()  # an earlier attempt's look-ups are not this one's
         self._set(phase=Phase.STARTING, mode=PaymentMode.ASSISTED)
         self.busyChanged.emit(True)
         self._start_payment(sale.generation, sale.reference, PaymentMode.ASSISTED, payer, bank_code)
@@ -315,6 +322,8 @@ class SaleController(QObject):
 
         def unknown(_error: BaseException) -> None:
             if self._current(generation):
+                # The sale cannot be read now: the reconciler follows it from here.
+                self._set(phase=Phase.FINISHED)
                 self.failed.emit(message)
 
         # The sale exists: see where it stands (refused attempt, unknown outcome...).
@@ -438,6 +447,10 @@ class SaleController(QObject):
             )
         if start is None or self._sale.phase is not Phase.WAITING or self._sale.qr_shown:
             return  # not known yet (the next poll asks again), or the screen moved on
+        current = self._sale.progress
+        attempt = current.attempt_reference if current is not None else ""
+        if attempt and start.attempt_reference != attempt:
+            return  # an earlier attempt's page: the next poll asks for this one's
         self._set(qr_shown=True)
         self.paymentStarted.emit(start)
 
@@ -450,6 +463,10 @@ class SaleController(QObject):
         # A gateway hiccup while waiting is not a verdict: keep waiting.
         code = getattr(error, "code", type(error).__name__)
         log.info("poll %s failed: %s", self._sale.reference, code)
+        last = self._sale.progress
+        if self._sale.phase is Phase.DELIVERING and not self._may_follow() and last is not None:
+            self._finish(generation, last)  # "in progress": the reconciler follows it
+            return
         self._schedule_poll()
 
     # -- stopping and finishing -------------------------------------------------------------
@@ -471,7 +488,7 @@ class SaleController(QObject):
         def operation() -> SaleProgress:
             progress = service.payments.stop_waiting(reference, expired=expired)
             # A last look: an approval that arrived just now is delivered at once.
-            if progress.state in UNCONFIRMED:
+            if progress.state in UNCONFIRMED or progress.state is S.PAID:
                 progress = service.settling.reconcile(reference)
             return progress
 

@@ -40,6 +40,7 @@ from kiosk.gateways.errors import (
     GatewayProtocolError,
     GatewayRejected,
     GatewayUnauthorized,
+    GatewayUnavailable,
     OutcomeUnknown,
     TopupAlreadySubmitted,
     TopupRejected,
@@ -73,7 +74,7 @@ UNKNOWN_REFUSAL = "topup.provider_refused"
 #: Every refusal's message code, the unknown code's included (what the catalogue must hold).
 _REFUSALS = {**REFUSALS, "": UNKNOWN_REFUSAL}
 #: The provider's text kept for the clerk: long digit runs (lines) masked, length bounded.
-_LONG_DIGITS = re.compile(r"\d{5,}")
+_LONG_DIGITS = re.compile(r"\+?\d(?:[\s.()-]?\d){4,}")
 _MAX_PROVIDER_TEXT = 200
 
 T = TypeVar("T")
@@ -580,16 +581,23 @@ class TopupClient(GatewayClient):
         with self._sent_lock:
             resend = reference in self._sent
             self._sent.add(reference)
-        answer = self._authorized(
-            lambda headers: self._http.send(
-                "POST",
-                "/topups",
-                label="POST topup",
-                json_body=_wire(body),
-                headers=headers,
-                create_reference=reference,
+        try:
+            answer = self._authorized(
+                lambda headers: self._http.send(
+                    "POST",
+                    "/topups",
+                    label="POST topup",
+                    json_body=_wire(body),
+                    headers=headers,
+                    create_reference=reference,
+                )
             )
-        )
+        except GatewayUnavailable:
+            # Surely not sent (no token, no connection): this attempt counts for nothing.
+            if not resend:
+                with self._sent_lock:
+                    self._sent.discard(reference)
+            raise
         if 400 <= answer.status < 500:
             self._raise_refusal(answer, reference, resend=resend)
         self._raise_for(answer, reference)
@@ -625,13 +633,14 @@ class TopupClient(GatewayClient):
                 # look-up settles it.
                 raise OutcomeUnknown(SERVICE, reference, "refusal_of_resend") from None
             code = REFUSALS.get(exc.error_code, UNKNOWN_REFUSAL)
+            said = _provider_text(exc.fields)
             raise TopupRejected(
                 SERVICE,
                 exc.params["status"],
                 exc.error_code,
-                exc.fields,
+                {"message": [said]} if said else {},
                 code=code,
-                provider_message=_provider_text(exc.fields),
+                provider_message=said,
             ) from None
 
     def find_by_custom_identifier(self, reference: str) -> TopupResult | None:

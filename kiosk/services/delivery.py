@@ -64,8 +64,13 @@ class DeliveryService:
             return progress  # somebody else is delivering it
         return self._send_topup(progress)
 
-    def _send_topup(self, progress: SaleProgress) -> SaleProgress:
-        """One top-up under the sale reference; the sale is in ``delivery_requested``."""
+    def _send_topup(self, progress: SaleProgress, *, resend: bool = False) -> SaleProgress:
+        """One top-up under the sale reference; the sale is in ``delivery_requested``.
+
+        ``resend``: an earlier top-up under this reference may have reached the provider (it
+        found none just now, but it may land late): then no answer but a success is read as
+        a refusal, whatever it says; a later look-up settles it (GATEWAYS.md §2).
+        """
         reference = progress.reference
         try:
             # Checked against the keyed hash the chain holds: a line changed in the line
@@ -101,6 +106,12 @@ class DeliveryService:
             # Refused before the provider acted (keys, token): nothing delivered, retry later.
             progress, _ = self._recorder.advance(progress, S.DELIVERY_UNKNOWN, "delivery_not_sent")
         except GatewayRejected as refused:
+            if resend:
+                log.info("sale %s: a resend was refused; only a look-up settles it", reference)
+                progress, _ = self._recorder.advance(
+                    progress, S.DELIVERY_UNKNOWN, "delivery_resend_refused"
+                )
+                return progress
             code = refused.error_code or f"HTTP_{refused.params.get('status')}"
             # The provider's own words (long numbers masked by the client) for the clerk.
             said = refused.params.get("provider_message") or None
@@ -160,5 +171,5 @@ class DeliveryService:
             )
             if moved:
                 # The same custom identifier: the provider refuses it if the first one lands late.
-                return self._send_topup(progress)
+                return self._send_topup(progress, resend=True)
         return progress

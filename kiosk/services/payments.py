@@ -107,7 +107,12 @@ class PaymentService:
         """Refuse a line the provider would refuse: topped up (or being topped up) too
         recently (``sale.line_recently_recharged``, with the seconds left)."""
         now = self._clock()
-        recent = self._recorder.journal.sales_to_line(line, changed_since=now - RECHARGE_COOLDOWN)
+        # A sale still being credited counts whatever its age (its top-up may land any time):
+        # look as far back as reconciliation follows a sale; the rule does the timing.
+        window = max(
+            RECHARGE_COOLDOWN, timedelta(hours=self._config.payment.reconcile_window_hours)
+        )
+        recent = self._recorder.journal.sales_to_line(line, changed_since=now - window)
         check_recharge_allowed(((sale.state, sale.updated_at) for sale in recent), now)
 
     def _check_float(self, request: SaleRequest) -> None:
@@ -260,6 +265,9 @@ class PaymentService:
             else:
                 if transaction.bank_url:
                     return transaction.bank_url
+                if payment_outcome(str(transaction.status)) is not PaymentOutcome.PENDING:
+                    # Already final (the bank declined at once): no page to wait for.
+                    raise GatewayUnavailable("pse", "no_bank_url")
                 if time.monotonic() >= give_up:
                     raise GatewayUnavailable("pse", "no_bank_url")
             self._sleep(BANK_URL_PAUSE_SECONDS)

@@ -1163,6 +1163,10 @@
             <translation>Configuration: language “{language}” does not exist in [ui]; use “es” or “en”.</translation>
         </message>
         <message>
+            <source>No se puede usar la carpeta de datos {path} ({detail}). Revise sus permisos o elija otra con KIOSK_DATA_DIR.</source>
+            <translation>The data folder {path} cannot be used ({detail}). Check its permissions or choose another one with KIOSK_DATA_DIR.</translation>
+        </message>
+        <message>
             <source>Escriba el valor en pesos, por ejemplo 10.000.</source>
             <translation>Type the amount in pesos, for example 10.000.</translation>
         </message>

@@ -54,6 +54,7 @@ class ScriptedSales:
         #: Reads of the top-up that answer PROCESSING before it is delivered.
         self.processing_reads = 0
         self.deliveries_asked = 0
+        self.approved_at_stop = False
         self.starts = 0
         self.payment_start_calls = 0
 
@@ -129,10 +130,15 @@ class ScriptedSales:
 
     def stop_waiting(self, reference: str, *, expired: bool) -> SaleProgress:
         self.stopped_waiting += 1
-        self.state = S.EXPIRED_UNCONFIRMED if expired else S.CANCELLED_UNCONFIRMED
+        if self.approved_at_stop:
+            self.state = S.PAID  # the approval was journaled just before the cancel
+        else:
+            self.state = S.EXPIRED_UNCONFIRMED if expired else S.CANCELLED_UNCONFIRMED
         return self.progress()
 
     def reconcile(self, reference: str) -> SaleProgress:
+        if self.state is S.PAID:
+            self.state = S.DELIVERED
         return self.progress()
 
 
@@ -403,3 +409,30 @@ def test_a_delivery_is_followed_on_screen_only_for_the_fast_window(
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen[0].receipt.state is S.DELIVERY_UNKNOWN  # "in progress": the reconciler follows
     assert not controller.is_active(REFERENCE)
+
+
+def test_an_approval_found_while_cancelling_is_delivered_at_once(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    seen = verdicts_of(controller)
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000):
+        controller.begin(_request(), PaymentMode.CHECKOUT)
+    sales.approved_at_stop = True
+    controller.cancel()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0].receipt.state is S.DELIVERED, "not left to a later reconciliation pass"
+
+
+def test_after_a_declined_attempt_the_payer_may_take_the_qr_in_the_same_sale(
+    qtbot: Any, controller: SaleController, sales: ScriptedSales
+) -> None:
+    sales.verdicts = [S.PAYMENT_FAILED]
+    seen = verdicts_of(controller)
+    controller.begin(_request(), PaymentMode.ASSISTED, PAYER, "1")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert controller.sale.phase is Phase.RETRYABLE
+    controller.choose_mode(PaymentMode.CHECKOUT)
+    with qtbot.waitSignal(controller.paymentStarted, timeout=5000) as started:
+        controller.pay()
+    assert started.args[0].mode is PaymentMode.CHECKOUT and sales.starts == 2
+    assert controller.sale.reference == REFERENCE, "the same sale"

@@ -495,3 +495,16 @@ def test_slow_drip_on_a_topup_ends_at_the_deadline(
     assert caught.value.params["cause"] == "deadline"
     assert elapsed < timeouts.deadline_seconds + 0.5
     assert server.count("POST", TOPUPS) == 1
+
+
+def test_a_spaced_line_in_the_providers_text_is_masked_and_never_kept_raw(
+    server: FaultServer, client: TopupClient
+) -> None:
+    text = "Number +57 300 123 4567 is not allowed"
+    server.on("POST", TOPUPS, Json({"errorCode": "MAINTENANCE_X", "message": text}, status=400))
+    with pytest.raises(TopupRejected) as caught:
+        send(client)
+    said = caught.value.params["provider_message"]
+    assert said.endswith("4567 is not allowed") and "300 123" not in said
+    # Nothing of the raw answer rides along in the exception (its repr reaches logs).
+    assert "300 123" not in repr(caught.value) and "3001234567" not in repr(caught.value)

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.sale import SaleState
+from kiosk.gateways.errors import GatewayRejected
 from kiosk.sandbox import SandboxServer
 from tests.services.helpers import Counter, assisted_payer
 from tests.support.clocks import OffsetClock
@@ -167,3 +168,39 @@ def test_a_sale_the_float_cannot_pay_is_refused_before_payment(
     assert refused.value.code == "topup.float_too_low"
     assert counter.journal.entry_count() == entries
     assert counter.service.payments.open_sale(counter.topup_request(LINE, 5_000)).amount_pesos
+
+
+class RefusesAResend:
+    """The real client, but the provider has no record yet of the first top-up (it lands
+    late) and refuses the resend with a code nobody documents."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def find_by_custom_identifier(self, reference: str) -> Any:
+        return None
+
+    def topup(self, **kwargs: Any) -> Any:
+        raise GatewayRejected("topups", status=400, error_code="REQUEST_NOT_PROCESSED")
+
+
+def test_a_refused_resend_is_never_read_as_a_refusal(
+    make_counter: Callable[..., Counter],
+) -> None:
+    counter = make_counter(topups=RefusesAResend)
+    reference = counter.service.payments.open_sale(counter.topup_request(LINE)).reference
+    progress = counter.service.progress(reference)
+    # As after a crash: the top-up was requested, its outcome is unknown.
+    for state, event in (
+        (S.PAYMENT_PENDING, "payment_pending"),
+        (S.PAID, "payment_approved"),
+        (S.DELIVERY_REQUESTED, "delivery_requested"),
+        (S.DELIVERY_UNKNOWN, "delivery_outcome_unknown"),
+    ):
+        progress = counter.service.recorder.move(progress, state, event)
+    ended = counter.service.deliveries.deliver(reference)
+    assert ended.state is S.DELIVERY_UNKNOWN, "only a look-up settles a resend"
+    assert S.PAID_NOT_DELIVERED not in counter.states(reference)

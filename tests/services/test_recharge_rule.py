@@ -49,3 +49,21 @@ def test_a_second_top_up_within_two_minutes_is_refused_before_payment(
 def test_another_line_is_not_held(counter: Counter) -> None:
     _deliver_one(counter)
     assert counter.catalogue.detect("3105556061").brand == "Claro"
+
+
+def test_a_line_whose_top_up_is_still_being_credited_is_held_whatever_its_age(
+    counter: Counter, offset_clock: OffsetClock
+) -> None:
+    """A top-up of unknown outcome may land any time: the line waits until it is settled."""
+    progress = counter.service.payments.open_sale(counter.topup_request(LINE))
+    for state, event in (
+        (SaleState.PAYMENT_PENDING, "payment_pending"),
+        (SaleState.PAID, "payment_approved"),
+        (SaleState.DELIVERY_REQUESTED, "delivery_requested"),
+        (SaleState.DELIVERY_UNKNOWN, "delivery_outcome_unknown"),
+    ):
+        progress = counter.service.recorder.move(progress, state, event)
+    offset_clock.advance(timedelta(minutes=5))
+    with pytest.raises(ValidationError) as refused:
+        counter.catalogue.detect(LINE)
+    assert refused.value.code == "sale.line_recently_recharged"
