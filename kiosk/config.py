@@ -264,6 +264,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError("config.unreadable", path=str(path), detail=exc.strerror) from None
 
 
+def _url_has_password(journal: Any) -> bool:
+    """``[journal] url`` with a password in it (``postgresql://user:secret@host/db``)."""
+    url = journal.get("url") if isinstance(journal, dict) else None
+    if not isinstance(url, str) or "://" not in url:
+        return False
+    credentials = url.split("://", 1)[1].split("@", 1)
+    return len(credentials) == 2 and ":" in credentials[0]
+
+
 def _refuse_exposed_secrets(path: Path, raw: Mapping[str, Any]) -> None:
     """A file holding a secret must be the owner's alone (POSIX mode bits; not on Windows)."""
     if sys.platform == "win32":
@@ -271,7 +280,7 @@ def _refuse_exposed_secrets(path: Path, raw: Mapping[str, Any]) -> None:
     holds_secret = any(
         isinstance(raw.get(section), dict) and raw[section].get(key)
         for section, key in _ENV_SECRETS
-    )
+    ) or _url_has_password(raw.get("journal"))
     if not holds_secret:
         return
     try:

@@ -168,6 +168,8 @@ SECRETS_IN_THE_FILE = [
     '[pse]\nevents_secret = "x"\n',
     '[topups]\nclient_secret = "x"\n',
     '[lines]\napi_key = "x"\n',
+    # A journal URL that carries a database password is a secret too.
+    '[journal]\nurl = "postgresql://kiosk:s3cret@db.local/journal"\n',
 ]
 
 
@@ -188,7 +190,9 @@ def test_a_file_with_secrets_others_can_read_or_write_is_refused(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX mode bits (Windows has none)")
 def test_a_readable_file_without_secrets_is_fine(isolated_dirs: dict[str, Path]) -> None:
-    _config_file(isolated_dirs, b'[pse]\npublic_key = "pub_prod_x"\nprivate_key = ""\n', 0o644)
+    body = b'[pse]\npublic_key = "pub_prod_x"\nprivate_key = ""\n'
+    body += b'[journal]\nurl = "postgresql://kiosk@db.local/journal"\n'  # no password
+    _config_file(isolated_dirs, body, 0o644)
     assert load_config().pse.public_key == "pub_prod_x"
 
 

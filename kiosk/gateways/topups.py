@@ -126,6 +126,8 @@ class TopupResult:
             "status": self.status.value,
             "customIdentifier": self.custom_identifier,
             "requestedAmount": _journal_amount(self.requested_amount),
+            # A USD account's 2.44 must not read as pesos in the journal.
+            "requestedAmountCurrencyCode": self.requested_currency,
             "deliveredAmount": self.delivered_amount_pesos,
             "operatorTransactionId": self.operator_transaction_id,
             "transactionDate": self.transaction_date,

@@ -197,6 +197,7 @@ def pick_provider_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
         "status",
         "customIdentifier",
         "requestedAmount",
+        "requestedAmountCurrencyCode",
         "deliveredAmount",
         "operatorTransactionId",
         "transactionDate",

@@ -50,6 +50,9 @@ def test_a_usd_account_delivers_the_pesos_that_were_paid(
     delivered = Decimal(str(topup["deliveredAmount"]))
     # Never less than was paid, and at most a cent of USD more.
     assert PAID <= delivered < PAID + Decimal("0.01") * 4100 + 1
+    # The journal keeps the currency of what was sent (2.44 is dollars, not pesos).
+    provider = [entry.payload.get("provider") or {} for entry in records.entries(reference)]
+    assert any(fields.get("requestedAmountCurrencyCode") == "USD" for fields in provider)
     # The receipt says what the line received.
     assert clerk.receipt_values()["Received"] == formats().pesos(int(delivered))
 
