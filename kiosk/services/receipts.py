@@ -19,6 +19,8 @@ class ReceiptService:
 
     def for_progress(self, progress: SaleProgress) -> Receipt:
         """The receipt of the sale as ``progress`` says (pure: no I/O)."""
+        # Only a paid sale that was not delivered says why (the reason a customer claims with).
+        undelivered = progress.state is SaleState.PAID_NOT_DELIVERED
         return Receipt(
             reference=progress.reference,
             kind=progress.kind,
@@ -33,10 +35,8 @@ class ReceiptService:
             pack_name=progress.pack_name,
             operator_name=progress.operator_name,
             line_received_pesos=progress.delivered_pesos,
-            refusal=progress.refusal if progress.state is SaleState.PAID_NOT_DELIVERED else "",
-            refusal_message=(
-                progress.refusal_message if progress.state is SaleState.PAID_NOT_DELIVERED else ""
-            ),
+            refusal=progress.refusal if undelivered else "",
+            refusal_message=progress.refusal_message if undelivered else "",
             chain_hash_short=progress.last_hash[:RECEIPT_HASH_DIGITS],
             store_name=self._config.store.name,
             kiosk_name=self._config.kiosk_name,
