@@ -45,9 +45,26 @@ TIMEZONE = STORE_TIMEZONE
 @dataclass(frozen=True)
 class StoreConfig:
     id: str = "store-1"
+    #: The store's own name (on the screens and receipts).
     name: str = "Tienda de ejemplo"
-    nit: str = ""
+    #: The legal name of the business (receipts, reports).
+    business_name: str = "Tienda de ejemplo S.A.S."
+    #: ``<base>-<digit>``; the DIAN check digit is verified (kiosk.domain.nit).
+    nit: str = "900123456-8"
+    #: Where a customer sends a claim (phone, e-mail, address), printed on receipts.
     contact: str = ""
+    #: The personal-data notice shown and printed (Ley 1581); empty: none.
+    privacy_notice: str = ""
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    """The receipt printer: ``tcp:HOST:PORT`` or ``HOST:PORT`` (port 9100 by default),
+    ``usb:VID:PID`` (hex), ``serial:/dev/ttyUSB0[:BAUD]``, ``file:/path``; empty: none."""
+
+    target: str = ""
+    #: Paper width: 58 or 80 mm.
+    paper_mm: int = 80
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,15 @@ class LimitsConfig:
     topup_max_pesos: int = 100_000
     #: Used when the provider does not give fixed amounts for the operator.
     topup_presets_pesos: tuple[int, ...] = (2_000, 5_000, 10_000, 20_000, 50_000)
+    #: Fraud limits: sales to one line per (Bogota) day, and their pesos.
+    line_daily_count: int = 5
+    line_daily_pesos: int = 300_000
+    #: Fraud limits: sales by this kiosk per hour, and their pesos.
+    kiosk_hourly_count: int = 60
+    kiosk_hourly_pesos: int = 3_000_000
+    #: Warn the clerk when the float is under this, in whole units of the float's own
+    #: currency (USD for a USD account); 0: never warn.
+    float_warning_below: int = 100
 
 
 @dataclass(frozen=True)
@@ -127,6 +153,8 @@ class CatalogueConfig:
 class UiConfig:
     #: ``es`` (Spanish, Colombia: the app's own wording) or ``en``.
     language: str = "es"
+    #: Seconds without a touch before a screen goes back to its start.
+    idle_seconds: int = 60
 
 
 @dataclass(frozen=True)
@@ -138,6 +166,7 @@ class Config:
     mode: str = "counter"
     line_secret: bytes = field(default=b"", repr=False)
     store: StoreConfig = StoreConfig()
+    printer: PrinterConfig = PrinterConfig()
     limits: LimitsConfig = LimitsConfig()
     payment: PaymentConfig = PaymentConfig()
     timeouts: TimeoutsConfig = TimeoutsConfig()
@@ -176,6 +205,7 @@ def default_data_dir() -> Path:
 
 _SECTIONS: dict[str, type] = {
     "store": StoreConfig,
+    "printer": PrinterConfig,
     "limits": LimitsConfig,
     "payment": PaymentConfig,
     "timeouts": TimeoutsConfig,
