@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,8 @@ from kiosk.journal.projection import apply_entry
 from kiosk.journal.schema import SALE_COLUMNS
 
 _AGAINST = re.compile(r"(?:(\d+):)?([0-9a-f]{16,64})")
+#: How many entries the chain walk checks between two calls of a ``progress`` callback.
+PROGRESS_STEP = 1_000
 
 
 @dataclass(frozen=True)
@@ -95,15 +97,22 @@ def parse_against(text: str) -> tuple[int | None, str]:
 
 
 def _chain_problem(
-    entries: list[dict[str, Any]], genesis: str
+    entries: list[dict[str, Any]],
+    genesis: str,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[Problem | None, list[dict[str, Any]]]:
-    """Walk the chain; return the first problem and the entries that passed."""
+    """Walk the chain; return the first problem and the entries that passed.
+
+    ``progress`` is told how many more entries were checked, every ``PROGRESS_STEP``.
+    """
     by_hash = {entry["hash"]: index for index, entry in enumerate(entries)}
     linked_from: dict[str, int] = {}
     for index, entry in enumerate(entries):
         linked_from.setdefault(entry["prev_hash"], index)
     run = genesis
     for index, entry in enumerate(entries):
+        if progress is not None and index and index % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
         expected = index + 1
         seq = entry["seq"]
         if seq != expected:
@@ -141,6 +150,8 @@ def _chain_problem(
                 what, at = "journal.chain_broken", expected
             return problem_at(at, what), entries[: at - 1]
         run = entry["hash"]
+    if progress is not None and entries:
+        progress(len(entries) - (len(entries) - 1) // PROGRESS_STEP * PROGRESS_STEP)
     return None, entries
 
 
@@ -213,11 +224,13 @@ def verify_entries(
     sales: Mapping[str, Mapping[str, Any]] | None = None,
     *,
     against: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> VerifyReport:
     """Verify ``entries`` (in sequence order) against ``meta``; and ``sales`` rows if given.
 
     Works on rows read from a database and on a JSON export (``payload`` as an
-    object or as its canonical text).
+    object or as its canonical text). ``progress`` (optional) is told how many more
+    entries the chain walk checked, every ``PROGRESS_STEP`` and at its end.
     """
     wanted = parse_against(against) if against else None
     if meta is None:
@@ -229,7 +242,7 @@ def verify_entries(
     if stored_genesis is not None and stored_genesis != genesis:
         return VerifyReport(False, count, 0, genesis, problem_at(None, "journal.genesis_mismatch"))
 
-    problem, good = _chain_problem(listed, genesis)
+    problem, good = _chain_problem(listed, genesis, progress)
     last_hash = good[-1]["hash"] if good else genesis
     projected, replay_problem = replay(good)
     problem = problem or replay_problem
