@@ -131,6 +131,9 @@ class TopupResult:
             "deliveredAmount": self.delivered_amount_pesos,
             "operatorTransactionId": self.operator_transaction_id,
             "transactionDate": self.transaction_date,
+            # What the store earned, in the account's currency (the Z report sums it).
+            "discount": _journal_amount(self.discount),
+            "discountCurrencyCode": self.discount_currency,
         }
         return {name: value for name, value in fields.items() if value is not None}
 

@@ -118,6 +118,13 @@ class SaleRecord:
     updated_at: datetime
     last_seq: int
     last_hash: str
+    #: The operator's name as journaled (None for a sale that named none).
+    operator_name: str | None = None
+    #: The clerk's display name journaled at creation (None before clerks, or none signed in).
+    clerk: str | None = None
+    #: The provider's discount to the store, in hundredths of ``earned_currency``.
+    earned_minor: int | None = None
+    earned_currency: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -465,7 +472,9 @@ class Journal:
             exported.append(entry)
         return exported
 
-    def verify(self, *, against: str | None = None) -> VerifyReport:
+    def verify(
+        self, *, against: str | None = None, progress: Callable[[int], None] | None = None
+    ) -> VerifyReport:
         """Replay the whole log from one consistent snapshot and check everything.
 
         In this order, the first problem found is the one reported: the file
@@ -474,6 +483,7 @@ class Journal:
         their HMACs (only with the store's secret: ``lines_checked`` says how
         many were), and last the append-only triggers (an attacker drops them
         first, and what was changed matters more than the open door).
+        ``progress`` (optional) is told how many more entries the chain walk checked.
         """
         try:
             with read_transaction(self._engine) as connection:
@@ -498,7 +508,9 @@ class Journal:
             detail = str(error.orig).splitlines()[0][:200] if error.orig is not None else ""
             return VerifyReport(False, 0, 0, "", problem_at(None, "journal.damaged", detail=detail))
         meta_dict = {k: v for k, v in meta.items() if k != "id"} if meta else None
-        report = verify_entries(meta_dict, entries, stored_sales, against=against)
+        report = verify_entries(
+            meta_dict, entries, stored_sales, against=against, progress=progress
+        )
         if not report.ok:
             return report
         if self._line_secret:

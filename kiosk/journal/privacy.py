@@ -189,7 +189,8 @@ def pick_provider_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
     """The journaled part of a top-up provider's transaction (Reloadly shape).
 
     Never ``recipientPhone`` or ``senderPhone``. Integral amounts become ints;
-    fractional ones (another currency) become decimal text.
+    fractional ones (another currency) become decimal text. ``discount`` (in
+    ``discountCurrencyCode``) is what the store earns on the top-up.
     """
     picked: dict[str, Any] = {}
     for name in (
@@ -202,6 +203,8 @@ def pick_provider_fields(answer: Mapping[str, Any]) -> dict[str, Any]:
         "operatorTransactionId",
         "transactionDate",
         "operatorId",
+        "discount",
+        "discountCurrencyCode",
     ):
         if answer.get(name) is not None:
             picked[name] = _integral(answer[name])

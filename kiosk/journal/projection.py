@@ -10,12 +10,20 @@ Payload keys it reads (all optional except where noted):
 * ``attempt_reference``: the PSE reference of the current payment attempt;
 * ``gateway``: ``pick_gateway_fields(...)``; its ``id`` is the gateway transaction id;
 * ``provider``: ``pick_provider_fields(...)``; its ``transactionId`` is the provider's id;
-* ``pack_name``: the gift pack sold.
+* ``pack_name``: the gift pack sold;
+* ``operator_name``: the operator's name (the last one given wins);
+* ``clerk``: the clerk's display name, read from the creating entry only;
+* ``provider.discount`` / ``provider.discountCurrencyCode``: what the store earned
+  (:func:`earned_minor`, in hundredths of the currency; the last one given wins).
+
+Migration 0002 backfills the last four from older journals with a frozen copy of
+this logic: change it here and a journal migrated before no longer verifies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kiosk.domain.sale import SaleState
@@ -23,6 +31,27 @@ from kiosk.domain.sale import SaleState
 _S = SaleState
 # Entering one of these from here starts a new payment attempt (a QR shown, a create sent).
 _NEW_ATTEMPT_FROM = frozenset({None, _S.CREATED, _S.PAYMENT_FAILED})
+#: What a BIGINT column holds.
+_MAX_MINOR = 2**63 - 1
+
+
+def earned_minor(value: Any) -> int | None:
+    """A provider's ``discount`` (an int or decimal text) in hundredths, rounded half up.
+
+    ``Decimal("123.45")`` and ``"123.45"`` are 12345, ``500`` is 50000, ``"0.0732"`` is 7.
+    Anything else (a bool, a float, text that is no finite number) is None: the entry is
+    already journaled, and a value no one can read earns nothing rather than breaking it.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        return None
+    try:
+        amount = Decimal(value.strip() if isinstance(value, str) else value)
+        if not amount.is_finite():
+            return None
+        minor = int(amount.scaleb(2).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (ArithmeticError, ValueError):  # InvalidOperation, Overflow: no number for a BIGINT
+        return None
+    return minor if abs(minor) <= _MAX_MINOR else None
 
 
 def apply_entry(sale: Mapping[str, Any] | None, entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -41,6 +70,10 @@ def apply_entry(sale: Mapping[str, Any] | None, entry: Mapping[str, Any]) -> dic
             "gateway_tx_id": None,
             "provider_tx_id": None,
             "pack_name": None,
+            "operator_name": None,
+            "clerk": str(payload["clerk"]) if payload.get("clerk") is not None else None,
+            "earned_minor": None,
+            "earned_currency": None,
             "created_at": entry["created_at"],
         }
         previous = None
@@ -63,8 +96,16 @@ def apply_entry(sale: Mapping[str, Any] | None, entry: Mapping[str, Any]) -> dic
     provider = payload.get("provider")
     if isinstance(provider, Mapping) and provider.get("transactionId") is not None:
         row["provider_tx_id"] = str(provider["transactionId"])
+    if isinstance(provider, Mapping):
+        earned = earned_minor(provider.get("discount"))
+        if earned is not None:
+            currency = provider.get("discountCurrencyCode")
+            row["earned_minor"] = earned
+            row["earned_currency"] = str(currency) if currency is not None else None
     if payload.get("pack_name") is not None:
         row["pack_name"] = str(payload["pack_name"])
+    if payload.get("operator_name") is not None:
+        row["operator_name"] = str(payload["operator_name"])
 
     row["state"] = str(state)
     row["updated_at"] = entry["created_at"]

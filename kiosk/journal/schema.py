@@ -7,10 +7,10 @@ and that ``SCHEMA_HEAD`` is the newest migration.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Text
+from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, Table, Text
 
 #: The newest migration's revision. Opening a journal at this revision runs no migration.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 #: Rows that no one may update or delete (SQL triggers refuse it).
 APPEND_ONLY_TABLES = ("journal_entries", "journal_meta")
@@ -67,6 +67,7 @@ journal_entries = Table(
     Column("payload", Text, nullable=False),
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
+    Index("journal_entries_reference", "reference"),
 )
 
 # The projection of the log: one row per sale, rewritten with every entry.
@@ -89,6 +90,17 @@ sales = Table(
     Column("updated_at", Text, nullable=False),
     Column("last_seq", BigInteger, nullable=False),
     Column("last_hash", Text, nullable=False),
+    # 0002: who sold it to which operator, and what the store earned (the provider's
+    # discount, in hundredths of earned_currency).
+    Column("operator_name", Text, nullable=True),
+    Column("clerk", Text, nullable=True),
+    Column("earned_minor", BigInteger, nullable=True),
+    Column("earned_currency", Text, nullable=True),
+    Index("sales_state", "state"),
+    Index("sales_created_at", "created_at"),
+    Index("sales_state_created_at", "state", "created_at"),
+    Index("sales_clerk_created_at", "clerk", "created_at"),
+    Index("sales_line_hmac", "line_hmac"),
 )
 
 # Full lines live outside the chain so that they can be erased after retention.
@@ -100,6 +112,7 @@ sale_lines = Table(
     #: A gift pack's sender, when the customer gave one (named in the recipient's SMS).
     Column("sender_line", Text, nullable=True),
     Column("stored_at", Text, nullable=False),
+    Index("sale_lines_stored_at", "stored_at"),
 )
 
 #: The columns of ``sales`` that verify recomputes from the log.

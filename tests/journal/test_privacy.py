@@ -69,6 +69,7 @@ RELOADLY_ANSWER = {
     "deliveredAmount": 10000.0,
     "deliveredAmountCurrencyCode": "COP",
     "discount": 12.5,
+    "discountCurrencyCode": "COP",
     "transactionDate": "2026-11-25 13:00:00",
     "balanceInfo": {"oldBalance": 1.5, "newBalance": 0.5},
 }
@@ -211,6 +212,8 @@ def test_only_the_chosen_gateway_and_provider_fields_are_journaled(journal: Jour
         "operatorTransactionId": "OP-77",
         "transactionDate": "2026-11-25 13:00:00",
         "operatorId": 173,
+        "discount": "12.5",
+        "discountCurrencyCode": "COP",
     }
     assert pick_provider_fields({"deliveredAmount": 2.5})["deliveredAmount"] == "2.5"
 

@@ -118,3 +118,18 @@ def test_creating_needs_an_owner(tmp_path) -> None:
     with pytest.raises(JournalError) as raised:
         open_journal("mysql://localhost/db", store_id=STORE_ID, kiosk_id=KIOSK_ID)
     assert raised.value.code == "journal.unsupported_database"
+
+
+def test_the_migrations_create_the_indexes_the_code_relies_on(db_url: str) -> None:
+    with _open(db_url) as journal, journal.engine.connect() as connection:
+        inspector = inspect(connection)
+        for table in metadata.sorted_tables:
+            found = {
+                index["name"]: tuple(index["column_names"])
+                for index in inspector.get_indexes(table.name)
+            }
+            declared = {
+                str(index.name): tuple(column.name for column in index.columns)
+                for index in table.indexes
+            }
+            assert found == declared, table.name

@@ -217,7 +217,8 @@ def test_an_extra_sales_row_is_found(
     attacker.execute(
         "INSERT INTO sales SELECT 'KGHOST', kind, state, amount_pesos, line_hmac, line_masked, "
         "payment_attempts, delivery_attempts, attempt_reference, gateway_tx_id, "
-        "provider_tx_id, pack_name, created_at, updated_at, last_seq, last_hash "
+        "provider_tx_id, pack_name, created_at, updated_at, last_seq, last_hash, "
+        "operator_name, clerk, earned_minor, earned_currency "
         "FROM sales WHERE reference = 'KDELIVERED'"
     )
     expect_problem(capsys, db_url, "journal.sale_extra", None)
