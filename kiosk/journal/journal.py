@@ -59,6 +59,8 @@ RESERVED_KEYS = frozenset(
 )
 LINE_ROLES = ("line", "sender")
 PURGE_EVENT = "journal.lines_purged"
+#: Journal-level events the journal writes itself (``record_event`` refuses them).
+JOURNAL_EVENT_PREFIX = "journal."
 _FINAL = tuple(str(state) for state in FINAL_STATES)
 
 
@@ -332,6 +334,40 @@ class Journal:
         )
         return entry
 
+    def record_event(self, event: str, *, actor: str, data: Mapping[str, Any]) -> Entry:
+        """Append a journal-level entry: something that happened to no sale's state.
+
+        A reprint (``"sale.reprinted"`` with the sale's ``"reference"``), a shift
+        close (``"shift.closed"``), a settings change, a clerk signing in. The
+        entry has no reference, kind or state (``Entry.state`` is None), so no
+        sale's steps include it; ``data`` is its payload, checked like any other
+        (no personal data, no floats). Events under ``journal.`` are the
+        journal's own (a purge) and refused here. Find them with :meth:`events`.
+        """
+        _check_label(event, "event")
+        _check_label(actor, "actor")
+        if event.startswith(JOURNAL_EVENT_PREFIX):
+            raise JournalError("journal.bad_event")
+        payload: dict[str, Any] = dict(data)
+        reserved = sorted(RESERVED_KEYS & payload.keys())
+        if reserved:
+            raise JournalError("journal.reserved_key", key=reserved[0])
+        check_payload(payload)
+        try:
+            with write_transaction(self._engine) as connection:
+                entry = self._append(
+                    connection,
+                    reference="",
+                    kind="",
+                    event=event,
+                    state="",
+                    actor=actor,
+                    payload=payload,
+                )
+        except DBAPIError as error:
+            raise _db_failure(error) from None
+        return Entry.from_row(entry)
+
     def purge_lines(self, older_than: datetime, *, actor: str = "journal") -> int:
         """Erase the full lines of closed sales stored before ``older_than``; journal the purge.
 
@@ -434,6 +470,9 @@ class Journal:
             ).scalar()
 
     def entries_for(self, reference: str) -> list[Entry]:
+        """One sale's entries in journal order: its steps (never a journal-level entry)."""
+        if not reference:
+            return []
         query = (
             select(journal_entries)
             .where(journal_entries.c.reference == reference)
@@ -441,6 +480,23 @@ class Journal:
         )
         with self._engine.connect() as connection:
             return [Entry.from_row(row) for row in connection.execute(query).mappings()]
+
+    def events(self, event: str, *, reference: str | None = None) -> list[Entry]:
+        """The journal-level entries named ``event``, oldest first.
+
+        With ``reference``, only those whose payload's ``"reference"`` is it (the
+        reprints of one sale, say).
+        """
+        query = (
+            select(journal_entries)
+            .where(journal_entries.c.reference == "", journal_entries.c.event == event)
+            .order_by(journal_entries.c.seq)
+        )
+        with self._engine.connect() as connection:
+            found = [Entry.from_row(row) for row in connection.execute(query).mappings()]
+        if reference is None:
+            return found
+        return [entry for entry in found if entry.payload.get("reference") == reference]
 
     def last_hash(self) -> str:
         """The newest entry's hash (the genesis value while the journal is empty)."""

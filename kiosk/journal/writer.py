@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, TypeVar
@@ -53,6 +53,10 @@ class JournalWriter:
     def record(self, reference: str, state: SaleState, **kwargs: Any) -> Future[Entry]:
         """:meth:`Journal.record` on the writer thread (same arguments)."""
         return self.submit(self._journal.record, reference, state, **kwargs)
+
+    def record_event(self, event: str, *, actor: str, data: Mapping[str, Any]) -> Future[Entry]:
+        """:meth:`Journal.record_event` on the writer thread."""
+        return self.submit(self._journal.record_event, event, actor=actor, data=data)
 
     def purge_lines(self, older_than: datetime, **kwargs: Any) -> Future[int]:
         return self.submit(self._journal.purge_lines, older_than, **kwargs)
