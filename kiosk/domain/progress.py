@@ -81,6 +81,8 @@ class SaleProgress:
     refusal: str = ""
     #: What the provider said when it refused (long numbers masked), if it said anything.
     refusal_message: str = ""
+    #: The clerk who made the sale (display name, journaled at creation), if any.
+    clerk: str = ""
     last_hash: str = ""
 
 
@@ -124,6 +126,8 @@ def fold_entry(progress: SaleProgress | None, entry: JournalEntry) -> SaleProgre
         changes["operator_name"] = str(data["operator_name"])
     if "pack_name" in data:
         changes["pack_name"] = str(data["pack_name"])
+    if data.get("clerk"):
+        changes["clerk"] = str(data["clerk"])
     if "mode" in data:
         changes["mode"] = PaymentMode(data["mode"])
     if "attempt" in data:
