@@ -133,6 +133,8 @@ class SaleController(QObject):
         self._timing = timing
         self._clock = clock
         self._sale = SaleOnScreen()
+        #: Who sells: the signed-in clerk's display name ("": the journal names the kiosk).
+        self._clerk = ""
         #: Workers in flight for the current sale ("poll", "qr"): never two of a kind.
         self._in_flight: set[str] = set()
         self._timer = QTimer(self)
@@ -161,8 +163,24 @@ class SaleController(QObject):
         sale = self._sale
         return sale.following and bool(reference) and reference == sale.reference
 
+    def set_clerk(self, name: str) -> None:
+        """The clerk who sells from now on (after a sign-in; "" after a sign-out): every
+        request prepared or begun here carries the name, journaled with the sale."""
+        self._clerk = name.strip()
+
+    @property
+    def clerk(self) -> str:
+        return self._clerk
+
+    def _stamped(self, request: SaleRequest) -> SaleRequest:
+        """The request as sold by the clerk signed in now (the one who confirms it)."""
+        if not self._clerk or request.clerk == self._clerk:
+            return request
+        return dataclasses.replace(request, clerk=self._clerk)
+
     def prepare(self, request: SaleRequest) -> None:
         """A new request to confirm (any earlier sale is left to the reconciler)."""
+        request = self._stamped(request)
         self._new_sale(SaleOnScreen(phase=Phase.PREPARED, request=request))
 
     def choose_mode(self, mode: PaymentMode) -> None:
@@ -197,6 +215,7 @@ class SaleController(QObject):
         """Journal the sale, then start its payment in ``mode``."""
         if mode is PaymentMode.ASSISTED and payer is None:
             raise ValueError("an assisted payment needs the payer's data")
+        request = self._stamped(request)
         generation = self._new_sale(SaleOnScreen(phase=Phase.STARTING, request=request, mode=mode))
         self.busyChanged.emit(True)
         run(lambda: self._service.payments.open_sale(request), name="open_sale").on_success(

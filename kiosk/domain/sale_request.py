@@ -27,6 +27,8 @@ class SaleRequest:
     operator: Operator
     pack: Pack | None = None
     sender_line: str | None = field(default=None, repr=False)
+    #: Who sells it: the signed-in clerk's display name ("": the kiosk's name is journaled).
+    clerk: str = ""
 
     @property
     def operator_id(self) -> int:

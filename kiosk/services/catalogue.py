@@ -3,6 +3,8 @@ the banks and the gateway's terms (plain Python; the controllers run it on worke
 
 from __future__ import annotations
 
+import logging
+
 from kiosk.config import Config
 from kiosk.domain.catalogue import Catalogue, Operator
 from kiosk.domain.numbering import ported_from
@@ -10,17 +12,24 @@ from kiosk.domain.offer import LineOffer, StoreOffer
 from kiosk.domain.operators import check_line_operator, sells
 from kiosk.domain.outcomes import default_payment_mode
 from kiosk.domain.sale import PaymentMode
-from kiosk.domain.store_float import Money
-from kiosk.gateways.errors import GatewayProtocolError
+from kiosk.domain.store_float import Money, warning_threshold
+from kiosk.gateways.errors import GatewayError, GatewayProtocolError
 from kiosk.gateways.pse import AcceptanceTokens, Bank
 from kiosk.services.payments import PaymentService
 from kiosk.services.ports import PaymentGateway, TopupProvider
+
+log = logging.getLogger(__name__)
 
 
 class CatalogueService:
     """Every operator the store sells, each with its own amounts and packs, and which of
     them a line is sold as. The provider's catalogue is read once and kept (``offers``
-    reads it again)."""
+    reads it again).
+
+    Built on the payment service, it tells it each operator's rate by id
+    (:meth:`operator`): what an open sale holds of the float is converted through its own
+    operator's ``fx``.
+    """
 
     def __init__(
         self,
@@ -35,6 +44,7 @@ class CatalogueService:
         self._payments = payments
         self._config = config
         self._offers: tuple[StoreOffer, ...] = ()
+        payments.use_operators(self.operator)
 
     @property
     def sold_brands(self) -> tuple[str, ...]:
@@ -84,6 +94,24 @@ class CatalogueService:
         balance = self._topups.account_balance()
         return Money(balance.amount, balance.currency)
 
+    def float_warning(self, balance: Money) -> Money | None:
+        """The threshold under which ``balance`` warns the clerk (``[limits]
+        float_warning_below``, in the float's own currency); None: never warn."""
+        return warning_threshold(balance, self._config.limits.float_warning_below)
+
+    def operator(self, operator_id: int) -> Operator | None:
+        """The operator (top-up or bundle) with ``operator_id`` in the catalogue read before,
+        else in the catalogue read again; None if the provider does not list it (or cannot
+        be read now). Blocks when the catalogue must be read."""
+        found = _operator_in(self._offers, operator_id)
+        if found is not None:
+            return found
+        try:
+            return _operator_in(self.offers(), operator_id)
+        except GatewayError as error:
+            log.info("the catalogue could not be read for operator %s: %s", operator_id, error)
+            return None
+
     def banks(self, refresh: bool = False) -> list[Bank]:
         return self._pse.banks(refresh=refresh)
 
@@ -95,6 +123,14 @@ class CatalogueService:
         return default_payment_mode(
             app_mode, counter=payment.default_mode_counter, kiosk=payment.default_mode_kiosk
         )
+
+
+def _operator_in(offers: tuple[StoreOffer, ...], operator_id: int) -> Operator | None:
+    for offer in offers:
+        for operator in (offer.topup_operator, offer.bundle_operator):
+            if operator is not None and operator.id == operator_id:
+                return operator
+    return None
 
 
 def _matching(offers: tuple[StoreOffer, ...], operator: Operator) -> StoreOffer | None:

@@ -23,6 +23,8 @@ from kiosk.config import Config
 from kiosk.domain.amounts import AmountOffer, topup_offer
 from kiosk.domain.catalogue import Operator
 from kiosk.domain.errors import SaleTransitionError
+from kiosk.domain.fraud import FraudLimits, check_limits, kiosk_window_start, line_window_start
+from kiosk.domain.lines import normalize_line
 from kiosk.domain.operators import check_line_operator
 from kiosk.domain.outcomes import (
     AWAITING_PAYMENT,
@@ -36,10 +38,11 @@ from kiosk.domain.progress import SaleProgress
 from kiosk.domain.recharge import RECHARGE_COOLDOWN, check_recharge_allowed
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.sale_request import PaymentStart, SaleRequest, check_request
-from kiosk.domain.store_float import Money, check_float
+from kiosk.domain.store_float import Money, check_float, held_by
 from kiosk.gateways.errors import GatewayError, GatewayRejected, GatewayUnavailable
 from kiosk.gateways.pse import PseTransaction, format_expiration
-from kiosk.journal.privacy import pick_gateway_fields
+from kiosk.journal.limits import float_holds, kiosk_usage, line_usage
+from kiosk.journal.privacy import line_hmac, pick_gateway_fields
 from kiosk.journal.references import attempt_reference as attempt_reference_of
 from kiosk.services.ports import PaymentGateway
 from kiosk.services.recorder import SaleRecorder
@@ -57,6 +60,8 @@ EXPIRY_GRACE = timedelta(seconds=60)
 #: it only with a read after the create, often not the first one).
 BANK_URL_WAIT_SECONDS = 10.0
 BANK_URL_PAUSE_SECONDS = 0.5
+#: The longest clerk name journaled with a sale (a display name, not a free text).
+CLERK_NAME_MAX = 64
 
 
 class PaymentService:
@@ -81,6 +86,14 @@ class PaymentService:
         self._clock = clock
         self._new_reference = new_reference
         self._sleep = sleep
+        #: The operator of an open sale by its id, for converting what it holds of the float
+        #: (the catalogue service hands it in: :meth:`use_operators`).
+        self._operator_of: Callable[[int], Operator | None] | None = None
+
+    def use_operators(self, operator_of: Callable[[int], Operator | None]) -> None:
+        """Where the operator of an open sale is found by its id (its ``fx``): the catalogue
+        service calls it when it is built on this service."""
+        self._operator_of = operator_of
 
     # -- what may be sold --------------------------------------------------------------
 
@@ -115,9 +128,52 @@ class PaymentService:
         recent = self._recorder.journal.sales_to_line(line, changed_since=now - window)
         check_recharge_allowed(((sale.state, sale.updated_at) for sale in recent), now)
 
+    def check_limits(self, request: SaleRequest) -> None:
+        """Refuse a sale past the store's limits against fraud (``sale.limit_line_day``,
+        ``sale.limit_kiosk_hour`` and their ``_pesos`` twins; :mod:`kiosk.domain.fraud`)."""
+        limits = self._config.limits
+        rule = FraudLimits(
+            line_daily_count=limits.line_daily_count,
+            line_daily_pesos=limits.line_daily_pesos,
+            kiosk_hourly_count=limits.kiosk_hourly_count,
+            kiosk_hourly_pesos=limits.kiosk_hourly_pesos,
+        )
+        if not any(vars(rule).values()):
+            return  # no limits: nothing to count
+        now = self._clock()
+        engine = self._recorder.journal.engine
+        digest = line_hmac(self._config.line_secret, normalize_line(request.line))
+        check_limits(
+            rule,
+            amount_pesos=request.amount_pesos,
+            line_today=line_usage(engine, digest, since=line_window_start(now)),
+            kiosk_last_hour=kiosk_usage(engine, since=kiosk_window_start(now)),
+        )
+
+    def _held(self, request: SaleRequest, currency: str) -> Money:
+        """What the open sales hold of a float in ``currency``, each converted through its
+        own operator (the catalogue's; the request's when the catalogue does not know it).
+        Sales older than the reconciliation window are no longer followed: they hold nothing."""
+        since = self._clock() - timedelta(hours=self._config.payment.reconcile_window_hours)
+        holds = float_holds(self._recorder.journal.engine, since=since)
+        found: dict[int, Operator] = {request.operator_id: request.operator}
+
+        def operator(operator_id: int | None) -> Operator:
+            if operator_id is None:
+                return request.operator
+            if operator_id not in found:
+                known = self._operator_of(operator_id) if self._operator_of else None
+                found[operator_id] = known or request.operator
+            return found[operator_id]
+
+        return held_by(
+            ((hold.amount_pesos, operator(hold.operator_id)) for hold in holds), currency
+        )
+
     def _check_float(self, request: SaleRequest) -> None:
-        """Refuse a sale the store's float cannot pay (``topup.float_too_low``); a balance
-        that cannot be read now does not stop the sale (the provider still has the last word)."""
+        """Refuse a sale the store's float cannot pay once the open sales' holds are set aside
+        (``topup.float_too_low``, ``sale.float_held``); a balance that cannot be read now does
+        not stop the sale (the provider still has the last word)."""
         if self._store_float is None:
             return
         try:
@@ -125,20 +181,26 @@ class PaymentService:
         except GatewayError as error:
             log.info("the float could not be read before a sale: %s", error.code)
             return
-        check_float(balance, request.amount_pesos, request.operator)
+        held = self._held(request, balance.currency)
+        check_float(balance, request.amount_pesos, request.operator, held)
 
     def open_sale(self, request: SaleRequest) -> SaleProgress:
         """Journal a new sale after checking it may be sold (``amount.*``/``pack.*``,
-        ``sale.line_recently_recharged``)."""
+        ``sale.line_recently_recharged``, ``sale.limit_*``, the float), with who sold it
+        (the clerk signed in, else the kiosk's name). Nothing is journaled on a refusal."""
         check_line_operator(request.operator, self._config.catalogue.operators)
         check_request(request, self.offer_for(request.operator), self.pack_range())
         self.check_recharge(request.line)
+        self.check_limits(request)
         self._check_float(request)
         # Receipts and the journal name the operator (its id is what the provider needs).
         data: dict[str, object] = {
             "operator_id": request.operator_id,
             "operator_name": request.operator.name,
         }
+        clerk = (request.clerk.strip() or self._config.kiosk_name.strip())[:CLERK_NAME_MAX]
+        if clerk:
+            data["clerk"] = clerk
         if request.pack is not None:
             data["pack_name"] = request.pack.name
         return self._recorder.open(

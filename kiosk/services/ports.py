@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.domain.catalogue import Catalogue, Operator
 from kiosk.domain.payer import PayerData
@@ -20,6 +20,9 @@ from kiosk.gateways.lines import CodeSent, LineBalance
 from kiosk.gateways.pse import AcceptanceTokens, Bank, PseTransaction
 from kiosk.gateways.topups import AccountBalance, TopupResult
 from kiosk.journal.journal import Entry, SaleRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class PaymentGateway(Protocol):
@@ -83,6 +86,10 @@ class JournalReader(Protocol):
         ...
 
     def sales_to_line(self, line: str, *, changed_since: datetime) -> list[SaleRecord]: ...
+    @property
+    def engine(self) -> Engine:
+        """The database, for the sums of ``kiosk.journal.limits`` (reads only)."""
+        ...
 
 
 class JournalWriting(Protocol):
