@@ -155,10 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=translate("cli", "opcionales; sin ninguno se abre la aplicación"),
     )
 
+    from kiosk.cli.export import register as register_export
     from kiosk.cli.journal import register as register_journal
     from kiosk.sandbox.cli import register as register_sandbox
 
     register_journal(subcommands)
+    register_export(subcommands)
     register_sandbox(subcommands, say=lambda source: translate("sandbox", source))
     return parser
 

@@ -3,7 +3,10 @@
 None of these take the app's instance lock: they run next to a running app.
 Those that write (purge, settle) take the journal's write lock per transaction
 (``BEGIN IMMEDIATE`` / an advisory lock) and read the last hash under it.
-Without ``--db`` the journal of the configuration (``--config``) is used.
+Without ``--db`` the journal of the configuration (``--config``) is used;
+``verify --json FILE`` checks an export (``kiosk export --json``) instead, on any
+machine: its chain and what it says of each sale (an export holds no lines).
+Long checks draw a progress bar on stderr (:mod:`kiosk.cli.progress`).
 ``verify`` opens it read-only (it never writes the file it checks) and compares
 the stored lines with their HMACs when it has the store's secret: the
 configuration's, or with ``--db`` the environment's ``KIOSK_LINE_SECRET``.
@@ -16,16 +19,17 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config, load_config
 from kiosk.controllers.language import text, translate
 from kiosk.domain.errors import JournalError
-from kiosk.domain.sale import SaleState
 from kiosk.messages import words
 
 if TYPE_CHECKING:
     from kiosk.journal.journal import Journal
+    from kiosk.journal.verify import VerifyReport
 
 CLI_ACTOR = "cli"
 
@@ -43,8 +47,17 @@ def register(subparsers: Any) -> None:
     verify = actions.add_parser(
         "verify", help=translate("cli", "verificar que el diario no fue alterado")
     )
-    verify.add_argument(
+    source = verify.add_mutually_exclusive_group()
+    source.add_argument(
         "--db", metavar=url, help=translate("cli", "diario a verificar (URL de SQLAlchemy)")
+    )
+    source.add_argument(
+        "--json",
+        type=Path,
+        metavar=translate("cli", "ARCHIVO"),
+        help=translate(
+            "cli", "verificar una exportación del diario (kiosk export --json), en otro equipo"
+        ),
     )
     verify.add_argument(
         "--against",
@@ -123,12 +136,27 @@ def _open(args: argparse.Namespace, *, verifying: bool = False) -> Journal:
     )
 
 
-def run_verify(args: argparse.Namespace) -> int:
+def _verified(args: argparse.Namespace) -> VerifyReport:
+    """The report on ``--json``'s export or on the journal, with a progress bar."""
+    from kiosk.cli.progress import Progress
+
+    label = translate("cli", "Verificando el diario")
+    if args.json is not None:
+        from kiosk.services.exports import read_journal_json, verify_export
+
+        meta, entries = read_journal_json(args.json)
+        with Progress(len(entries), label) as progress:
+            return verify_export(meta, entries, against=args.against, progress=progress.update)
     journal = _open(args, verifying=True)
     try:
-        report = journal.verify(against=args.against)
+        with Progress(journal.entry_count(), label) as progress:
+            return journal.verify(against=args.against, progress=progress.update)
     finally:
         journal.close()
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    report = _verified(args)
     if not report.ok:
         problem = report.first_problem
         assert problem is not None
@@ -140,7 +168,9 @@ def run_verify(args: argparse.Namespace) -> int:
         "sales": words("journal.cli.sales", {"count": report.sales}),
     }
     print(text(words("journal.cli.intact", {**counted, "last_hash": report.last_hash})))
-    if report.lines_checked is None:
+    if args.json is not None:
+        print(text(words("exports.cli.json_no_lines", {})))
+    elif report.lines_checked is None:
         print(text(words("journal.cli.lines_unchecked", {})))
     if args.against:
         found_at = {"hash": args.against.strip(), "seq": report.against_seq}
@@ -165,17 +195,11 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_settle(args: argparse.Namespace) -> int:
+    from kiosk.services.reports import settle_sale  # the one way to settle (the back office's)
+
     journal = _open(args)
     try:
-        if journal.sale(args.reference) is None:
-            raise JournalError("journal.no_such_sale", reference=args.reference)
-        entry = journal.record(
-            args.reference,
-            SaleState.SETTLED,
-            event="sale.settled",
-            actor=CLI_ACTOR,
-            data={"how": args.how},
-        )
+        entry = settle_sale(journal, args.reference, args.how, actor=CLI_ACTOR)
     finally:
         journal.close()
     print(text(words("journal.cli.settled", {"reference": args.reference, "hash": entry.hash})))
