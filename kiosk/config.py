@@ -35,8 +35,10 @@ from typing import Any
 import platformdirs
 
 from kiosk.domain.calendar import STORE_TIMEZONE
-from kiosk.domain.errors import ConfigError
+from kiosk.domain.errors import ConfigError, KioskError
+from kiosk.domain.settings import FIELDS, FIELDS_BY_NAME, SettingField, check_together, parse_field
 from kiosk.domain.text import LANGUAGES, QT_TRANSLATE_NOOP, Text
+from kiosk.messages import words
 
 APP_NAME = "kiosk"
 TIMEZONE = STORE_TIMEZONE
@@ -337,6 +339,34 @@ def _write_private_toml(path: Path, values: Mapping[str, str]) -> None:
     os.replace(temporary, path)
 
 
+def _bad_value(field: SettingField, error: KioskError) -> ConfigError:
+    return ConfigError(
+        "config.bad_value",
+        section=field.section,
+        key=field.key,
+        reason=words(error.code, error.params),
+    )
+
+
+def _check_values(top: Mapping[str, Any], built: Mapping[str, Any]) -> None:
+    """Each value meets its setting's rule (kiosk.domain.settings), as the settings screen
+    would ask: ``config.bad_value`` naming the key and saying why (the first one found)."""
+    values: dict[str, object] = {}
+    for setting in FIELDS:
+        if setting.secret:
+            continue  # keys may come from the environment; the gateways check them
+        if setting.section:
+            value = getattr(built[setting.section], setting.key)
+        else:
+            value = top.get(setting.key, Config.__dataclass_fields__[setting.key].default)
+        try:
+            values[setting.name] = parse_field(setting, value)
+        except KioskError as error:
+            raise _bad_value(setting, error) from None
+    for name, refused in check_together(values).items():
+        raise _bad_value(FIELDS_BY_NAME[name], refused)
+
+
 def ensure_machine_identity(config_dir: Path) -> dict[str, str]:
     """The permanent kiosk id and the per-store line secret, created once."""
     path = config_dir / "machine.toml"
@@ -396,6 +426,7 @@ def load_config(
         raise _wrong_type("catalogue", "operators", ("text",))
     if built["ui"].language not in LANGUAGES:
         raise ConfigError("config.bad_language", language=built["ui"].language)
+    _check_values(top, built)
     identity = ensure_machine_identity(config_dir)
     line_secret = env.get("KIOSK_LINE_SECRET") or identity["line_secret"]
     resolved_data_dir = data_dir or (

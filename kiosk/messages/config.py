@@ -54,6 +54,9 @@ MESSAGES = {
     "config.bad_language": QT_TRANSLATE_NOOP(
         "messages", "Configuración: el idioma «{language}» no existe en [ui]; use «es» o «en»."
     ),
+    "config.bad_value": QT_TRANSLATE_NOOP(
+        "messages", "Configuración: la clave «{key}» de «{section}» no sirve: {reason}"
+    ),
     "config.data_folder": QT_TRANSLATE_NOOP(
         "messages",
         "No se puede usar la carpeta de datos {path} ({detail}). Revise sus permisos o "
