@@ -79,7 +79,7 @@ def test_checkout_paid_on_the_phone_is_delivered_once(
     # PSE's CUS, as the gateway gives it once the payment is final.
     assert receipt.cus and receipt.cus == payment["payment_method"]["extra"]["traceability_code"]
     last_entry = counter.journal.entries_for(reference)[-1]
-    assert receipt.chain_hash_short == last_entry.hash[:12] and len(receipt.chain_hash_short) == 12
+    assert receipt.chain_hash_short == last_entry.hash[:16] and len(receipt.chain_hash_short) == 16
     assert receipt.store_name == counter.config.store.name
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from pathlib import Path
 
-from kiosk.controllers.language import translate
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.controllers.language import Said, describe, now, translate
+from kiosk.controllers.receipts import ReceiptController, receipt_document
+from kiosk.controllers.worker import run
+from kiosk.domain.errors import KioskError
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleState
 from ui.screens.base import Screen, make_button
@@ -20,7 +25,7 @@ class ResultScreen(Screen):
     """The end of a sale: a headline, the next steps and the receipt.
 
     Signals: ``done()`` ("Nueva venta", Enter or Esc), ``retryRequested()``
-    ("Intentar de nuevo", only when offered).
+    ("Intentar de nuevo", only when offered), ``pdfSaved(path)``.
     Slots: ``showResult(receipt, headline, next_steps)`` (texts from
     :func:`ui.texts.result_texts`, shown as given until the next result; it hides
     "Intentar de nuevo"), ``showOutcome(receipt, state)`` (the same with the words for
@@ -28,14 +33,22 @@ class ResultScreen(Screen):
     (call it after either: a declined assisted payment may be tried again), ``reset()``.
     Queries: ``headline()``, ``nextSteps()``, ``receiptView()``.
 
+    Receipts: "Imprimir" (once :meth:`setReceiptController` gives the printing; a failure
+    says why in the screen's message and the button becomes "Reintentar": the sale is
+    journaled and the receipt stays here) and, at the counter, "Guardar PDF" (a file
+    dialog, then :meth:`savePdf` off the GUI thread). ``printReceipt()``,
+    ``savePdf(path)``.
+
     The buttons and the receipt follow the language (``LanguageChange``).
 
     Object names: ``resultScreen``, ``resultHeadline``, ``resultNextSteps``, ``receiptView``
-    (and its rows), ``resultNewSaleButton``, ``resultRetryButton``.
+    (and its rows), ``resultNewSaleButton``, ``resultRetryButton``, ``resultPrintButton``,
+    ``resultSavePdfButton``, ``resultMessage`` (printing and saving are said there).
     """
 
     done = Signal()
     retryRequested = Signal()
+    pdfSaved = Signal(str)
 
     prefix = "result"
 
@@ -43,6 +56,10 @@ class ResultScreen(Screen):
         super().__init__("", "", parent)
         #: The state whose words show (``showOutcome``), or None for texts given as they are.
         self._worded: tuple[SaleState, Receipt] | None = None
+        self._receipts: ReceiptController | None = None
+        #: A print job of this screen's receipt is on its way / the last one failed.
+        self._printing = False
+        self._print_failed = False
         self._title.hide()
         self.back_button.hide()
         content = self.content()
@@ -70,6 +87,14 @@ class ResultScreen(Screen):
         self.retry_button.clicked.connect(self.retryRequested)
         self.retry_button.hide()
         self.footer.addWidget(self.retry_button)
+        self.print_button = make_button("", "resultPrintButton", content)
+        self.print_button.clicked.connect(self.printReceipt)
+        self.print_button.hide()
+        self.footer.addWidget(self.print_button)
+        self.pdf_button = make_button("", "resultSavePdfButton", content)
+        self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.pdf_button.hide()
+        self.footer.addWidget(self.pdf_button)
         self.new_sale_button = make_button("", "resultNewSaleButton", content, primary=True)
         self.add_hint(self.new_sale_button, "", "Enter")
         self.new_sale_button.clicked.connect(self.done)
@@ -82,6 +107,8 @@ class ResultScreen(Screen):
         self.setTitle(translate("ResultScreen", "Resultado"))
         self.set_button_text(self.retry_button, translate("ResultScreen", "Intentar de nuevo"))
         self.set_button_text(self.new_sale_button, translate("ResultScreen", "Nueva venta"))
+        self._say_print_button()
+        self.pdf_button.setText(translate("ResultScreen", "Guardar PDF"))
         if self._worded is not None:
             state, receipt = self._worded
             headline, next_steps = result_texts(state, receipt.kind)
@@ -104,6 +131,8 @@ class ResultScreen(Screen):
         self._next_steps.setText(next_steps)
         self._receipt.setReceipt(receipt)
         self.setRetryAvailable(False)
+        self._forget_printing()
+        self._show_receipt_buttons()
 
     def setRetryAvailable(self, available: bool) -> None:
         self.retry_button.setVisible(available)
@@ -115,6 +144,8 @@ class ResultScreen(Screen):
         self._next_steps.clear()
         self._receipt.clear()
         self.setRetryAvailable(False)
+        self._forget_printing()
+        self._show_receipt_buttons()
 
     def headline(self) -> str:
         return self._headline.text()
@@ -124,6 +155,132 @@ class ResultScreen(Screen):
 
     def receiptView(self) -> ReceiptView:
         return self._receipt
+
+    # -- receipts on paper ---------------------------------------------------------------
+
+    def setReceiptController(self, controller: ReceiptController | None) -> None:
+        """The printing (``None``: no printer button)."""
+        if self._receipts is not None:
+            self._receipts.printed.disconnect(self._printed)
+            self._receipts.printFailed.disconnect(self._print_failed_with)
+        self._receipts = controller
+        if controller is not None:
+            controller.printed.connect(self._printed)
+            controller.printFailed.connect(self._print_failed_with)
+        self._show_receipt_buttons()
+
+    def setCounterMode(self, counter: bool) -> None:
+        super().setCounterMode(counter)
+        self._show_receipt_buttons()
+
+    def _show_receipt_buttons(self) -> None:
+        shown = self._receipt.receipt() is not None
+        self.print_button.setVisible(shown and self._receipts is not None)
+        # A file dialog is for the counter's clerk, never a self-service customer.
+        self.pdf_button.setVisible(shown and self.isCounterMode())
+
+    def _say_print_button(self) -> None:
+        self.print_button.setText(
+            translate("ResultScreen", "Reintentar")
+            if self._print_failed
+            else translate("ResultScreen", "Imprimir")
+        )
+
+    def _forget_printing(self) -> None:
+        self._printing = False
+        self._print_failed = False
+        self.print_button.setEnabled(True)
+        self.clearError()
+        self._say_print_button()
+
+    def printReceipt(self) -> None:
+        """The receipt shown, on paper (again, after a failure)."""
+        receipt = self._receipt.receipt()
+        controller = self._receipts
+        if receipt is None or controller is None or self._printing:
+            return
+        started = (
+            controller.retry()
+            if self._print_failed and controller.canRetry()
+            else controller.print_receipt(receipt)
+        )
+        if not started:
+            return
+        self._printing = True
+        self.print_button.setEnabled(False)
+        self.showOwnMessage(
+            lambda: translate("ResultScreen", "Imprimiendo el comprobante…"), "hint"
+        )
+
+    def _printed(self, reference: str) -> None:
+        receipt = self._receipt.receipt()
+        if not self._printing or receipt is None or receipt.reference != reference:
+            return
+        self._printing = False
+        self._print_failed = False
+        self.print_button.setEnabled(True)
+        self._say_print_button()
+        self.showOwnMessage(lambda: translate("ResultScreen", "Comprobante impreso."), "ok")
+
+    def _print_failed_with(self, words: Said) -> None:
+        if not self._printing:
+            return
+        self._printing = False
+        self._print_failed = True
+        self.print_button.setEnabled(True)
+        self._say_print_button()
+        self.showOwnMessage(lambda: now(words), "error")
+        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ask_pdf_path(self) -> None:
+        receipt = self._receipt.receipt()
+        if receipt is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            translate("ResultScreen", "Guardar el comprobante en PDF"),
+            str(Path(folder) / f"{receipt.reference}.pdf"),
+            translate("ResultScreen", "Documentos PDF (*.pdf)"),
+        )
+        if path:
+            self.savePdf(Path(path))
+
+    def savePdf(self, path: Path) -> None:
+        """The receipt shown as a PDF at ``path``, written off the GUI thread."""
+        receipt = self._receipt.receipt()
+        if receipt is None:
+            return
+        # Imported here: the PDF writer loads Qt's PDF engine, only a save needs it.
+        from ui.printing.pdf import write_pdf
+
+        document = receipt_document(receipt)
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.pdf_button.setEnabled(False)
+
+        def saved(_result: object) -> None:
+            self.pdf_button.setEnabled(True)
+            self.showOwnMessage(
+                lambda: translate("ResultScreen", "PDF guardado en {path}").format(path=target),
+                "ok",
+            )
+            self.pdfSaved.emit(str(target))
+
+        def failed(error: BaseException) -> None:
+            self.pdf_button.setEnabled(True)
+            problem = KioskError(
+                "receipt.pdf_failed",
+                path=str(target),
+                detail=getattr(error, "strerror", None) or str(error),
+            )
+            words = describe(problem)
+            self.showOwnMessage(lambda: now(words), "error")
+
+        run(lambda: write_pdf(document, target), name="receipt.pdf").on_success(saved).on_failure(
+            failed
+        )
 
     def enter(self) -> None:
         self.new_sale_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from kiosk.controllers.receipts import receipt_rows
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleKind, SaleState
-from ui.widgets.receipt_view import receipt_rows
 
 NOW = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
 
@@ -27,7 +27,7 @@ def _receipt(**changes: object) -> Receipt:
 
 
 def _rows(receipt: Receipt) -> dict[str, tuple[str, str]]:
-    return {key: (caption, value) for key, caption, value in receipt_rows(receipt)}
+    return {row.key: (row.label, row.value) for row in receipt_rows(receipt)}
 
 
 def test_the_operator_is_named_and_an_equal_delivery_not_repeated(qapp: object) -> None:
