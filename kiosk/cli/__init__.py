@@ -157,9 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from kiosk.cli.export import register as register_export
     from kiosk.cli.journal import register as register_journal
+    from kiosk.cli.report import register as register_report
     from kiosk.sandbox.cli import register as register_sandbox
 
     register_journal(subcommands)
+    register_report(subcommands)
     register_export(subcommands)
     register_sandbox(subcommands, say=lambda source: translate("sandbox", source))
     return parser
@@ -217,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if just_the_app:
             return _run_app(early)
+        from kiosk.cli.report import prepare_application
+
+        prepare_application(arguments)  # a PDF needs a QGuiApplication, made before _speak's
         _speak(early)
         parser = build_parser()
         args = parser.parse_args(arguments)

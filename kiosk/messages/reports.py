@@ -8,11 +8,8 @@ MESSAGES = {
         "Escriba cómo se le respondió al cliente (por ejemplo, «reembolso en efectivo») "
         "antes de cerrar la venta como resuelta.",
     ),
-    "report.bad_date": QT_TRANSLATE_NOOP(
-        "messages",
-        "La fecha «{date}» no es válida. Escríbala como AAAA-MM-DD, por ejemplo 2025-01-31.",
-    ),
     "report.pdf_failed": QT_TRANSLATE_NOOP(
         "messages", "No se pudo guardar el PDF en {path} ({detail})."
     ),
+    "report.cli.pdf_written": QT_TRANSLATE_NOOP("messages", "Informe guardado en PDF: {path}"),
 }

@@ -342,6 +342,6 @@ def test_a_year_of_sales_adds_up_as_sql_says(year_journal: Journal) -> None:
 def test_kiosk_errors_of_the_service_have_words() -> None:
     from kiosk.messages import SOURCES
 
-    for code in ("report.settle_how_missing", "report.bad_date", "report.pdf_failed"):
+    for code in ("report.settle_how_missing", "report.cli.pdf_written", "report.pdf_failed"):
         assert code in SOURCES
     assert issubclass(ValidationError, KioskError)
