@@ -1,0 +1,215 @@
+"""The sales history at the counter: search the journal page by page, a sale's steps, reprint.
+
+Every read runs on a worker (a year of sales is 200,000 rows: the journal answers one
+keyset page at a time, newest first); the screen gets pages, never the whole result.
+A sale's steps are what the journal says happened (when, the state, the event, who),
+never its payloads: no line, masked or not, leaves the journal this way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.controllers.language import describe
+from kiosk.controllers.worker import run
+from kiosk.domain.calendar import day_bounds_utc
+from kiosk.domain.errors import JournalError, ValidationError
+from kiosk.domain.sale import SaleState
+from kiosk.journal.search import SalePage, SaleQuery
+
+if TYPE_CHECKING:
+    from kiosk.journal import Journal
+
+log = logging.getLogger(__name__)
+
+#: Sales per page: a screenful or three (the table asks for the next page as it scrolls).
+PAGE_SIZE = 100
+#: The journal event of a reprint (journal-level, its reference in the payload).
+REPRINT_EVENT = "sale.reprinted"
+
+
+@dataclass(frozen=True)
+class HistoryFilters:
+    """What the clerk asked for on the history screen.
+
+    ``line``: a full line (any way it is typed) or its last 4 digits; ``reference``: a
+    prefix; ``first_day``/``last_day``: store days (America/Bogota), both included;
+    ``states``: any of them (empty: all); ``clerk``: a clerk's name (empty: all).
+    """
+
+    line: str = ""
+    reference: str = ""
+    first_day: date | None = None
+    last_day: date | None = None
+    states: frozenset[SaleState] = field(default_factory=frozenset)
+    clerk: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One journaled step of a sale: when, the state it reached (None for a reprint or
+    another journal-level event), the event's name and who wrote it."""
+
+    moment: datetime
+    state: SaleState | None
+    event: str
+    actor: str
+
+
+def build_query(filters: HistoryFilters, *, limit: int = PAGE_SIZE) -> SaleQuery:
+    """The journal's query for ``filters`` (store days to UTC bounds); the journal checks
+    the line and the reference (``history.bad_line``, ``history.bad_reference``)."""
+    start = day_bounds_utc(filters.first_day)[0] if filters.first_day else None
+    end = day_bounds_utc(filters.last_day)[1] if filters.last_day else None
+    if start is not None and end is not None and end <= start:
+        raise ValidationError("history.inverted_dates")
+    return SaleQuery(
+        line=filters.line.strip(),
+        reference=filters.reference.strip(),
+        start=start,
+        end=end,
+        states=frozenset(filters.states),
+        clerk=filters.clerk.strip(),
+        limit=limit,
+    )
+
+
+def steps_of(journal: Journal, reference: str) -> list[Step]:
+    """The sale's entries and its reprints, in the journal's order (by seq)."""
+    entries = list(journal.entries_for(reference))
+    entries += journal.events(REPRINT_EVENT, reference=reference)
+    entries.sort(key=lambda entry: entry.seq)
+    return [Step(entry.created_at, entry.state, entry.event, entry.actor) for entry in entries]
+
+
+class Reprinter(Protocol):
+    """What reprints a receipt as a copy and journals it (the printing's controller)."""
+
+    def reprint(self, reference: str) -> Any: ...
+
+
+class HistoryController(QObject):
+    """Searches the journal's sales off the GUI thread, page by page.
+
+    Signals: ``pageReady(SalePage, first: bool)`` (``first``: a new search's first page,
+    else the next page of the same search); ``failed(Said)``; ``busyChanged(bool)``;
+    ``stepsReady(reference, list[Step])``; ``stepsFailed(reference, Said)``;
+    ``saleReady(SaleRecord)`` (``open_sale``: the sale as it is now).
+
+    ``search(filters)`` starts a new search (an older one still running is forgotten);
+    ``more()`` asks for the next page (nothing when there is none or one is on its way);
+    ``steps(reference)`` reads a sale's journaled steps; ``reprint(reference)`` hands the
+    sale to the receipts' controller (a copy, journaled as ``sale.reprinted``).
+    """
+
+    pageReady = Signal(object, bool)
+    failed = Signal(object)
+    busyChanged = Signal(bool)
+    stepsReady = Signal(str, object)
+    stepsFailed = Signal(str, object)
+    saleReady = Signal(object)
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        receipts: Reprinter | None = None,
+        page_size: int = PAGE_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._receipts = receipts
+        self._page_size = page_size
+        #: The search whose pages are shown, its next page's key, and who may answer.
+        self._query: SaleQuery | None = None
+        self._next: tuple[str, str] | None = None
+        self._generation = 0
+        self._loading = False
+
+    # -- searching -------------------------------------------------------------------
+
+    def search(self, filters: HistoryFilters) -> None:
+        try:
+            query = build_query(filters, limit=self._page_size)
+        except ValidationError as error:
+            self.failed.emit(describe(error))
+            return
+        self._query = query
+        self._next = None
+        self._fetch(query, first=True)
+
+    def more(self) -> None:
+        if self._query is None or self._next is None or self._loading:
+            return
+        self._fetch(replace(self._query, before=self._next), first=False)
+
+    def has_more(self) -> bool:
+        return self._next is not None
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _fetch(self, query: SaleQuery, *, first: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._set_loading(True)
+        journal = self._journal
+        run(lambda: journal.search_sales(query), name="history.search").on_success(
+            lambda page: self._page(generation, page, first)
+        ).on_failure(lambda error: self._failed(generation, error))
+
+    def _page(self, generation: int, page: SalePage, first: bool) -> None:
+        if generation != self._generation:
+            return  # a newer search took over
+        self._next = page.next_before
+        self._set_loading(False)
+        self.pageReady.emit(page, first)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._set_loading(False)
+        self.failed.emit(describe(error))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.busyChanged.emit(loading)
+
+    # -- one sale --------------------------------------------------------------------
+
+    def open_sale(self, reference: str) -> None:
+        """The sale as the journal holds it now (``saleReady``), then its steps."""
+        journal = self._journal
+
+        def opened(sale: object) -> None:
+            if sale is None:
+                self.stepsFailed.emit(
+                    reference, describe(JournalError("journal.no_such_sale", reference=reference))
+                )
+                return
+            self.saleReady.emit(sale)
+            self.steps(reference)
+
+        run(lambda: journal.sale(reference), name="history.sale").on_success(opened).on_failure(
+            lambda error: self.stepsFailed.emit(reference, describe(error))
+        )
+
+    def steps(self, reference: str) -> None:
+        journal = self._journal
+        run(lambda: steps_of(journal, reference), name="history.steps").on_success(
+            lambda steps: self.stepsReady.emit(reference, steps)
+        ).on_failure(lambda error: self.stepsFailed.emit(reference, describe(error)))
+
+    def reprint(self, reference: str) -> None:
+        """A copy of the sale's receipt (the receipts' controller journals it)."""
+        if self._receipts is None:
+            log.warning("no receipt printer wired: reprint of %s not done", reference)
+            return
+        self._receipts.reprint(reference)
