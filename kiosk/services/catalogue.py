@@ -3,6 +3,7 @@ the banks and the gateway's terms (plain Python; the controllers run it on worke
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from kiosk.config import Config
@@ -75,9 +76,11 @@ class CatalogueService:
         """The line as the store can sell it: the operator the provider detects (a ported
         line under its new operator), that operator's offer, and where it was ported from;
         else a :class:`ValidationError` before any payment: ``sale.line_other_operator``
-        (an operator this store does not sell) or ``sale.line_recently_recharged``."""
+        (an operator this store does not sell), ``sale.line_recently_recharged`` or a
+        fraud limit already used up (``sale.limit_*``)."""
         operator = check_line_operator(self._topups.detect_operator(line), self.sold_brands)
         self._payments.check_recharge(line)
+        self._payments.check_limits(line)
         offer = self._offer_for(operator)
         return LineOffer(operator, offer, ported_from(line, operator.brand))
 
@@ -98,6 +101,12 @@ class CatalogueService:
         """The threshold under which ``balance`` warns the clerk (``[limits]
         float_warning_below``, in the float's own currency); None: never warn."""
         return warning_threshold(balance, self._config.limits.float_warning_below)
+
+    def use_float_warning(self, below: int) -> None:
+        """Settings changed: warn under ``below`` (whole units of the float's currency) from
+        now on; the rest of the configuration is read at start only."""
+        limits = dataclasses.replace(self._config.limits, float_warning_below=below)
+        self._config = dataclasses.replace(self._config, limits=limits)
 
     def operator(self, operator_id: int) -> Operator | None:
         """The operator (top-up or bundle) with ``operator_id`` in the catalogue read before,

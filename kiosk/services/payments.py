@@ -14,12 +14,13 @@ Every method blocks (network, journal): controllers call them on a worker.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from kiosk.config import Config
+from kiosk.config import Config, LimitsConfig
 from kiosk.domain.amounts import AmountOffer, topup_offer
 from kiosk.domain.catalogue import Operator
 from kiosk.domain.errors import SaleTransitionError
@@ -95,6 +96,11 @@ class PaymentService:
         service calls it when it is built on this service."""
         self._operator_of = operator_of
 
+    def use_limits(self, limits: LimitsConfig) -> None:
+        """Settings changed: sell within ``limits`` (amounts, presets, fraud limits) from the
+        next sale on; the rest of the configuration is read at start only."""
+        self._config = dataclasses.replace(self._config, limits=limits)
+
     # -- what may be sold --------------------------------------------------------------
 
     def offer_for(self, operator: Operator) -> AmountOffer:
@@ -128,9 +134,11 @@ class PaymentService:
         recent = self._recorder.journal.sales_to_line(line, changed_since=now - window)
         check_recharge_allowed(((sale.state, sale.updated_at) for sale in recent), now)
 
-    def check_limits(self, request: SaleRequest) -> None:
-        """Refuse a sale past the store's limits against fraud (``sale.limit_line_day``,
-        ``sale.limit_kiosk_hour`` and their ``_pesos`` twins; :mod:`kiosk.domain.fraud`)."""
+    def check_limits(self, line: str, amount_pesos: int = 0) -> None:
+        """Refuse a sale of ``amount_pesos`` to ``line`` past the store's limits against fraud
+        (``sale.limit_line_day``, ``sale.limit_kiosk_hour`` and their ``_pesos`` twins;
+        :mod:`kiosk.domain.fraud`). With no amount yet (the line was just typed), only a
+        limit already used up refuses."""
         limits = self._config.limits
         rule = FraudLimits(
             line_daily_count=limits.line_daily_count,
@@ -142,10 +150,10 @@ class PaymentService:
             return  # no limits: nothing to count
         now = self._clock()
         engine = self._recorder.journal.engine
-        digest = line_hmac(self._config.line_secret, normalize_line(request.line))
+        digest = line_hmac(self._config.line_secret, normalize_line(line))
         check_limits(
             rule,
-            amount_pesos=request.amount_pesos,
+            amount_pesos=amount_pesos,
             line_today=line_usage(engine, digest, since=line_window_start(now)),
             kiosk_last_hour=kiosk_usage(engine, since=kiosk_window_start(now)),
         )
@@ -191,7 +199,7 @@ class PaymentService:
         check_line_operator(request.operator, self._config.catalogue.operators)
         check_request(request, self.offer_for(request.operator), self.pack_range())
         self.check_recharge(request.line)
-        self.check_limits(request)
+        self.check_limits(request.line, request.amount_pesos)
         self._check_float(request)
         # Receipts and the journal name the operator (its id is what the provider needs).
         data: dict[str, object] = {

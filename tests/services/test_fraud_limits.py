@@ -93,6 +93,10 @@ def test_the_fifth_sale_to_a_line_in_a_day_is_sold_and_the_sixth_refused(
     assert error.params == {"count": 5, "maximum": 5}
     words = describe(error)
     assert "Esta línea ya tuvo 5 ventas hoy" in words and "no se cobró nada" in words
+    # Told as soon as the line is typed again, before an amount is chosen.
+    with pytest.raises(ValidationError) as at_detection:
+        counter.catalogue.detect(LINE)
+    assert at_detection.value.code == "sale.limit_line_day"
     # Another line is not held by this one's limit.
     assert _open(counter, counter.topup_request("3105557071", 5_000))
 
@@ -135,6 +139,11 @@ def test_a_new_bogota_day_gives_the_line_its_limit_again(
     request = counter.topup_request(LINE, 5_000)
     for _ in range(5):
         _open(counter, request)
+    assert _refused(counter, request).code == "sale.limit_line_day"
+    # A setting changed without a restart: a sixth sale a day is now allowed.
+    payments = counter.service.payments
+    payments.use_limits(dataclasses.replace(line_only.limits, line_daily_count=6))
+    _open(counter, request)
     assert _refused(counter, request).code == "sale.limit_line_day"
     now = offset_clock()
     # A second before Bogotá's midnight: still today.
