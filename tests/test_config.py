@@ -209,3 +209,64 @@ def test_test_keys_are_known_from_the_public_key(
 ) -> None:
     _config_file(isolated_dirs, pse.encode())
     assert load_config().uses_test_keys is test_keys
+
+
+def test_the_store_printer_limits_and_idle_defaults(isolated_dirs: dict[str, Path]) -> None:
+    config = load_config()
+    store = config.store
+    assert (store.business_name, store.nit) == ("Tienda de ejemplo S.A.S.", "900123456-8")
+    assert (store.contact, store.privacy_notice) == ("", "")
+    assert (config.printer.target, config.printer.paper_mm) == ("", 80)
+    limits = config.limits
+    assert (limits.line_daily_count, limits.line_daily_pesos) == (5, 300_000)
+    assert (limits.kiosk_hourly_count, limits.kiosk_hourly_pesos) == (60, 3_000_000)
+    assert limits.float_warning_below == 100
+    assert config.ui.idle_seconds == 60
+
+
+def test_the_new_values_come_from_the_file(isolated_dirs: dict[str, Path]) -> None:
+    _config_file(
+        isolated_dirs,
+        '[store]\nbusiness_name = "Peña S.A.S."\nnit = "800.197.268-4"\n'
+        'privacy_notice = "Ley 1581"\n'
+        '[printer]\ntarget = "usb:04b8:0e15"\npaper_mm = 58\n'
+        "[limits]\nline_daily_count = 2\nkiosk_hourly_pesos = 1000000\n"
+        "float_warning_below = 0\n"
+        "[ui]\nidle_seconds = 120\n".encode(),
+    )
+    config = load_config()
+    assert (config.store.business_name, config.store.nit) == ("Peña S.A.S.", "800.197.268-4")
+    assert config.printer == type(config.printer)(target="usb:04b8:0e15", paper_mm=58)
+    assert (config.limits.line_daily_count, config.limits.kiosk_hourly_pesos) == (2, 1_000_000)
+    assert config.limits.float_warning_below == 0
+    assert config.ui.idle_seconds == 120
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "reason"),
+    [
+        ("[printer]\npaper_mm = 70\n", "paper_mm", "58 u 80"),
+        ("[printer]\ntarget = 'usb:nope'\n", "target", "La impresora «usb:nope» no se entiende"),
+        ("[store]\nnit = '900123456-7'\n", "nit", "dígito de verificación"),
+        ("[store]\nbusiness_name = ''\n", "business_name", "No puede quedar vacío."),
+        ("[limits]\nline_daily_count = -1\n", "line_daily_count", "No puede ser negativo."),
+        ("[limits]\nkiosk_hourly_pesos = -5\n", "kiosk_hourly_pesos", "No puede ser negativo."),
+        ("[limits]\nfloat_warning_below = -1\n", "float_warning_below", "negativo"),
+        ("[limits]\ntopup_min_pesos = 200000\n", "topup_min_pesos", "mayor que la máxima"),
+        ("[limits]\ntopup_presets_pesos = [500]\n", "topup_presets_pesos", "fuera"),
+        ("[ui]\nidle_seconds = 0\n", "idle_seconds", "al menos 10"),
+        ("[journal]\nretention_days = 0\n", "retention_days", "al menos 1"),
+        ("[pse]\nbase_url = 'wompi.co'\n", "base_url", "dirección web"),
+    ],
+)
+def test_a_bad_value_in_the_file_is_named_with_its_reason(
+    isolated_dirs: dict[str, Path], body: str, key: str, reason: str
+) -> None:
+    _config_file(isolated_dirs, body.encode())
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert caught.value.code == "config.bad_value"
+    assert caught.value.params["key"] == key
+    said = describe(caught.value)
+    assert said.startswith(f"Configuración: la clave «{key}» de «")
+    assert reason in said
