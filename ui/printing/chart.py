@@ -20,9 +20,9 @@ _BAR = QColor(90, 90, 90)
 _AXIS = QColor(0, 0, 0)
 _GRID = QColor(200, 200, 200)
 _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
-#: The share of the height the hourly bars take when there are operators too.
+# The share of the height the hourly bars take when there are operators too.
 _HOURS_SHARE = 0.58
-#: Operators drawn (the rest are few pesos; the report's table lists them all).
+# Operators drawn (the rest are few pesos; the report's table lists them all).
 MAX_OPERATORS = 8
 
 
@@ -153,15 +153,7 @@ def _paint_operators(
     top = area.top() + _title(painter, pen, area, translate("ReportChart", "Ventas por operador"))
     unnamed = translate("ReportChart", "(sin operador)")
     names = [_paper(bar.name or unnamed) for bar in bars]
-    values = [
-        _paper(
-            translate("ReportChart", "{sales} · {amount}").format(
-                sales=translate("ReportChart", "%n venta(s)", None, bar.sales),
-                amount=formats().pesos(bar.amount_pesos, screen=False),
-            )
-        )
-        for bar in bars
-    ]
+    values = [_bar_words(bar) for bar in bars]
     metrics = pen.body_metrics
     names_width = min(
         area.width() * 0.3, max(metrics.horizontalAdvance(name) for name in names) + pen.mm(2)
@@ -196,6 +188,14 @@ def _paint_operators(
         )
     painter.setPen(pen.line(0.3))
     painter.drawLine(QPointF(plot_left, top), QPointF(plot_left, top + row * len(bars)))
+
+
+def _bar_words(bar: OperatorBar) -> str:
+    """``2 ventas · $ 15.000`` on paper."""
+    count = bar.sales
+    sales = translate("ReportChart", "%n venta(s)", None, count)
+    amount = formats().pesos(bar.amount_pesos, screen=False)
+    return _paper(translate("ReportChart", "{sales} · {amount}").format(sales=sales, amount=amount))
 
 
 def _no_sales(painter: QPainter, pen: _Pen, plot: QRectF) -> None:
