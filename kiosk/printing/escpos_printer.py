@@ -57,6 +57,12 @@ NETWORK_TIMEOUT_SECONDS = 5.0
 STATUS_TIMEOUT_SECONDS = 1.5
 #: USB write deadline (python-escpos takes milliseconds there).
 USB_TIMEOUT_MS = 5000
+#: The real-time paper status query (``DLE EOT 4``) and its answer: bits 1 and 4 set and
+#: bits 0 and 7 clear in every answer, bits 5 and 6 set when the paper ran out.
+PAPER_STATUS_QUERY = b"\x10\x04\x04"
+_STATUS_FIXED_MASK = 0b1001_0011
+_STATUS_FIXED_BITS = 0b0001_0010
+_PAPER_END = 0b0110_0000
 #: QR module size in dots (1-16): about 2.5 cm wide for a receipt's short text on 80 mm.
 _QR_SIZE = {58: 5, 80: 6}
 
@@ -191,19 +197,25 @@ def open_printer(target: PrinterTarget, *, timeout: float = NETWORK_TIMEOUT_SECO
 
 
 def paper_out(device: Any) -> bool:
-    """Whether a network printer says it has no paper (False when it does not answer)."""
+    """Whether a network printer says it has no paper (False when it does not answer, or
+    answers with something that is no status byte)."""
     connection = device.device
     if not isinstance(connection, socket.socket):
         return False
     connection.settimeout(STATUS_TIMEOUT_SECONDS)
     try:
-        return int(device.paper_status()) == 0
+        device._raw(PAPER_STATUS_QUERY)
+        answer = connection.recv(16)
     except OSError:
         # No answer in time (or an answer cut short): print, and let the paper say.
         log.info("printer gave no paper status")
         return False
     finally:
         connection.settimeout(device.timeout)
+    if not answer or answer[0] & _STATUS_FIXED_MASK != _STATUS_FIXED_BITS:
+        log.info("printer answered no paper status")
+        return False
+    return answer[0] & _PAPER_END == _PAPER_END
 
 
 def print_document(

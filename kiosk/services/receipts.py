@@ -24,6 +24,7 @@ from kiosk.journal.journal import Entry
 from kiosk.printing.escpos_printer import print_document
 from kiosk.printing.targets import PrinterTarget, parse_target
 from kiosk.services.recorder import WRITE_TIMEOUT_SECONDS, SaleRecorder
+from kiosk.services.reports import journal_actor
 
 __all__ = [
     "RECEIPT_HASH_DIGITS",
@@ -67,7 +68,8 @@ class ReceiptService:
     """Receipts of the sales of one store.
 
     ``journal``/``writer`` (the journal and its one writer) are needed to journal copies;
-    ``printer`` sends a document to a printer target (python-escpos by default).
+    ``printer`` sends a document to a printer target (python-escpos by default); ``actor``
+    journals a copy nobody else is named for (default ``kiosk:<kiosk id>``).
     """
 
     def __init__(
@@ -78,9 +80,12 @@ class ReceiptService:
         journal: EventReading | None = None,
         writer: EventWriting | None = None,
         printer: PrintFunction = print_document,
+        actor: str = "",
     ) -> None:
         self._recorder = recorder
         self._config = config
+        #: Who journals a copy when the caller names nobody (this machine).
+        self._actor = actor or f"kiosk:{config.kiosk_id[:12]}"
         self._journal = journal
         self._writer = writer
         self._print = printer
@@ -176,14 +181,15 @@ class ReceiptService:
 
     def record_copy(self, reference: str, *, actor: str = "") -> int:
         """Journal one more copy of ``reference``'s receipt (printed, or saved as PDF);
-        its number. Without a journal writer the copy is only logged (number 0)."""
+        its number. ``actor``: who made it (a clerk's name or id; made a journal label).
+        Without a journal writer the copy is only logged (number 0)."""
         if self._writer is None:
             log.warning("no journal writer: copy of %s not journaled", reference)
             return 0
         number = self.copies_made(reference) + 1
         future = self._writer.record_event(
             REPRINT_EVENT,
-            actor=actor or self._config.kiosk_id,
+            actor=journal_actor(actor) if actor.strip() else self._actor,
             data={"reference": reference, "copy": number},
         )
         future.result(timeout=WRITE_TIMEOUT_SECONDS)

@@ -209,6 +209,10 @@ def write_pdf(document: Document, path: Path, *, chart: ChartData | None = None)
     """``document`` as a PDF at ``path``: a receipt-width page, or A4 pages with ``chart``
     (a report). Raises ``OSError`` when the file cannot be written."""
     target = Path(path)
+    # Opened here first: a folder that is missing or read-only is a plain OSError (with
+    # its reason), not a painter that silently cannot begin.
+    with target.open("wb"):
+        pass
     writer = QPdfWriter(str(target))
     writer.setResolution(RESOLUTION)
     writer.setTitle(paper(document.title))

@@ -60,3 +60,43 @@ def test_the_providers_words_follow_the_reason(qapp: object) -> None:
         "El proveedor de recargas no la aceptó (OPERATOR_DOWN). "
         "El proveedor dijo: «Operator ******4567 unavailable»"
     )
+
+
+def test_the_business_the_clerk_and_the_claims_contact(qapp: object) -> None:
+    rows = _rows(_receipt(clerk="Ana Muñoz", claims_contact="601 555 0101"))
+    assert rows["Clerk"] == ("Atendió", "Ana Muñoz")
+    assert rows["Claims"] == ("Reclamos", "601 555 0101")
+
+
+def test_the_view_renders_the_receipts_document(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.controllers.receipts import receipt_document
+    from tests.support.widgets import child
+    from ui.widgets.receipt_view import ReceiptView
+
+    receipt = _receipt(
+        business_name="Droguería La Esquina S.A.S.",
+        nit="900123456-8",
+        store_name="Droguería La Esquina",
+        kiosk_name="Caja 1",
+        chain_hash_short="9f2c41ab0123cdef",
+        clerk="Ana",
+    )
+    view = ReceiptView(receipt)
+    qtbot.addWidget(view)
+    assert view.document() == receipt_document(receipt)
+    store = child(view, QLabel, "receiptStore").text()
+    assert store.splitlines() == [
+        "Droguería La Esquina S.A.S.",
+        "NIT 900123456-8",
+        "Droguería La Esquina · Caja 1",
+        "Comprobante de pago",
+    ]
+    assert child(view, QLabel, "receiptChainValue").text() == "9f2c41ab0123cdef"
+    assert child(view, QLabel, "receiptClerkValue").text() == "Ana"
+    assert child(view, QLabel, "receiptNote").text() == "Comprobante de pago, no es factura."
+    qr = child(view, QLabel, "receiptQr")
+    assert not qr.pixmap().isNull()
+    view.clear()
+    assert view.rows() == [] and view.document() is None and qr.isHidden()
