@@ -363,19 +363,28 @@ def _meta(connection: Connection) -> dict[str, Any]:
     return {key: value for key, value in row.items() if key != "id"}
 
 
-def _entries(connection: Connection) -> Iterator[list[dict[str, Any]]]:
+def _entry_lines(connection: Connection) -> Iterator[tuple[list[str], str]]:
+    """Each batch of entries as JSON lines, and the batch's last hash.
+
+    A payload stored as its canonical text goes into the line as that very text (it
+    is JSON already: no second encoding); any other stays text, a JSON string, so an
+    edited entry fails in the export as it does in the database.
+    """
     query = (
         select(*(journal_entries.c[name] for name in _ENTRY_FIELDS))
         .order_by(journal_entries.c.seq)
         .execution_options(yield_per=BATCH)
     )
     for batch in connection.execute(query).mappings().partitions():
-        exported = []
+        lines = []
         for row in batch:
             entry = dict(row)
-            entry["payload"] = decode_payload(entry["payload"])
-            exported.append(entry)
-        yield exported
+            stored = entry.pop("payload")
+            canonical = not isinstance(decode_payload(stored), str)
+            payload = stored if canonical else json.dumps(stored, ensure_ascii=False)
+            head = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+            lines.append(f'{head[:-1]}, "payload": {payload}}}')
+        yield lines, batch[-1]["hash"]
 
 
 def count_entries(journal: Journal) -> int:
@@ -406,16 +415,12 @@ def export_journal(
             head = {"format": JSON_FORMAT, "version": JSON_VERSION, "meta": meta}
             opening = json.dumps(head, ensure_ascii=False, sort_keys=True)
             stream.write(opening[:-1] + ', "entries": [')
-            for batch in _entries(connection):
-                lines = [
-                    json.dumps(entry, ensure_ascii=False, sort_keys=True, allow_nan=False)
-                    for entry in batch
-                ]
+            for lines, batch_hash in _entry_lines(connection):
                 stream.write(("\n" if written == 0 else ",\n") + ",\n".join(lines))
-                written += len(batch)
-                last_hash = batch[-1]["hash"]
+                written += len(lines)
+                last_hash = batch_hash
                 if progress is not None:
-                    progress(len(batch))
+                    progress(len(lines))
             stream.write("\n]}\n")
         return written
 
@@ -475,12 +480,23 @@ def verify_export(
     progress: ProgressFn | None = None,
 ) -> VerifyReport:
     """Verify an export read by :func:`read_journal_json`: the origin, the chain and the
-    replay of every sale (an export has no ``sales`` rows and no lines to compare)."""
+    replay of every sale (an export has no ``sales`` rows and no lines to compare).
+
+    ``entries`` is emptied as verification copies it (a year of entries is a million
+    dicts: held once, not twice).
+    """
     for position, entry in enumerate(entries, start=1):
         if not _well_formed(entry):
             problem = problem_at(position, "journal.bad_entry")
             return VerifyReport(False, len(entries), 0, "", first_problem=problem)
-    return verify_entries(meta, entries, None, against=against, progress=progress)
+    return verify_entries(meta, _drained(entries), None, against=against, progress=progress)
+
+
+def _drained(entries: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """``entries`` in order, each let go of once it was handed over."""
+    entries.reverse()
+    while entries:
+        yield entries.pop()
 
 
 def verify_journal_json(
