@@ -73,6 +73,7 @@ class CatalogueController(QObject):
         self.store_float: Money | None = None
         self._float_loading = False
         self._float_again = False
+        self._float_stopped = False
         self._float_timer = QTimer(self)
         self._float_timer.setSingleShot(True)
         self._float_timer.setInterval(max(1, float_every_ms))
@@ -120,6 +121,7 @@ class CatalogueController(QObject):
         """Read the store's float off the GUI thread (a failure only leaves it unshown), then
         again after ``float_every_ms``. A read asked while one runs follows it (one at a time)."""
         self._float_timer.stop()
+        self._float_stopped = False
         if self._float_loading:
             self._float_again = True
             return
@@ -129,7 +131,9 @@ class CatalogueController(QObject):
         )
 
     def stop_float_refresh(self) -> None:
-        """No more background reads (the app closes); :meth:`load_float` starts them again."""
+        """No more background reads (the app closes; a read still running does not start the
+        timer again); :meth:`load_float` starts them again."""
+        self._float_stopped = True
         self._float_timer.stop()
         self._float_again = False
 
@@ -137,6 +141,11 @@ class CatalogueController(QObject):
     def float_refresh_ms(self) -> int:
         """The wait between two background reads of the float."""
         return self._float_timer.interval()
+
+    @property
+    def float_refresh_waiting(self) -> bool:
+        """The next background read is scheduled (a read done, the timer running)."""
+        return self._float_timer.isActive()
 
     def follow_sales(self, sales: SaleController) -> None:
         """Read the float again after each sale ``sales`` delivers (it spent some of it)."""
@@ -163,7 +172,7 @@ class CatalogueController(QObject):
         if self._float_again:
             self._float_again = False
             self.load_float()
-        else:
+        elif not self._float_stopped:
             self._float_timer.start()
 
     def load_banks(self, refresh: bool = False) -> None:

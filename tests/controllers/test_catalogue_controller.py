@@ -5,10 +5,12 @@ delivered sale. The service is a fake: the real one is covered in tests/services
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, cast
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.controllers.catalogue import FLOAT_REFRESH_MS, CatalogueController
@@ -47,8 +49,22 @@ class FakeSales(QObject):
     finished = Signal(object)
 
 
+_made: list[CatalogueController] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_refreshing() -> Iterator[None]:
+    """Each test's controllers stop their background reads when it ends (as the app's close
+    does)."""
+    yield
+    while _made:
+        _made.pop().stop_float_refresh()
+
+
 def _controller(service: FakeFloat, every_ms: int = FAST_MS) -> CatalogueController:
-    return CatalogueController(cast(CatalogueService, service), float_every_ms=every_ms)
+    controller = CatalogueController(cast(CatalogueService, service), float_every_ms=every_ms)
+    _made.append(controller)
+    return controller
 
 
 def _verdict(state: SaleState) -> Verdict:
@@ -94,7 +110,6 @@ def test_the_timer_reads_the_float_again_and_tells_when_it_runs_low(qtbot: Any) 
         pass  # no one asks: the timer does
     assert low.args[0] == Money(Decimal(50), "COP")
     assert service.reads >= 2
-    controller.stop_float_refresh()
 
 
 def test_a_failed_read_is_tried_again_on_the_timer(qtbot: Any) -> None:
@@ -107,7 +122,6 @@ def test_a_failed_read_is_tried_again_on_the_timer(qtbot: Any) -> None:
     with qtbot.waitSignal(controller.floatReady, timeout=5_000) as ready:
         pass
     assert ready.args == [Money(Decimal(20), "USD")]
-    controller.stop_float_refresh()
 
 
 def test_no_threshold_never_warns(qtbot: Any) -> None:
@@ -127,7 +141,6 @@ def test_a_delivered_sale_reads_the_float_again(qtbot: Any) -> None:
     with qtbot.waitSignal(controller.floatReady, timeout=5_000):
         sales.finished.emit(_verdict(SaleState.DELIVERED))
     assert service.reads == 1
-    controller.stop_float_refresh()
 
 
 def test_a_sale_that_spent_nothing_does_not(qtbot: Any) -> None:
@@ -141,7 +154,6 @@ def test_a_sale_that_spent_nothing_does_not(qtbot: Any) -> None:
     controller.load_float()  # had the declined sale asked for a read, this one would follow it
     qtbot.waitUntil(lambda: len(ready) == 1, timeout=5_000)
     assert service.reads == 1
-    controller.stop_float_refresh()
 
 
 def test_reads_asked_while_one_runs_make_one_more_read(qtbot: Any) -> None:
@@ -153,4 +165,15 @@ def test_reads_asked_while_one_runs_make_one_more_read(qtbot: Any) -> None:
         controller.load_float()
     qtbot.waitUntil(lambda: len(ready) == 2, timeout=5_000)
     assert service.reads == 2
-    controller.stop_float_refresh()
+
+
+def test_a_read_that_ends_after_the_refresh_stopped_schedules_none(qtbot: Any) -> None:
+    service = FakeFloat(Money(Decimal(900), "USD"))
+    controller = _controller(service, every_ms=60_000)
+    with qtbot.waitSignal(controller.floatReady, timeout=5_000):
+        controller.load_float()
+        controller.stop_float_refresh()  # the app closes while the read is on its way
+    assert not controller.float_refresh_waiting
+    with qtbot.waitSignal(controller.floatReady, timeout=5_000):
+        controller.load_float()  # asked again: the refresh starts again
+    assert controller.float_refresh_waiting
