@@ -7,6 +7,11 @@ Where things live (platform folders, via platformdirs):
   per-store line secret (file mode 0600; never copied into the journal);
 * data: ``<user data dir>/kiosk/`` for the journal (``journal.sqlite3``) and logs.
 
+Every value a store may change is also a setting (``kiosk.domain.settings``): loading
+checks it by the same rule as the settings screen (``config.bad_value`` names the key and
+says why: a NIT whose check digit is wrong, a negative or inverted limit, a printer address
+that does not parse...), and ``kiosk.services.settings`` saves the file back.
+
 ``KIOSK_CONFIG_DIR`` and ``KIOSK_DATA_DIR`` move both folders (tests use them).
 Secrets can come from the environment: ``KIOSK_LINE_SECRET``,
 ``KIOSK_PSE_PRIVATE_KEY``, ``KIOSK_PSE_INTEGRITY_SECRET``, ``KIOSK_PSE_EVENTS_SECRET``,
