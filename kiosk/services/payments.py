@@ -101,6 +101,10 @@ class PaymentService:
         next sale on; the rest of the configuration is read at start only."""
         self._config = dataclasses.replace(self._config, limits=limits)
 
+    def use_kiosk_name(self, name: str) -> None:
+        """Settings changed: the kiosk's name journaled with the sales nobody signed in sells."""
+        self._config = dataclasses.replace(self._config, kiosk_name=name)
+
     # -- what may be sold --------------------------------------------------------------
 
     def offer_for(self, operator: Operator) -> AmountOffer:

@@ -25,3 +25,9 @@ def test_the_clerk_is_journaled_with_the_sale(counter: Counter) -> None:
 def test_with_nobody_signed_in_the_kiosk_is_named(counter: Counter) -> None:
     reference = counter.service.payments.open_sale(counter.topup_request(LINE)).reference
     assert _creating_payload(counter, reference)["clerk"] == counter.config.kiosk_name
+
+
+def test_a_renamed_kiosk_is_named_from_the_next_sale(counter: Counter) -> None:
+    counter.service.payments.use_kiosk_name("Caja del fondo")
+    reference = counter.service.payments.open_sale(counter.topup_request(LINE)).reference
+    assert _creating_payload(counter, reference)["clerk"] == "Caja del fondo"
