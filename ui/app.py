@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import TextIOWrapper
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
@@ -89,13 +90,18 @@ def build_app(
     sandbox: SandboxServer | None = None,
     mode: str | None = None,
     embed_sandbox: bool = True,
+    config_path: Path | None = None,
 ) -> AppContext:
     """Assemble the app. With no gateway configured, ``sandbox`` (or an embedded one) serves.
 
+    ``config_path``: the file ``config`` was loaded from (``--config``; default
+    ``<config dir>/config.toml``): the settings screen saves there.
     Raises :class:`KioskError` (e.g. ``journal.locked`` when another instance runs).
     """
     mode = mode or config.mode
-    controllers = build_controllers(config, sandbox=sandbox, embed_sandbox=embed_sandbox)
+    controllers = build_controllers(
+        config, sandbox=sandbox, embed_sandbox=embed_sandbox, config_path=config_path
+    )
     window = build_main_window(
         # Test keys or a sandbox: no real money moves, and the banner says so.
         sandbox=sandbox is not None
@@ -107,6 +113,8 @@ def build_app(
     window.setStore(config.store.name, config.store.contact)
     window.setCounterMode(mode != "kiosk")
     wiring = Wiring(window, controllers, mode)
+    # A counter opens on the clerk's sign-in; a kiosk on its start screen.
+    wiring.begin()
     return AppContext(config=config, window=window, wiring=wiring, controllers=controllers)
 
 
@@ -306,7 +314,7 @@ def _refuse_to_start(error: KioskError, app: QApplication, termination: _Termina
     return 1
 
 
-def run_app(config: Config, mode: str | None = None) -> int:
+def run_app(config: Config, mode: str | None = None, config_path: Path | None = None) -> int:
     """The ``kiosk`` command: the window on the GUI thread until it is closed.
 
     Exit status: 0 when the window closes or a SIGTERM/SIGINT stops the app (also one
@@ -316,12 +324,14 @@ def run_app(config: Config, mode: str | None = None) -> int:
     """
     termination = _Termination()
     try:
-        return _run(config, mode, termination)
+        return _run(config, mode, termination, config_path)
     finally:
         termination.restore()
 
 
-def _run(config: Config, mode: str | None, termination: _Termination) -> int:
+def _run(
+    config: Config, mode: str | None, termination: _Termination, config_path: Path | None = None
+) -> int:
     try:
         _set_up_logging(config)
     except OSError as error:
@@ -343,7 +353,7 @@ def _run(config: Config, mode: str | None, termination: _Termination) -> int:
         log.info("stopped before start-up")
         return 0
     try:
-        context = build_app(config, mode=mode)
+        context = build_app(config, mode=mode, config_path=config_path)
     except KioskError as error:
         return _refuse_to_start(error, app, termination)
     if termination.requested:

@@ -16,11 +16,18 @@ from ui.screens.balance import BalanceScreen
 from ui.screens.base import Screen
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.gift_pack import GiftPackScreen
+from ui.screens.history import HistoryScreen
 from ui.screens.payer import PayerScreen
 from ui.screens.payment import PaymentScreen
+from ui.screens.report import ReportScreen
 from ui.screens.result import ResultScreen
+from ui.screens.sale_detail import SaleDetailScreen
+from ui.screens.settings import SettingsScreen
+from ui.screens.sign_in import SignInScreen
 from ui.screens.start import StartScreen
 from ui.screens.topup import TopupScreen
+from ui.widgets.back_office_bar import BackOfficeBar
+from ui.widgets.message_label import set_role
 from ui.widgets.sandbox_banner import SandboxBanner
 
 COUNTER_SIZE = QSize(1024, 768)
@@ -36,20 +43,27 @@ class MainWindow(QMainWindow):
     """Holds every screen; shows one at a time.
 
     Screens (attributes): ``start``, ``topup``, ``gift_pack``, ``balance``, ``confirm``,
-    ``payer``, ``payment``, ``result``; ``screens()`` lists them, ``currentScreen()`` is the
-    one shown.
+    ``payer``, ``payment``, ``result``, and the back office's ``sign_in``, ``settings``;
+    ``screens()`` lists them, ``currentScreen()`` is the one shown.
     Navigation: ``show_start(reset=True)`` (a new sale forgets what was typed in every form),
     ``show_topup()``, ``show_gift_pack()``, ``show_balance()``, ``show_confirm()``,
-    ``show_payer()``, ``show_payment()``, ``show_result()``; each shows its screen and puts
-    the focus where the clerk's hands expect it.
+    ``show_payer()``, ``show_payment()``, ``show_result()``, ``show_sign_in()`` (the back
+    office's bar hidden), ``show_settings()``; each shows its screen and puts the focus
+    where the clerk's hands expect it.
     Slots: ``setSandbox(bool)``, ``setStore(name, contact="")``, ``setKioskName(name)``,
-    ``setCounterMode(bool)``, ``setStatusText(text)``.
+    ``setCounterMode(bool)``, ``setStatusText(text)``, ``setClerk(name)`` (the clerk
+    signed in, in the status bar; ``""`` hides it), ``setFloat(balance)`` and
+    ``setFloatLow(balance, threshold)`` (the float under the warning threshold: "Saldo
+    bajo" and the warning look until the next ``setFloat``).
+    The back office (``back_office``, a :class:`BackOfficeBar` under the banner): its
+    buttons' signals are connected by the wiring; ``setBackOfficeVisible(bool)``.
     Keys: Esc and Enter go to the shown screen (back / go on; on the payment screen Esc asks
     to cancel); F1, F2, F3 choose the jobs on the start screen.
     Closing is allowed only when ``setCloseAllowed(True)`` (default) — kiosk mode turns it off.
 
     Object names: ``mainWindow``, ``screenStack``, ``sandboxBanner``, ``statusStoreLabel``,
-    and each screen's (see docs/OBJECT_NAMES.md).
+    ``statusClerkLabel``, ``statusFloatLabel``, ``backOfficeBar`` and each screen's (see
+    docs/OBJECT_NAMES.md).
 
     Words: the title (context ``MainWindow``) follows the language; every screen and the
     banner retranslate themselves on the same ``LanguageChange``. A passing status note
@@ -74,6 +88,9 @@ class MainWindow(QMainWindow):
         self.sandbox_banner = SandboxBanner(central)
         self.sandbox_banner.hide()
         layout.addWidget(self.sandbox_banner)
+        self.back_office = BackOfficeBar(central)
+        self.back_office.hide()
+        layout.addWidget(self.back_office)
         self.stack = QStackedWidget(central)
         self.stack.setObjectName("screenStack")
         layout.addWidget(self.stack, 1)
@@ -87,6 +104,11 @@ class MainWindow(QMainWindow):
         self.payer = PayerScreen()
         self.payment = PaymentScreen()
         self.result = ResultScreen()
+        self.history = HistoryScreen()
+        self.sale_detail = SaleDetailScreen()
+        self.report = ReportScreen()
+        self.sign_in = SignInScreen()
+        self.settings = SettingsScreen()
         for screen in self.screens():
             self.stack.addWidget(screen)
 
@@ -97,7 +119,14 @@ class MainWindow(QMainWindow):
         self._float_label = QLabel(self)
         self._float_label.setObjectName("statusFloatLabel")
         self._float_label.hide()
+        #: The float's warning threshold once it went under it (None: not low).
+        self._float_threshold: Money | None = None
+        self._clerk_name = ""
+        self._clerk_label = QLabel(self)
+        self._clerk_label.setObjectName("statusClerkLabel")
+        self._clerk_label.hide()
         self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self._clerk_label)
         self.statusBar().addPermanentWidget(self._float_label)
         self.statusBar().addPermanentWidget(self._store_label)
         self.statusBar().setSizeGripEnabled(False)
@@ -132,6 +161,11 @@ class MainWindow(QMainWindow):
             self.payer,
             self.payment,
             self.result,
+            self.history,
+            self.sale_detail,
+            self.report,
+            self.sign_in,
+            self.settings,
         ]
 
     def currentScreen(self) -> Screen:
@@ -180,6 +214,30 @@ class MainWindow(QMainWindow):
         self.show_screen(self.result)
         return self.result
 
+    def show_history(self) -> HistoryScreen:
+        self.show_screen(self.history)
+        return self.history
+
+    def show_sale_detail(self) -> SaleDetailScreen:
+        self.show_screen(self.sale_detail)
+        return self.sale_detail
+
+    def show_report(self) -> ReportScreen:
+        self.show_screen(self.report)
+        return self.report
+
+    def show_sign_in(self) -> SignInScreen:
+        """The counter's sign-in (what was typed anywhere forgotten; no back office)."""
+        for screen in self.screens():
+            screen.reset()
+        self.setBackOfficeVisible(False)
+        self.show_screen(self.sign_in)
+        return self.sign_in
+
+    def show_settings(self) -> SettingsScreen:
+        self.show_screen(self.settings)
+        return self.settings
+
     # -- chrome --------------------------------------------------------------------------
 
     def setSandbox(self, sandbox: bool) -> None:
@@ -202,6 +260,18 @@ class MainWindow(QMainWindow):
     def setCounterMode(self, counter: bool) -> None:
         for screen in self.screens():
             screen.setCounterMode(counter)
+        self.back_office.setCounterMode(counter)
+
+    def setBackOfficeVisible(self, visible: bool) -> None:
+        self.back_office.setVisible(visible)
+
+    def isBackOfficeShown(self) -> bool:
+        return not self.back_office.isHidden()
+
+    def setClerk(self, name: str) -> None:
+        """The clerk signed in, shown in the status bar (``""``: nobody)."""
+        self._clerk_name = name
+        self._render_status()
 
     def setStatusText(self, text: str) -> None:
         """A passing note in the status bar (e.g. "Revisando pagos pendientes…")."""
@@ -219,19 +289,51 @@ class MainWindow(QMainWindow):
         self._close_allowed = allowed
 
     def setFloat(self, balance: Money) -> None:
-        """The store's balance with the provider, shown in its own currency (USD, COP…)."""
+        """The store's balance with the provider, shown in its own currency (USD, COP…),
+        without a warning (the catalogue controller's ``floatLow`` follows when it is low)."""
         self._float = balance
+        self._float_threshold = None
+        self._render_status()
+
+    def setFloatLow(self, balance: Money, threshold: Money) -> None:
+        """The float is under the configured ``threshold``: "Saldo bajo" and the warning look."""
+        self._float = balance
+        self._float_threshold = threshold
+        self._render_status()
+
+    def isFloatLow(self) -> bool:
+        return self._float is not None and self._float_threshold is not None
+
+    def clearFloatWarning(self) -> None:
+        """Forget the threshold (it changed in the settings; the next reading says again)."""
+        self._float_threshold = None
         self._render_status()
 
     def _render_status(self) -> None:
         # The store's and the kiosk's names are data: shown as configured.
         parts = [part for part in (self._store_name, self._kiosk_name) if part]
         self._store_label.setText(" · ".join(parts))
+        if self._clerk_name:
+            self._clerk_label.setText(
+                translate("MainWindow", "Cajero: {name}").format(name=self._clerk_name)
+            )
+        self._clerk_label.setVisible(bool(self._clerk_name))
         if self._float is not None:
             shown = formats().money(self._float.amount, self._float.currency)
-            self._float_label.setText(
-                translate("MainWindow", "Saldo con el proveedor: {balance}").format(balance=shown)
-            )
+            if self._float_threshold is not None:
+                limit = formats().money(
+                    self._float_threshold.amount, self._float_threshold.currency
+                )
+                words = translate(
+                    "MainWindow", "Saldo bajo con el proveedor: {balance} (aviso bajo {limit})"
+                ).format(balance=shown, limit=limit)
+                set_role(self._float_label, "floatLow")
+            else:
+                words = translate("MainWindow", "Saldo con el proveedor: {balance}").format(
+                    balance=shown
+                )
+                set_role(self._float_label, "")
+            self._float_label.setText(words)
             self._float_label.show()
 
     # -- events --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ rule of its own beyond "which screen comes next".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
@@ -22,13 +23,18 @@ from kiosk.domain.payer import PayerData
 from kiosk.domain.progress import SaleProgress
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.sale_request import PaymentStart, SaleRequest
+from kiosk.domain.staff import DEMO_STAFF
+from ui.backoffice_wiring import BackOfficeWiring, wire_back_office
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.screens.line_screen import LineScreen
 from ui.texts import payment_status_text
+from ui.widgets.admin_pin_dialog import AdminPinDialog, ask_admin_pin
 
 if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the domain
+    from kiosk.domain.staff import Clerk
     from kiosk.services.reconcile import ReconcileReport
+    from kiosk.services.settings import SaveResult, SettingsForm
 
 
 def wait_text() -> Said:
@@ -37,6 +43,24 @@ def wait_text() -> Said:
 
 def bank_wait_text() -> Said:
     return Said(lambda: translate("Wiring", "Esperando la página de su banco…"))
+
+
+def demo_pins_text() -> Said:
+    """The sandbox's demo PINs, said on the sign-in screen under the SANDBOX banner."""
+
+    def words() -> str:
+        clerks = [demo for demo in DEMO_STAFF if not demo.is_admin]
+        admins = [demo for demo in DEMO_STAFF if demo.is_admin]
+        return translate(
+            "Wiring",
+            "Modo de prueba: cajero {clerk}, PIN {clerk_pin}; administrador, PIN {admin_pin}.",
+        ).format(
+            clerk=clerks[0].name if clerks else "",
+            clerk_pin=clerks[0].pin if clerks else "",
+            admin_pin=admins[0].pin if admins else "",
+        )
+
+    return Said(words)
 
 
 class Wiring(QObject):
@@ -63,6 +87,14 @@ class Wiring(QObject):
         self._connect_sale()
         self._connect_balance()
         self._connect_reconcile()
+        #: The screen the settings were opened from (shown again on "Volver").
+        self._before_settings: Screen | None = None
+        #: The admin PIN dialog open now, if any (one at a time).
+        self.admin_dialog: AdminPinDialog | None = None
+        self._connect_back_office()
+        window.result.setReceiptController(controllers.receipts)
+        #: The history, a sale's detail and the shift report (ui/backoffice_wiring.py).
+        self.back_office: BackOfficeWiring = wire_back_office(window, controllers)
 
     # -- start and the job screens ------------------------------------------------------
 
@@ -73,6 +105,7 @@ class Wiring(QObject):
         window.start.balanceChosen.connect(window.show_balance)
         catalogue.catalogueReady.connect(self._catalogue_ready)
         catalogue.floatReady.connect(window.setFloat)
+        catalogue.floatLow.connect(window.setFloatLow)
         catalogue.failed.connect(self._catalogue_failed)
         for screen in (window.topup, window.gift_pack, window.balance):
             screen.back.connect(self._back_to_start)
@@ -334,3 +367,185 @@ class Wiring(QObject):
                 )
             )
         )
+
+    # -- the back office: sign-in, sign-out, settings, exit -------------------------------
+
+    def _connect_back_office(self) -> None:
+        window, staff = self.window, self.controllers.staff
+        sign_in = window.sign_in
+        sign_in.pinEntered.connect(staff.sign_in)
+        sign_in.firstAdminRequested.connect(staff.create_first_admin)
+        staff.checkingChanged.connect(sign_in.setChecking)
+        staff.signInRefused.connect(self._sign_in_refused)
+        staff.signedIn.connect(self._signed_in)
+        staff.signedOut.connect(self._signed_out)
+        bar = window.back_office
+        bar.signOutRequested.connect(self.sign_out)
+        bar.settingsRequested.connect(self.open_settings)
+        bar.exitRequested.connect(self.exit_kiosk)
+        settings, screen = self.controllers.settings, window.settings
+        screen.back.connect(self._close_settings)
+        screen.saveRequested.connect(settings.save)
+        screen.clerkAddRequested.connect(staff.add_clerk)
+        screen.clerkPinRequested.connect(staff.set_pin)
+        screen.clerkRemoveRequested.connect(staff.remove_clerk)
+        settings.formReady.connect(self._settings_form)
+        settings.busyChanged.connect(
+            lambda busy: screen.setBusy(busy, wait_text(), cancellable=False)
+        )
+        settings.saved.connect(self._settings_saved)
+        settings.applied.connect(self.apply_settings)
+        settings.refused.connect(screen.setFieldErrors)
+        settings.failed.connect(screen.setError)
+        staff.clerksReady.connect(screen.setClerks)
+        staff.clerkSaved.connect(self._clerk_saved)
+        staff.failed.connect(lambda message: screen.setClerkMessage(message, "error"))
+
+    def counter(self) -> bool:
+        return self._app_mode != "kiosk"
+
+    def begin(self) -> None:
+        """The first screen: the sign-in at a counter (or the first admin's set-up), the
+        start screen in kiosk mode (its sales carry the kiosk's name)."""
+        window = self.window
+        if not self.counter():
+            window.setBackOfficeVisible(True)
+            window.show_start(reset=True)
+            return
+        staff = self.controllers.staff
+        window.sign_in.setSetupNeeded(staff.needs_setup)
+        window.sign_in.setDemoNote(demo_pins_text() if staff.demo_pins else "")
+        window.show_sign_in()
+        locked = staff.seconds_locked()
+        if locked:
+            window.sign_in.setLocked(locked)
+
+    def _sign_in_refused(self, message: Said, locked_seconds: int) -> None:
+        if locked_seconds > 0:
+            self.window.sign_in.setLocked(locked_seconds)
+        else:
+            self.window.sign_in.setRefused(message)
+
+    def _signed_in(self, clerk: Clerk) -> None:
+        window = self.window
+        self.controllers.sale.set_clerk(clerk.name)
+        self.controllers.receipts.set_actor(clerk.name)
+        window.setClerk(clerk.name)
+        window.sign_in.setSetupNeeded(False)
+        window.sign_in.reset()
+        window.setBackOfficeVisible(True)
+        self._back_to_start()
+
+    def _signed_out(self) -> None:
+        self.controllers.sale.set_clerk("")
+        self.window.setClerk("")
+        self.begin()
+
+    def _mid_payment(self) -> bool:
+        """A sale is being paid or delivered: nobody leaves the counter now."""
+        return self.controllers.sale.sale.following or self.window.currentScreen() in (
+            self.window.payment,
+        )
+
+    def _refuse_mid_payment(self, words: Said) -> bool:
+        if not self._mid_payment():
+            return False
+        self.window.currentScreen().setError(words)
+        return True
+
+    def sign_out(self) -> None:
+        """ "Cerrar sesión": back to the sign-in, refused in the middle of a payment."""
+        if self._refuse_mid_payment(
+            Said(
+                lambda: translate(
+                    "Wiring", "No se puede cerrar la sesión durante un pago. Termine la venta."
+                )
+            )
+        ):
+            return
+        self.controllers.sale.reset()
+        self.controllers.staff.sign_out()
+
+    def _ask_admin(self, on_granted: Callable[[Clerk], None], reason: Said) -> None:
+        if self.admin_dialog is not None and self.admin_dialog.isVisible():
+            return
+        dialog = ask_admin_pin(self.window, self.controllers.staff, on_granted, reason=reason)
+        self.admin_dialog = dialog
+        dialog.finished.connect(lambda _result: self._admin_dialog_closed(dialog))
+
+    def _admin_dialog_closed(self, dialog: AdminPinDialog) -> None:
+        if self.admin_dialog is dialog:
+            self.admin_dialog = None
+
+    def open_settings(self) -> None:
+        """ "Ajustes": the admin PIN first (also at a counter whose clerk is signed in)."""
+        if self.window.currentScreen() is self.window.settings:
+            return
+        if self._refuse_mid_payment(
+            Said(lambda: translate("Wiring", "Los ajustes se abren al terminar la venta."))
+        ):
+            return
+        self._ask_admin(
+            lambda _admin: self._show_settings(),
+            Said(lambda: translate("Wiring", "Para abrir los ajustes.")),
+        )
+
+    def _show_settings(self) -> None:
+        window = self.window
+        current = window.currentScreen()
+        if current is not window.settings:
+            self._before_settings = current
+        window.settings.reset()
+        window.show_settings()
+        window.settings.setBusy(True, wait_text(), cancellable=False)
+        self.controllers.settings.load()
+        self.controllers.staff.load_clerks()
+
+    def _settings_form(self, form: SettingsForm) -> None:
+        screen = self.window.settings
+        screen.setBusy(False)
+        screen.setValues(form.values, form.keys_set)
+
+    def _settings_saved(self, result: SaveResult) -> None:
+        self.window.settings.setSaved(result.applied, result.need_restart)
+
+    def apply_settings(self, form: SettingsForm) -> None:
+        """What applies without a restart: the names in the status bar and on the screens,
+        the form shown again (keys emptied); the language was switched by the controller,
+        the printer and the float's threshold by their own controllers."""
+        values = form.values
+        window = self.window
+        store, contact = values.get("store.name"), values.get("store.contact")
+        if isinstance(store, str):
+            window.setStore(store, contact if isinstance(contact, str) else "")
+        kiosk = values.get("kiosk_name")
+        if isinstance(kiosk, str):
+            window.setKioskName(kiosk)
+        window.settings.setValues(values, form.keys_set)
+        window.clearFloatWarning()
+        self.controllers.catalogue.load_float()  # the threshold may have changed
+
+    def _clerk_saved(self) -> None:
+        screen = self.window.settings
+        screen.clerkAdded()
+        screen.setClerkMessage(translate("Wiring", "Cambios del personal guardados."), "ok")
+
+    def _close_settings(self) -> None:
+        window = self.window
+        before, self._before_settings = self._before_settings, None
+        if before is None or before is window.settings:
+            before = window.start
+        window.show_screen(before)
+
+    def exit_kiosk(self) -> None:
+        """ "Salir" (kiosk mode): the admin PIN, then the window closes."""
+        if self._refuse_mid_payment(
+            Said(lambda: translate("Wiring", "La aplicación se cierra al terminar la venta."))
+        ):
+            return
+
+        def leave(_admin: Clerk) -> None:
+            self.window.setCloseAllowed(True)
+            self.window.close()
+
+        self._ask_admin(leave, Said(lambda: translate("Wiring", "Para salir del modo quiosco.")))

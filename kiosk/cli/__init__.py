@@ -210,7 +210,7 @@ def _run_app(early: argparse.Namespace) -> int:
     config = load_config(early.config)
     if early.language:
         config = dataclasses.replace(config, ui=UiConfig(language=early.language))
-    return run_app(config, mode=early.mode)
+    return run_app(config, mode=early.mode, config_path=early.config)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

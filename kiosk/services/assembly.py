@@ -11,9 +11,11 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import Config
+from kiosk.domain.report import ReportHeader
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.pse import PseClient
 from kiosk.gateways.topups import TopupClient
@@ -23,8 +25,12 @@ from kiosk.journal.locks import InstanceLock, PgInstanceLock
 from kiosk.services.balance import BalanceService
 from kiosk.services.catalogue import CatalogueService
 from kiosk.services.ports import PaymentGateway, TopupProvider
+from kiosk.services.receipts import ReceiptService
 from kiosk.services.reconcile import Reconciler
+from kiosk.services.reports import ReportService
 from kiosk.services.sales import SaleService, utc_now
+from kiosk.services.settings import SaveResult, SettingsService
+from kiosk.services.staff import StaffService, StaffStore
 
 if TYPE_CHECKING:
     from kiosk.sandbox import SandboxServer
@@ -44,6 +50,15 @@ class Core:
     catalogue: CatalogueService
     balance: BalanceService
     reconciler: Reconciler
+    #: The clerks and their PINs (``<config dir>/staff.toml``).
+    staff: StaffService
+    #: Receipts printed and reprinted (copies journaled as ``sale.reprinted``).
+    receipts: ReceiptService
+    #: X and Z reports, shift close, settling a paid-not-delivered sale.
+    reports: ReportService
+    #: The settings form behind the admin PIN (``config.toml``); a save applies its live
+    #: changes to the services here (:func:`live_settings`).
+    settings: SettingsService
     lock: InstanceLock | PgInstanceLock | None = None
     #: The sandbox this core started itself (stopped by :meth:`close`), if any.
     sandbox: SandboxServer | None = None
@@ -64,6 +79,34 @@ class Core:
             self.lock.release()
 
 
+def live_settings(
+    sales: SaleService, catalogue: CatalogueService, receipts: ReceiptService
+) -> Callable[[Config, SaveResult], None]:
+    """What a settings save changes at once in the services that read it (called by the
+    settings service, on the thread that saved): the receipts' names and printer, the
+    float's warning, the fraud limits from the next sale. The rest (gateways, operators,
+    the amounts the catalogue offers…) waits for the next start."""
+
+    def apply(config: Config, result: SaveResult) -> None:
+        sales.receipts.use_config(config)
+        receipts.use_config(config)
+        catalogue.use_float_warning(config.limits.float_warning_below)
+        if any(name.startswith("limits.") for name in result.changed):
+            sales.payments.use_limits(config.limits)
+
+    return apply
+
+
+def report_header(config: Config) -> ReportHeader:
+    """Who a report is of, as ``config`` says."""
+    return ReportHeader(
+        business_name=config.store.business_name,
+        nit=config.store.nit,
+        store_name=config.store.name,
+        kiosk_name=config.kiosk_name,
+    )
+
+
 def actor_for(config: Config) -> str:
     """Who the journal says wrote an entry from this machine."""
     return f"kiosk:{config.kiosk_id[:12]}"
@@ -79,6 +122,7 @@ def build_core(
     client_settings: Mapping[str, str] | None = None,
     wrap_pse: Callable[[PseClient], PaymentGateway] | None = None,
     wrap_topups: Callable[[TopupClient], TopupProvider] | None = None,
+    config_path: Path | None = None,
 ) -> Core:
     """Assemble the core on ``config``'s journal.
 
@@ -86,7 +130,9 @@ def build_core(
     and ``embed_sandbox``, one is started and owned). ``take_lock``: one app per journal
     (a second one stops here with ``journal.locked``). ``client_settings`` override the
     gateway settings (``<section>_<field>``); ``wrap_pse``/``wrap_topups`` wrap a real
-    client (the tests' failure shapes). Whatever was opened is closed again if a later
+    client (the tests' failure shapes). ``config_path``: the file ``config`` came from
+    (``--config PATH``; by default ``<config dir>/config.toml``), where the settings are
+    saved. Whatever was opened is closed again if a later
     step fails: the lock, the writer thread and the sandbox must not leak.
     """
     opened: list[Callable[[], None]] = []
@@ -116,6 +162,8 @@ def build_core(
         settings = dict(sandbox.client_settings()) if sandbox is not None else {}
         settings.update(client_settings or {})
         gateways = build_clients(config, **settings)
+        opened.append(gateways.close)
+        staff = StaffService(StaffStore.for_config(config), clock)
     except BaseException:
         for undo in reversed(opened):
             undo()
@@ -143,6 +191,20 @@ def build_core(
         window_hours=config.payment.reconcile_window_hours,
         clock=clock,
     )
+    actor = actor_for(config)
+    receipts = ReceiptService(
+        recorder=sales.recorder, config=config, journal=journal, writer=writer
+    )
+    settings_service = SettingsService(
+        config,
+        config_path or config.config_dir / "config.toml",
+        clock,
+        on_saved=live_settings(sales, catalogue, receipts),
+        journal_event=lambda event, data: writer.record_event(event, actor=actor, data=data),
+    )
+    reports = ReportService(
+        journal, writer, clock, actor, header=lambda: report_header(settings_service.config)
+    )
     return Core(
         config=config,
         journal=journal,
@@ -152,6 +214,10 @@ def build_core(
         catalogue=catalogue,
         balance=balance,
         reconciler=reconciler,
+        staff=staff,
+        receipts=receipts,
+        reports=reports,
+        settings=settings_service,
         lock=lock,
         sandbox=owned_sandbox,
     )

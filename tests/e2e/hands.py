@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLineEdit, 
 
 from kiosk.controllers.language import translate
 from kiosk.domain.sale import SaleState
+from kiosk.domain.staff import DEMO_STAFF
 from kiosk.journal import Entry, Journal
 from tests.support.browser import Browser, answer_bank_page, pay_through_checkout
 from tests.support.widgets import child, click, tick
@@ -33,6 +34,11 @@ PAYER_FIELDS = (
 )
 #: The bank page's button that approves a payment (the sandbox's pages are in Spanish).
 APPROVE = "Aprobar"
+#: The sandbox's demo staff (kiosk.domain.staff.DEMO_STAFF): a clerk and an admin.
+DEMO_CLERK = next(demo for demo in DEMO_STAFF if not demo.is_admin)
+DEMO_ADMIN = next(demo for demo in DEMO_STAFF if demo.is_admin)
+DEMO_CLERK_PIN = DEMO_CLERK.pin
+DEMO_ADMIN_PIN = DEMO_ADMIN.pin
 
 
 class Clerk:
@@ -69,6 +75,24 @@ class Clerk:
 
     def wait_for_screen(self, screen: QWidget) -> None:
         self.qtbot.waitUntil(lambda: self.window.currentScreen() is screen, timeout=self.wait_ms)
+
+    # -- the shift ----------------------------------------------------------------------------
+
+    def enter_pin(self, pin: str, prefix: str = "signIn") -> None:
+        """Press ``pin`` on the keypad called ``<prefix>PinPad``, then its "Entrar"."""
+        for digit in pin:
+            self.press(f"{prefix}PinKey{digit}")
+        self.press(f"{prefix}PinKeyEnter")
+
+    def sign_in(self, pin: str = DEMO_CLERK_PIN) -> None:
+        """At the sign-in screen: the PIN on the keypad; wait for the start screen."""
+        self.wait_for_screen(self.window.sign_in)
+        self.enter_pin(pin)
+        self.wait_for_screen(self.window.start)
+
+    def sign_out(self) -> None:
+        """ "Cerrar sesión" in the back office's bar."""
+        self.press("backOfficeSignOutButton")
 
     # -- a top-up ---------------------------------------------------------------------------
 

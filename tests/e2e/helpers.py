@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.config import Config, TimeoutsConfig, load_config
 from kiosk.controllers.worker import pending_tasks
 from kiosk.sandbox import SandboxServer
-from tests.e2e.hands import Clerk, Payer, SaleRecords
+from tests.e2e.hands import DEMO_CLERK_PIN, Clerk, Payer, SaleRecords
 from ui.app import AppContext, build_app
 
 #: A Claro line the sandbox tops up without fuss.
@@ -69,18 +69,33 @@ class AppRunner:
         self._toplevels_before = {id(w) for w in QApplication.topLevelWidgets()}
 
     def start(
-        self, config: Config | None = None, *, embedded: bool = False, mode: str | None = None
+        self,
+        config: Config | None = None,
+        *,
+        embedded: bool = False,
+        mode: str | None = None,
+        signed_in: bool = True,
     ) -> AppContext:
         """An app on the test's sandbox; ``embedded``: no sandbox given, as the command runs;
-        ``mode``: as ``kiosk --mode`` gives it (over the configuration's)."""
+        ``mode``: as ``kiosk --mode`` gives it (over the configuration's).
+
+        ``signed_in`` (the one knob for the sign-in): a counter opens on the sign-in
+        screen, and the clerk signs in there with the sandbox's demo PIN, on the keypad, as
+        a person does (the product is not bypassed); ``False`` leaves the app at the
+        sign-in screen. A kiosk has no sign-in.
+        """
         sandbox = None if embedded else self.sandbox
         configured = config is not None and not config.uses_sandbox
-        ctx = build_app(config or self.config, sandbox=None if configured else sandbox, mode=mode)
+        chosen = config or self.config
+        ctx = build_app(chosen, sandbox=None if configured else sandbox, mode=mode)
         self.contexts.append(ctx)
         self.qtbot.addWidget(ctx.window)
         ctx.window.show()
         self.qtbot.waitExposed(ctx.window)
         ctx.window.activateWindow()
+        if signed_in and (mode or chosen.mode) != "kiosk":
+            # Before the start-up work, so a test still sees it begin (e.g. its reconciliation).
+            self.clerk_for(ctx).sign_in(DEMO_CLERK_PIN)
         ctx.start()
         return ctx
 

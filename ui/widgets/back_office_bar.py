@@ -1,0 +1,92 @@
+"""The back office's row of buttons over the screens: history, shift close, settings, sign out.
+
+The bar only says what was asked; the wiring decides (the admin PIN first for settings,
+no sign-out in the middle of a payment).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal, SignalInstance
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.controllers.language import translate
+
+
+class BackOfficeBar(QFrame):
+    """Buttons: "Historial", "Cierre de turno", "Ajustes", "Cerrar sesión" (counter mode)
+    and "Salir" (kiosk mode, behind the admin PIN).
+
+    Signals: ``historyRequested()``, ``reportRequested()``, ``settingsRequested()``,
+    ``signOutRequested()``, ``exitRequested()``.
+    ``setCounterMode(bool)``: the counter's buttons, or the kiosk's ("Ajustes", "Salir").
+    ``setJobsAvailable(history=…, report=…)``: hide a button whose screen is not there.
+
+    Object names: ``backOfficeBar``, ``backOfficeHistoryButton``, ``backOfficeReportButton``,
+    ``backOfficeSettingsButton``, ``backOfficeSignOutButton``, ``backOfficeExitButton``.
+    """
+
+    historyRequested = Signal()
+    reportRequested = Signal()
+    settingsRequested = Signal()
+    signOutRequested = Signal()
+    exitRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backOfficeBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(10)
+        self.history_button = self._button("backOfficeHistoryButton", self.historyRequested)
+        self.report_button = self._button("backOfficeReportButton", self.reportRequested)
+        self.settings_button = self._button("backOfficeSettingsButton", self.settingsRequested)
+        layout.addWidget(self.history_button)
+        layout.addWidget(self.report_button)
+        layout.addWidget(self.settings_button)
+        layout.addStretch(1)
+        self.sign_out_button = self._button("backOfficeSignOutButton", self.signOutRequested)
+        self.exit_button = self._button("backOfficeExitButton", self.exitRequested)
+        layout.addWidget(self.sign_out_button)
+        layout.addWidget(self.exit_button)
+        self._counter = True
+        self._history = True
+        self._report = True
+        self._render()
+        self.retranslate()
+
+    def _button(self, object_name: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(object_name)
+        button.setAutoDefault(True)
+        button.clicked.connect(signal)
+        return button
+
+    def retranslate(self) -> None:
+        self.history_button.setText(translate("BackOfficeBar", "Historial"))
+        self.report_button.setText(translate("BackOfficeBar", "Cierre de turno"))
+        self.settings_button.setText(translate("BackOfficeBar", "Ajustes"))
+        self.sign_out_button.setText(translate("BackOfficeBar", "Cerrar sesión"))
+        self.exit_button.setText(translate("BackOfficeBar", "Salir"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def setCounterMode(self, counter: bool) -> None:
+        self._counter = counter
+        self._render()
+
+    def setJobsAvailable(self, *, history: bool | None = None, report: bool | None = None) -> None:
+        if history is not None:
+            self._history = history
+        if report is not None:
+            self._report = report
+        self._render()
+
+    def _render(self) -> None:
+        counter = self._counter
+        self.history_button.setVisible(counter and self._history)
+        self.report_button.setVisible(counter and self._report)
+        self.sign_out_button.setVisible(counter)
+        self.exit_button.setVisible(not counter)
