@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.controllers.history import HistoryController
+from kiosk.controllers.history import DocumentPrinter, HistoryController
 from kiosk.controllers.language import Said, describe, translate
 from kiosk.controllers.reports import ReportController, chart_data, report_document
 from kiosk.controllers.worker import run
@@ -28,6 +28,7 @@ from ui.screens.base import Screen
 from ui.widgets.admin_pin_dialog import ask_admin_pin
 
 if TYPE_CHECKING:  # annotations only
+    from kiosk.controllers.receipts import ReceiptController
     from kiosk.controllers.staff import StaffController
     from kiosk.domain.report import ShiftReport
     from kiosk.domain.staff import Clerk
@@ -54,7 +55,8 @@ class BackOfficeWiring(QObject):
         *,
         history: HistoryController,
         reports: ReportController | None = None,
-        receipts: Any = None,
+        receipts: ReceiptController | None = None,
+        printer: DocumentPrinter | None = None,
         staff: StaffController | None = None,
         clock: Callable[[], datetime] = _utc_now,
         parent: QObject | None = None,
@@ -64,6 +66,7 @@ class BackOfficeWiring(QObject):
         self.history = history
         self.reports = reports
         self.receipts = receipts
+        self.printer = printer
         self.staff = staff
         self._clock = clock
         #: Where "Volver" on a sale's detail goes (the history, or the report's follow-up).
@@ -71,6 +74,7 @@ class BackOfficeWiring(QObject):
         self._connect_history()
         self._connect_detail()
         self._connect_report()
+        self._connect_printer()
         bar = getattr(window, "back_office", None)
         if bar is not None:
             bar.historyRequested.connect(self.open_history)
@@ -121,6 +125,9 @@ class BackOfficeWiring(QObject):
         history.saleReady.connect(self._sale_ready)
         history.stepsReady.connect(detail.showSteps)
         history.stepsFailed.connect(lambda _reference, said: detail.setError(said))
+        if self.receipts is not None:
+            self.receipts.printed.connect(self._reprinted)
+            self.receipts.printFailed.connect(self._reprint_failed)
 
     def open_sale(self, reference: str, origin: Screen | None = None) -> None:
         detail = self.window.sale_detail
@@ -154,8 +161,15 @@ class BackOfficeWiring(QObject):
         detail.clearError()
         self.history.reprint(reference)
 
-    def _reprinted(self, *_args: object) -> None:
+    def _reprint_failed(self, said: Said) -> None:
+        if self.window.currentScreen() is self.window.sale_detail:
+            self.window.sale_detail.setBusy(False)
+            self.window.sale_detail.setError(said)
+
+    def _reprinted(self, reference: str) -> None:
         detail = self.window.sale_detail
+        if detail.reference() != reference or self.window.currentScreen() is not detail:
+            return  # the counter's own receipt (the result screen's "Imprimir")
         detail.showOwnMessage(
             lambda: translate("BackOfficeWiring", "Copia impresa; quedó anotada en el diario."),
             "ok",
@@ -268,12 +282,25 @@ class BackOfficeWiring(QObject):
         report = screen.report()
         if report is None:
             return
-        if self.receipts is None or not hasattr(self.receipts, "print_document"):
+        if self.printer is None:
             screen.setError(
                 Said(lambda: translate("BackOfficeWiring", "No hay impresora configurada."))
             )
             return
-        self.receipts.print_document(report_document(report))
+        screen.clearError()
+        self.printer.print_document(report_document(report))
+
+    def _connect_printer(self) -> None:
+        printer, screen = self.printer, self.window.report
+        if printer is None:
+            return
+        printer.busyChanged.connect(lambda busy: screen.setBusy(busy, _wait(), cancellable=False))
+        printer.printed.connect(
+            lambda: screen.showOwnMessage(
+                lambda: translate("BackOfficeWiring", "Informe enviado a la impresora."), "ok"
+            )
+        )
+        printer.printFailed.connect(screen.setError)
 
     # -- leaving -----------------------------------------------------------------------
 
@@ -283,18 +310,26 @@ class BackOfficeWiring(QObject):
 
 def wire_back_office(window: MainWindow, controllers: Any) -> BackOfficeWiring:
     """Wire the back office's screens of ``window`` to ``controllers`` (the app's
-    ``Controllers``: its ``history``, ``reports``, ``receipts`` and ``staff`` when it has
-    them; a history controller is made on the core's journal when it has none)."""
+    ``Controllers``): its ``history``, ``reports``, ``receipts``, ``report_printer`` and
+    ``staff`` when it has them. Without its own, a history controller is made on the
+    core's journal and a report printer on the core's receipt service."""
+    receipts = getattr(controllers, "receipts", None)
     history = getattr(controllers, "history", None)
+    core = getattr(controllers, "core", None)
     if history is None:
-        history = HistoryController(
-            controllers.core.journal, receipts=getattr(controllers, "receipts", None)
-        )
+        history = HistoryController(core.journal, receipts=receipts)
+    printer = getattr(controllers, "report_printer", None)
+    if printer is None and core is not None:
+        service = getattr(getattr(core, "sales", None), "receipts", None)
+        service = getattr(core, "receipts", None) or service
+        if service is not None and hasattr(service, "print_document"):
+            printer = DocumentPrinter(service.print_document)
     return BackOfficeWiring(
         window,
         history=history,
         reports=getattr(controllers, "reports", None),
-        receipts=getattr(controllers, "receipts", None),
+        receipts=receipts,
+        printer=printer,
         staff=getattr(controllers, "staff", None),
         parent=window,
     )

@@ -9,6 +9,7 @@ never its payloads: no line, masked or not, leaves the journal this way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.controllers.language import describe
 from kiosk.controllers.worker import run
 from kiosk.domain.calendar import day_bounds_utc
+from kiosk.domain.document import Document
 from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.sale import SaleState
 from kiosk.journal.search import SalePage, SaleQuery
@@ -213,3 +215,50 @@ class HistoryController(QObject):
             log.warning("no receipt printer wired: reprint of %s not done", reference)
             return
         self._receipts.reprint(reference)
+
+
+class DocumentPrinter(QObject):
+    """Prints a document (the shift report) on the store's printer, off the GUI thread.
+
+    ``print_document(document)``; signals ``printed()``, ``printFailed(Said)`` (missing,
+    out of paper, none set up: the printer's own words), ``busyChanged(bool)``. Built on
+    the receipts' service: ``DocumentPrinter(core.sales.receipts.print_document)``.
+    """
+
+    printed = Signal()
+    printFailed = Signal(object)
+    busyChanged = Signal(bool)
+
+    def __init__(
+        self, print_document: Callable[[Document], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._print = print_document
+        self._busy = False
+
+    def busy(self) -> bool:
+        return self._busy
+
+    def print_document(self, document: Document) -> bool:
+        """Send ``document`` to the printer; False while another one is printing."""
+        if self._busy:
+            return False
+        self._set_busy(True)
+        send = self._print
+        run(lambda: send(document), name="report.print").on_success(self._done).on_failure(
+            self._failed
+        )
+        return True
+
+    def _done(self, _result: object) -> None:
+        self._set_busy(False)
+        self.printed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.printFailed.emit(describe(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

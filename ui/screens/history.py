@@ -223,7 +223,7 @@ class HistoryScreen(Screen):
         for key, caption in self._captions.items():
             caption.setText(captions[key])
         self.line_input.setPlaceholderText(translate("HistoryScreen", "Ej.: 6789"))
-        self.reference_input.setPlaceholderText(translate("HistoryScreen", "Ej.: K1-2025"))
+        self.reference_input.setPlaceholderText(translate("HistoryScreen", "Ej.: K1QX"))
         self._fill_states()
         self._fill_clerks()
         self.set_button_text(self.search_button, translate("HistoryScreen", "Buscar"))

@@ -7,16 +7,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
+    QLayout,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -54,6 +55,7 @@ class DocumentView(QFrame):
         set_role(self, "receipt")
         self.setStyleSheet("QLabel { font-size: 15px; }")
         self._document: Document | None = None
+        self._labels: list[QLabel] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(18, 14, 18, 14)
         self._layout.setSpacing(3)
@@ -66,6 +68,7 @@ class DocumentView(QFrame):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+        self._labels = []
         if document is None:
             return
         if document.copy_mark:
@@ -88,6 +91,10 @@ class DocumentView(QFrame):
     def document(self) -> Document | None:
         return self._document
 
+    def texts(self) -> list[str]:
+        """What the panel says, in order (a row: its label, then its value)."""
+        return [label.text() for label in self._labels]
+
     def _label(self, text: str, name: str, role: str, *, center: bool = False) -> QLabel:
         label = QLabel(text, self)
         label.setObjectName(name)
@@ -96,6 +103,7 @@ class DocumentView(QFrame):
         if center:
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(label)
+        self._labels.append(label)
         return label
 
     def _row(self, row: Row) -> None:
@@ -113,6 +121,7 @@ class DocumentView(QFrame):
         layout.addWidget(caption, 3)
         layout.addWidget(value, 2)
         self._layout.addWidget(box)
+        self._labels += [caption, value]
 
 
 class ChartView(QWidget):
@@ -142,6 +151,68 @@ class ChartView(QWidget):
             paint_chart(painter, self.rect(), self._chart)
         finally:
             painter.end()
+
+
+class CloseShiftDialog(QDialog):
+    """ "Cerrar turno": what closing does, "Sí, cerrar turno" (accept) and "No, volver"
+    (reject, also Esc; the default, so a stray Enter closes nothing). Window-modal, opened
+    with ``open()``: nothing waits in a nested event loop.
+
+    Object names: ``reportCloseConfirmation``, ``reportCloseConfirmText``,
+    ``reportCloseConfirmButton``, ``reportCloseCancelButton``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportCloseConfirmation")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        self._text = QLabel(self)
+        self._text.setObjectName("reportCloseConfirmText")
+        self._text.setWordWrap(True)
+        self._text.setMinimumWidth(460)
+        layout.addWidget(self._text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = make_button("", "reportCloseCancelButton", self)
+        self.cancel_button.clicked.connect(self.reject)
+        self.confirm_button = make_button("", "reportCloseConfirmButton", self, primary=True)
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.accept)
+        self.cancel_button.setDefault(True)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        layout.addLayout(buttons)
+        # The size is set once, not pushed to the window system on every change.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.resize(560, 220)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("ReportScreen", "Cerrar turno"))
+        self._text.setText(
+            translate(
+                "ReportScreen",
+                "Esto cierra el turno: se hace el informe Z, queda guardado en el diario y el "
+                "próximo turno empieza en cero. ¿Cerrar el turno ahora?",
+            )
+        )
+        self.confirm_button.setText(translate("ReportScreen", "Sí, cerrar turno"))
+        self.cancel_button.setText(translate("ReportScreen", "No, volver"))
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def follow_up_words(item: FollowUp) -> str:
@@ -181,7 +252,7 @@ class ReportScreen(Screen):
         super().__init__("", "", parent)
         content = self.content()
         self._report: ShiftReport | None = None
-        self._confirmation: QMessageBox | None = None
+        self._confirmation: CloseShiftDialog | None = None
         self._pdf_dialog: QFileDialog | None = None
         #: Use Qt's own file dialog (not the platform's): tests and kiosks drive it.
         self.native_dialogs = False
@@ -264,8 +335,6 @@ class ReportScreen(Screen):
         self.set_button_text(self.print_button, translate("ReportScreen", "Imprimir"))
         self.set_button_text(self.pdf_button, translate("ReportScreen", "Guardar PDF"))
         self.set_button_text(self.close_button, translate("ReportScreen", "Cerrar turno"))
-        if self._confirmation is not None:
-            self._word_confirmation(self._confirmation)
         self._render()
 
     def _title_text(self) -> str:
@@ -296,7 +365,7 @@ class ReportScreen(Screen):
             rows.append(tuple(cell.text() if cell is not None else "" for cell in cells))
         return rows
 
-    def confirmation(self) -> QMessageBox | None:
+    def confirmation(self) -> CloseShiftDialog | None:
         return self._confirmation
 
     def pdfDialog(self) -> QFileDialog | None:
@@ -350,45 +419,19 @@ class ReportScreen(Screen):
         if item is not None:
             self.saleOpened.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    def askCloseShift(self) -> QMessageBox:
+    def askCloseShift(self) -> CloseShiftDialog:
         """ "Esto cierra el turno…": yes closes it (``closeShiftRequested``), no leaves it."""
-        box = QMessageBox(self)
-        box.setObjectName("reportCloseConfirmation")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        yes = box.addButton("", QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("reportCloseConfirmButton")
-        no = box.addButton("", QMessageBox.ButtonRole.RejectRole)
-        no.setObjectName("reportCloseCancelButton")
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        self._word_confirmation(box)
-        box.buttonClicked.connect(lambda button: self._confirmed(box, button is yes))
-        self._confirmation = box
-        box.open()
-        return box
+        dialog = CloseShiftDialog(self)
+        dialog.accepted.connect(self.closeShiftRequested)
+        dialog.finished.connect(lambda _result: self._confirmed(dialog))
+        self._confirmation = dialog
+        dialog.open()
+        return dialog
 
-    def _word_confirmation(self, box: QMessageBox) -> None:
-        box.setWindowTitle(translate("ReportScreen", "Cerrar turno"))
-        box.setText(
-            translate(
-                "ReportScreen",
-                "Esto cierra el turno: se hace el informe Z, queda guardado en el diario y el "
-                "próximo turno empieza en cero. ¿Cerrar el turno ahora?",
-            )
-        )
-        for button in box.buttons():
-            if button.objectName() == "reportCloseConfirmButton":
-                button.setText(translate("ReportScreen", "Sí, cerrar turno"))
-            elif button.objectName() == "reportCloseCancelButton":
-                button.setText(translate("ReportScreen", "No, volver"))
-
-    def _confirmed(self, box: QMessageBox, yes: bool) -> None:
-        if self._confirmation is box:
+    def _confirmed(self, dialog: CloseShiftDialog) -> None:
+        if self._confirmation is dialog:
             self._confirmation = None
-        box.deleteLater()
-        if yes:
-            self.closeShiftRequested.emit()
+        dialog.deleteLater()
 
     def askPdfPath(self) -> QFileDialog:
         """Where to save the report as PDF (``pdfRequested(path)`` once chosen)."""
@@ -401,6 +444,10 @@ class ReportScreen(Screen):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if not self.native_dialogs:
             dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            inner = dialog.layout()
+            if inner is not None:
+                inner.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+            dialog.resize(820, 520)
         if self._report is not None:
             dialog.selectFile(f"informe-{self._report.day.isoformat()}.pdf")
         dialog.fileSelected.connect(lambda path: self.pdfRequested.emit(Path(path)))

@@ -1,0 +1,355 @@
+"""The history at the counter, on real widgets over a real journal: filters, lazy pages, a
+sale's steps, a reprint marked as a copy (and journaled), settling behind the admin PIN."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import load_config
+from kiosk.controllers.history import HistoryController, HistoryFilters
+from kiosk.controllers.receipts import ReceiptController
+from kiosk.controllers.reports import ReportController
+from kiosk.controllers.sale_words import state_words
+from kiosk.controllers.staff import StaffController
+from kiosk.domain.document import Document
+from kiosk.domain.sale import SaleState
+from kiosk.journal import Journal, JournalWriter, open_journal
+from kiosk.services.receipts import ReceiptService
+from kiosk.services.recorder import SaleRecorder
+from kiosk.services.reports import ReportService
+from kiosk.services.staff import StaffService, StaffStore
+from tests.controllers.test_history_controller import FIRST, SALES, SetClock, seed_few
+from tests.journal.helpers import ACTOR, KIOSK_ID, LINE_SECRET, STORE_ID, path_to
+from tests.ui.helpers import assert_all_translated, shown_texts, speak
+from ui.backoffice_wiring import BackOfficeWiring
+from ui.main_window import MainWindow
+from ui.models.sales import SalesModel
+from ui.widgets.admin_pin_dialog import AdminPinDialog
+
+pytestmark = pytest.mark.gui
+
+#: The seeded sales' full lines: none may ever be shown.
+FULL_LINES = {line for _reference, _state, line, *_rest in SALES}
+
+
+@dataclass
+class Office:
+    window: MainWindow
+    journal: Journal
+    history: HistoryController
+    reports: ReportController
+    wiring: BackOfficeWiring
+    clock: SetClock
+    printed: list[Document] = field(default_factory=list)
+
+
+@contextmanager
+def build_office(
+    qtbot: Any, window: MainWindow, tmp_path: Path, *, page_size: int = 100
+) -> Iterator[Office]:
+    """The back office of ``window`` over a journal of five sales (see ``seed_few``)."""
+    clock = SetClock(FIRST)
+    journal = open_journal(
+        f"sqlite:///{tmp_path / 'office.sqlite3'}",
+        store_id=STORE_ID,
+        kiosk_id=KIOSK_ID,
+        line_secret=LINE_SECRET,
+        now=clock,
+    )
+    seed_few(journal, clock)
+    clock.moment = FIRST + timedelta(days=4)  # 2025-03-14 in Bogotá: the sales are this week
+    writer = JournalWriter(journal)
+    printed: list[Document] = []
+    config = load_config()
+    config = replace(
+        config, printer=replace(config.printer, target=f"file:{tmp_path / 'printer.bin'}")
+    )
+    receipts = ReceiptController(
+        ReceiptService(
+            recorder=SaleRecorder(journal=journal, writer=writer, actor=ACTOR),
+            config=config,
+            journal=journal,
+            writer=writer,
+            printer=lambda document, _target, *, paper_mm: printed.append(document),
+        ),
+        actor="Ana",
+    )
+    reports = ReportController(ReportService(journal, writer, clock, ACTOR))
+    staff = StaffController(
+        StaffService(StaffStore(tmp_path / "config", tmp_path / "data", test_keys=True), clock)
+    )
+    history = HistoryController(journal, receipts=receipts, page_size=page_size)
+    wiring = BackOfficeWiring(
+        window, history=history, reports=reports, receipts=receipts, staff=staff, clock=clock
+    )
+    try:
+        yield Office(window, journal, history, reports, wiring, clock, printed)
+        qtbot.waitUntil(lambda: not history.is_loading() and not reports.busy, timeout=10_000)
+    finally:
+        writer.close()
+        journal.close()
+
+
+@pytest.fixture
+def office(qtbot: Any, shown_window: MainWindow, tmp_path: Path) -> Iterator[Office]:
+    with build_office(qtbot, shown_window, tmp_path) as office:
+        yield office
+
+
+def _rows(window: MainWindow) -> list[str]:
+    return [sale.reference for sale in window.history.model().sales()]
+
+
+def _searched(qtbot: Any, office: Office, action: Any) -> list[str]:
+    with qtbot.waitSignal(office.history.pageReady, timeout=10_000):
+        action()
+    qtbot.waitUntil(lambda: not office.history.is_loading(), timeout=10_000)
+    return _rows(office.window)
+
+
+def _enter(qtbot: Any, widget: Any) -> None:
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_opening_shows_the_last_weeks_sales_newest_first(qtbot: Any, office: Office) -> None:
+    rows = _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    assert office.window.currentScreen() is screen
+    assert rows == ["K1-C005", "K1-B004", "K1-B003", "K1-A002", "K1-A001"]
+    assert screen.from_date.date() == QDate(2025, 3, 8)
+    assert screen.to_date.date() == QDate(2025, 3, 14)
+    model = screen.model()
+    cells = [model.index(4, column).data() for column in range(model.columnCount())]
+    # date-time, reference, kind, operator, masked line, amount, earned, status, clerk
+    assert cells == [
+        "10/03/2025 09:01",
+        "K1-A001",
+        "Recarga",
+        "Claro",
+        "*** *** 2222",
+        "$\xa010.000",
+        "$\xa0350",
+        "Pagada y entregada",
+        "Ana",
+    ]
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert "Ganancia" in header
+
+
+def test_each_filter_from_the_screen(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+
+    screen.line_input.setText("2222")  # the last four digits
+    assert _searched(qtbot, office, lambda: _enter(qtbot, screen.line_input)) == [
+        "K1-B004",
+        "K1-A001",
+    ]
+    screen.line_input.setText("315 777 8888")  # a whole line, as typed
+    assert _searched(qtbot, office, lambda: _enter(qtbot, screen.line_input)) == ["K1-C005"]
+    screen.line_input.clear()
+
+    screen.reference_input.setText("k1-b")  # a prefix, any case
+    assert _searched(qtbot, office, screen.search_button.click) == ["K1-B004", "K1-B003"]
+    screen.reference_input.clear()
+
+    screen.clerk_combo.setEditText("Luis")
+    assert _searched(qtbot, office, screen.search_button.click) == ["K1-B004", "K1-B003"]
+    screen.clerk_combo.setEditText("")
+
+    index = screen.state_combo.findText("Pagada, no entregada: reclamar devolución")
+    screen.state_combo.setCurrentIndex(index)
+    assert _searched(qtbot, office, screen.search_button.click) == ["K1-B003"]
+    screen.state_combo.setCurrentIndex(0)
+
+    # Store days (Bogotá): 11 March is K1-B003's day only.
+    screen.from_date.setDate(QDate(2025, 3, 11))
+    screen.to_date.setDate(QDate(2025, 3, 11))
+    assert _searched(qtbot, office, screen.search_button.click) == ["K1-B003"]
+
+
+def test_nothing_found_says_so_plainly(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    screen.line_input.setText("9999")
+    assert _searched(qtbot, office, screen.go_on) == []
+    assert screen.isEmptyShown()
+    assert screen.emptyText().startswith("No hay ventas con esos filtros.")
+
+
+def test_a_line_that_is_neither_whole_nor_four_digits_is_told(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    screen.line_input.setText("31234")
+    with qtbot.waitSignal(office.history.failed, timeout=10_000):
+        screen.go_on()
+    assert "últimos 4 dígitos" in screen.messageText()
+
+
+def test_pages_are_fetched_as_the_table_needs_them(
+    qtbot: Any, shown_window: MainWindow, tmp_path: Path
+) -> None:
+    with build_office(qtbot, shown_window, tmp_path, page_size=2) as office:
+        model = shown_window.history.model()
+        with qtbot.waitSignal(office.history.pageReady, timeout=10_000):
+            office.wiring.open_history()
+        # The table fills its visible rows page by page (the view asks: fetchMore).
+        qtbot.waitUntil(lambda: model.rowCount() == 5 and not model.hasMore(), timeout=10_000)
+        assert _rows(shown_window) == ["K1-C005", "K1-B004", "K1-B003", "K1-A002", "K1-A001"]
+        assert not model.canFetchMore()
+
+
+def test_a_page_is_all_the_model_holds_until_asked(qtbot: Any, office: Office) -> None:
+    """Without a view scrolling, the model holds the first page and asks for no more."""
+    history = HistoryController(office.journal, page_size=2)
+    pages: list[Any] = []
+    history.pageReady.connect(lambda page, first: pages.append((page, first)))
+    with qtbot.waitSignal(history.pageReady, timeout=10_000):
+        history.search(HistoryFilters(first_day=date(2025, 3, 1)))
+    model = SalesModel()
+    page, _first = pages[-1]
+    model.setSales(page.sales, page.next_before is not None)
+    assert model.rowCount() == 2 and model.canFetchMore()
+    with qtbot.waitSignal(model.moreWanted, timeout=1000):
+        model.fetchMore()
+    assert not model.canFetchMore()  # held while the page is on its way
+
+
+def _open(qtbot: Any, office: Office, reference: str) -> None:
+    screen = office.window.history
+    row = _rows(office.window).index(reference)
+    table = screen.table()
+    table.setFocus()
+    table.setCurrentIndex(screen.model().index(row, 0))
+    with qtbot.waitSignal(office.history.stepsReady, timeout=10_000):
+        _enter(qtbot, table)
+    assert office.window.currentScreen() is office.window.sale_detail
+
+
+def test_a_sale_opens_with_its_journaled_steps(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    _open(qtbot, office, "K1-A001")
+    detail = office.window.sale_detail
+    summary = detail.summary()
+    assert summary["Reference"] == "K1-A001"
+    assert summary["Line"] == "*** *** 2222"
+    assert summary["Earned"] == "$\xa0350"
+    steps = detail.stepRows()
+    assert [row[1] for row in steps] == [
+        state_words(state) for state in path_to(SaleState.DELIVERED)
+    ]
+    assert steps[0][1] == "Sin pagar" and steps[-1][1] == "Pagada y entregada"
+    assert steps[0][2:] == ("sale.created", ACTOR)
+    assert not detail.canSettle()
+    shown = " ".join(shown_texts(office.window).values())
+    assert not any(line in shown for line in FULL_LINES)
+    detail.go_back()
+    assert office.window.currentScreen() is office.window.history
+
+
+def test_reprint_is_a_copy_and_is_journaled(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    _open(qtbot, office, "K1-A001")
+    detail = office.window.sale_detail
+    with qtbot.waitSignal(office.history.stepsReady, timeout=10_000):
+        detail.reprint_button.click()
+    assert len(office.printed) == 1
+    assert office.printed[0].copy_mark  # "COPIA" on paper
+    reprints = office.journal.events("sale.reprinted", reference="K1-A001")
+    assert [(entry.payload["copy"], entry.actor) for entry in reprints] == [(1, "Ana")]
+    assert detail.stepRows()[-1][1:3] == ("Copia del comprobante", "sale.reprinted")
+    assert "Copia impresa" in detail.messageText()
+
+
+def test_an_admin_records_how_a_paid_not_delivered_sale_was_settled(
+    qtbot: Any, office: Office
+) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    _open(qtbot, office, "K1-B003")
+    detail = office.window.sale_detail
+    assert detail.canSettle()
+    assert not detail.settle_button.isEnabled()  # nothing written yet
+    detail.settle_input.setText("Se devolvió el dinero en efectivo")
+    detail.settle_button.click()
+    dialog = office.window.findChild(AdminPinDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.entry.field.setText("0000")  # the demo admin (test keys)
+    with qtbot.waitSignal(office.reports.settled, timeout=10_000):
+        dialog.entry.submit()
+    qtbot.waitUntil(lambda: detail.summary()["State"] == "Resuelta por la tienda", timeout=10_000)
+    sale = office.journal.sale("K1-B003")
+    assert sale is not None and sale.state is SaleState.SETTLED
+    settled = office.journal.entries_for("K1-B003")[-1]
+    assert settled.event == "sale.settled"
+    assert settled.payload["how"] == "Se devolvió el dinero en efectivo"
+    assert settled.actor == "Administrador"
+    assert not detail.canSettle()
+
+
+def test_a_wrong_admin_pin_settles_nothing(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    _open(qtbot, office, "K1-B003")
+    detail = office.window.sale_detail
+    detail.settle_input.setText("Devuelto")
+    detail.settle_button.click()
+    dialog = office.window.findChild(AdminPinDialog)
+    assert dialog is not None
+    dialog.entry.field.setText("1111")  # a clerk's PIN, not an admin's
+    dialog.entry.submit()
+    qtbot.waitUntil(lambda: bool(dialog.message()), timeout=10_000)
+    dialog.reject()
+    sale = office.journal.sale("K1-B003")
+    assert sale is not None and sale.state is SaleState.PAID_NOT_DELIVERED
+
+
+def test_the_history_and_a_sale_speak_english_after_the_switch(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    spanish = shown_texts(screen)
+    model = screen.model()
+    spanish_cells = [model.index(4, column).data() for column in (2, 5, 7)]
+    speak("en")
+    assert_all_translated(spanish, shown_texts(screen), data={"K1-2025"})
+    assert (
+        [model.index(4, column).data() for column in (2, 5, 7)]
+        == [
+            "Top-up",
+            "COP\xa010,000",
+            "Paid and delivered",
+        ]
+        != spanish_cells
+    )
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Earned"
+    assert screen.state_combo.itemText(0) == "All statuses"
+
+    _open(qtbot, office, "K1-A001")
+    detail = office.window.sale_detail
+    assert detail.stepRows()[-1][1] == "Paid and delivered"
+    speak("es")
+    QApplication.processEvents()
+    assert detail.stepRows()[-1][1] == "Pagada y entregada"
+    assert screen.state_combo.itemText(0) == "Todos los estados"
+
+
+def test_reset_forgets_the_search(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    screen.line_input.setText("2222")
+    office.window.show_start(reset=True)
+    assert screen.line_input.text() == "" and screen.model().rowCount() == 0
+    assert not screen.hasSearched()
+    assert _day(screen.to_date.date()) == date(2025, 3, 14)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
