@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-#: The throwaway PostgreSQL cluster's fixtures (``pg_cluster``, ``pg_url``).
-pytest_plugins = ["tests.support.postgres"]
+#: The throwaway PostgreSQL cluster's fixtures (``pg_cluster``, ``pg_url``); the year of sales
+#: (``year_journal``, ``year_summary``, ``year_journal_copy``).
+pytest_plugins = ["tests.support.postgres", "tests.support.seeded"]
 
 
 @pytest.fixture(autouse=True)

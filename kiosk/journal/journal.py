@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
@@ -49,6 +49,9 @@ from kiosk.journal.verify import (
     problem_at,
     verify_entries,
 )
+
+if TYPE_CHECKING:  # search imports this module (SaleRecord)
+    from kiosk.journal.search import SalePage, SaleQuery
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -451,10 +454,22 @@ class Journal:
         digest = line_hmac(self._line_secret, normalize_line(line))
         return self._sales(sales.c.line_hmac == digest, sales.c.updated_at >= since)
 
+    def search_sales(self, query: SaleQuery) -> SalePage:
+        """The history's search: one page of sales, newest first (:mod:`kiosk.journal.search`)."""
+        from kiosk.journal.search import search_sales
+
+        return search_sales(self._engine, self._line_secret, query)
+
     def _sales(self, *conditions: Any) -> list[SaleRecord]:
         query = select(sales).where(*conditions).order_by(sales.c.created_at, sales.c.reference)
         with self._engine.connect() as connection:
             return [SaleRecord.from_row(row) for row in connection.execute(query).mappings()]
+
+    def line_digest(self, line: str) -> str:
+        """The keyed hash the journal keeps of a normalised ``line`` (never the line itself)."""
+        if not self._line_secret:
+            raise JournalError("journal.no_line_secret")
+        return line_hmac(self._line_secret, line)
 
     def line_for(self, reference: str, role: str = "line") -> str | None:
         """A sale's full line (``role="sender"``: a gift pack's sender), None once purged.
