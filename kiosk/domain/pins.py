@@ -44,7 +44,7 @@ LONGEST_LOCK = timedelta(hours=1)
 
 class PinRefused(KioskError):
     """A PIN was not accepted: ``pin.wrong`` (``tries_left``), ``pin.locked`` (``seconds``),
-    ``pin.not_admin``. ``count`` repeats the number, for the message's plural form."""
+    ``pin.not_admin``."""
 
 
 # -- a new PIN ---------------------------------------------------------------------------
@@ -157,7 +157,7 @@ class Lockout:
         """Raise ``pin.locked`` (``seconds``) while locked."""
         seconds = self.seconds_left(now)
         if seconds:
-            raise PinRefused("pin.locked", seconds=seconds, count=seconds)
+            raise PinRefused("pin.locked", seconds=seconds)
 
     def failed(self, now: datetime) -> Lockout:
         """The lockout after a wrong PIN at ``now`` (tried while not locked)."""
@@ -178,5 +178,5 @@ class Lockout:
         """What to tell after this lockout's last wrong try: locked, or the tries left."""
         seconds = self.seconds_left(now)
         if seconds:
-            return PinRefused("pin.locked", seconds=seconds, count=seconds)
-        return PinRefused("pin.wrong", tries_left=self.tries_left, count=self.tries_left)
+            return PinRefused("pin.locked", seconds=seconds)
+        return PinRefused("pin.wrong", tries_left=self.tries_left)

@@ -4,11 +4,11 @@ from kiosk.domain.text import QT_TRANSLATE_NOOP
 
 MESSAGES = {
     "pin.wrong": QT_TRANSLATE_NOOP(
-        "messages", "PIN incorrecto. Le quedan %n intento(s) antes de que se bloquee."
+        "messages", "PIN incorrecto. Intentos que le quedan antes del bloqueo: {tries_left}."
     ),
     "pin.locked": QT_TRANSLATE_NOOP(
         "messages",
-        "Demasiados PIN incorrectos: los PIN están bloqueados. Intente de nuevo en %n segundo(s).",
+        "Demasiados PIN incorrectos: los PIN están bloqueados. Intente de nuevo en {seconds} s.",
     ),
     "pin.not_admin": QT_TRANSLATE_NOOP("messages", "Ese PIN no es de un administrador."),
     "pin.format": QT_TRANSLATE_NOOP(

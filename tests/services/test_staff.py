@@ -189,9 +189,8 @@ def test_lockout_timing(staff: StaffService, clock: FakeClock) -> None:
     refusals = _wrong(staff, 4)
     assert [r.params["tries_left"] for r in refusals] == [4, 3, 2, 1]
     assert all(r.code == "pin.wrong" for r in refusals)
-    assert describe(refusals[0]) == (
-        "PIN incorrecto. Le quedan 4 intentos antes de que se bloquee."
-    )
+    assert describe(refusals[0]) == ("PIN incorrecto. Intentos que le quedan antes del bloqueo: 4.")
+    assert describe(PinRefused("pin.wrong", tries_left=4)) == describe(refusals[0])
     (fifth,) = _wrong(staff, 1)
     assert (fifth.code, fifth.params["seconds"]) == ("pin.locked", 60)
     assert staff.seconds_locked() == 60
