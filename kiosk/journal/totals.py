@@ -41,7 +41,8 @@ from kiosk.journal.schema import journal_entries, sales
 #: The event of a Z report's entry.
 SHIFT_CLOSED = "shift.closed"
 _SOLD = tuple(str(state) for state in sorted(SOLD_STATES))
-_FINAL = tuple(str(state) for state in sorted(FINAL_STATES))
+#: Open states, named (an IN the (state, created_at) index serves, unlike a NOT IN).
+_OPEN = tuple(str(state) for state in sorted(set(SaleState) - FINAL_STATES))
 #: A long period is added up this much at a time when its progress is shown.
 PROGRESS_WINDOW = timedelta(days=7)
 #: ``YYYY-MM-DDTHH`` of a journal timestamp: its UTC hour.
@@ -220,7 +221,7 @@ def open_sales(
 ) -> tuple[tuple[FollowUp, ...], int]:
     """Sales still open (created before ``until`` if given): the oldest ``limit`` and how many
     there are in all. Masked lines only."""
-    conditions: list[Any] = [sales.c.state.not_in(_FINAL)]
+    conditions: list[Any] = [sales.c.state.in_(_OPEN)]
     if until is not None:
         conditions.append(sales.c.created_at < chain.format_timestamp(until))
     total = _int(connection.execute(select(func.count()).where(*conditions)).scalar())
