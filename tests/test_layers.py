@@ -1,7 +1,7 @@
 """The layer rule of ARCHITECTURE.md, checked by import-linter's contracts in pyproject.toml:
-ui -> controllers -> services -> gateways | journal -> domain, ui imports only the controllers
-and the domain, the core imports no Qt, controllers no QtWidgets/QtGui, nothing below ``ui``
-imports ``ui``, and the sandbox shares no code with the gateway clients."""
+ui -> controllers -> services -> gateways | journal | printing -> domain, ui imports only the
+controllers and the domain, the core imports no Qt, controllers no QtWidgets/QtGui, nothing
+below ``ui`` imports ``ui``, and the sandbox shares no code with the gateway clients."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = "Layers: ui -> controllers -> services -> gateways | journal -> domain"
+LAYERS = "Layers: ui -> controllers -> services -> gateways|journal|printing -> domain"
 UI_IMPORTS = "ui imports only kiosk.controllers and kiosk.domain"
-NO_QT = "The core (domain, services, gateways, journal, sandbox, config) imports no Qt"
+NO_QT = "Core (domain, services, gateways, journal, printing, sandbox, config): no Qt"
 
 
 def _lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
