@@ -127,7 +127,7 @@ FIELDS: tuple[SettingField, ...] = (
         QT_TRANSLATE_NOOP("SettingsFields", "Aviso de privacidad"),
         "notice",
         True,
-        max_length=2000,
+        max_length=4000,
     ),
     _f("printer.target", QT_TRANSLATE_NOOP("SettingsFields", "Impresora"), "printer", True),
     _f(
@@ -343,6 +343,8 @@ def _whole(value: object) -> int:
         raise ValidationError("settings.not_a_number", value=str(value))
     if isinstance(value, int):
         return value
+    if isinstance(value, str) and not value.strip():
+        raise ValidationError("settings.required")
     if isinstance(value, str) and _DIGITS.match(value.strip()):
         return int(value.strip())
     if isinstance(value, str) and value.strip().startswith("-"):
@@ -402,7 +404,10 @@ def _secret(value: object) -> str:
 
 
 def _paper(value: object) -> int:
-    number = _whole(value) if isinstance(value, int | str) else -1
+    try:
+        number = _whole(value)
+    except ValidationError:
+        number = -1
     if number not in PAPER_WIDTHS:
         raise ValidationError("settings.paper", paper_mm=str(value).strip())
     return number

@@ -98,6 +98,8 @@ BAD_VALUES = [
     ("printer.target", "usb:zz:01", "settings.printer_target", "impresora"),
     ("printer.target", "tcp:host:99999", "settings.printer_target", "impresora"),
     ("printer.paper_mm", "70", "settings.paper", "58 u 80"),
+    ("printer.paper_mm", "ancho", "settings.paper", "58 u 80"),
+    ("ui.idle_seconds", " ", "settings.required", "vacío"),
     ("ui.language", "fr", "settings.language", "idioma"),
     ("catalogue.operators", ["Claro", "claro"], "settings.repeated", "repetido"),
     ("ui.idle_seconds", "5", "settings.too_small", "al menos 10"),
