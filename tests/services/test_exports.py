@@ -9,15 +9,19 @@ import io
 import json
 import os
 import stat
-from datetime import timedelta
+from collections import Counter
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
+from kiosk.domain.calendar import day_bounds_utc
 from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleKind, SaleState
-from kiosk.journal import Journal
+from kiosk.journal import Journal, chain
+from kiosk.journal.seeding import SeedSummary
 from kiosk.services import exports
 from kiosk.services.exports import (
     COLUMNS,
@@ -29,6 +33,7 @@ from kiosk.services.exports import (
     write_sales_csv,
 )
 from tests.journal.helpers import ACTOR, START, drive, fresh_line
+from tests.support.seeded import YEAR_DAYS, YEAR_SALES, YEAR_START, open_year
 
 S = SaleState
 LONG_AGO = START - timedelta(days=1)
@@ -365,3 +370,98 @@ def test_an_empty_journal_exports_and_verifies(journal: Journal, tmp_path: Path)
     report = verify_journal_json(path)
     assert report.ok and report.entries == 0
     assert write_sales_csv(journal, LONG_AGO, LATER, tmp_path / "v.csv", full_lines=False) == 0
+
+
+# ------------------------------------------------------------------------ a year of sales
+def _csv_totals(path: Path) -> tuple[int, int, dict[str, int], Counter[str]]:
+    """Rows, pesos, earned hundredths by currency and rows by state code of a Spanish CSV."""
+    rows = pesos = 0
+    earned: dict[str, int] = {}
+    states: Counter[str] = Counter()
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream, delimiter=";")
+        header = next(reader)
+        amount, gained, currency, state = (
+            header.index(name)
+            for name in ("Valor (pesos)", "Ganancia", "Moneda de la ganancia", "Código de estado")
+        )
+        for row in reader:
+            rows += 1
+            pesos += int(row[amount])
+            if row[gained]:
+                units, cents = row[gained].split(",")
+                minor = int(units) * 100 + (
+                    int(cents) if not units.startswith("-") else -int(cents)
+                )
+                earned[row[currency]] = earned.get(row[currency], 0) + minor
+            states[row[state]] += 1
+    return rows, pesos, earned, states
+
+
+def _sql_totals(journal: Journal, start: datetime, end: datetime) -> Any:
+    first, last = chain.format_timestamp(start), chain.format_timestamp(end)
+    within = "created_at >= :first AND created_at < :last"
+    with journal.engine.connect() as connection:
+        count, pesos = connection.execute(
+            text(f"SELECT count(*), coalesce(sum(amount_pesos), 0) FROM sales WHERE {within}"),
+            {"first": first, "last": last},
+        ).one()
+        earned = dict(
+            connection.execute(
+                text(
+                    "SELECT earned_currency, sum(earned_minor) FROM sales "
+                    f"WHERE {within} AND earned_minor IS NOT NULL GROUP BY earned_currency"
+                ),
+                {"first": first, "last": last},
+            ).all()
+        )
+        states = Counter(
+            dict(
+                connection.execute(
+                    text(f"SELECT state, count(*) FROM sales WHERE {within} GROUP BY state"),
+                    {"first": first, "last": last},
+                ).all()
+            )
+        )
+    return count, pesos, earned, states
+
+
+def test_a_year_of_sales_adds_up_to_the_sql_sum(
+    year_journal: Path, year_summary: SeedSummary, tmp_path: Path
+) -> None:
+    year_end = YEAR_START + timedelta(days=YEAR_DAYS)
+    path = tmp_path / "2025.csv"
+    told: list[int] = []
+    with open_year(year_journal, read_only=True) as journal:
+        written = write_sales_csv(
+            journal, YEAR_START, year_end, path, full_lines=False, progress=told.append
+        )
+        expected = _sql_totals(journal, YEAR_START, year_end)
+        some_line = journal.line_for(year_summary.first_reference)
+    assert written == YEAR_SALES == year_summary.count
+    assert sum(told) == written and len(told) > 50  # streamed in batches
+    totals = _csv_totals(path)
+    assert totals == expected
+    assert totals[1] == sum(tally.pesos for tally in year_summary.by_state.values())
+    assert some_line is not None and some_line not in path.read_text(encoding="utf-8-sig")
+
+
+def test_a_month_of_store_days_is_the_seeders_own_tally(
+    year_journal: Path, year_summary: SeedSummary, tmp_path: Path
+) -> None:
+    # February in Bogotá: its days' bounds in UTC, as the CLI computes them.
+    start, _ = day_bounds_utc(date(2025, 2, 1))
+    _, end = day_bounds_utc(date(2025, 2, 28))
+    days = [day for day in year_summary.by_day if date(2025, 2, 1) <= day <= date(2025, 2, 28)]
+    path = tmp_path / "febrero.csv"
+    with open_year(year_journal, read_only=True) as journal:
+        written = write_sales_csv(journal, start, end, path, full_lines=True)
+        assert _csv_totals(path) == _sql_totals(journal, start, end)
+    assert written == sum(year_summary.by_day[day].count for day in days) > 10_000
+    assert _csv_totals(path)[1] == sum(year_summary.by_day[day].pesos for day in days)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream, delimiter=";")
+        next(reader)
+        moments = [row[0] for row in reader]
+    assert moments == sorted(moments)  # oldest first
+    assert moments[0] >= "2025-02-01 00:00:00" and moments[-1] < "2025-03-01 00:00:00"
