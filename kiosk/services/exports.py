@@ -55,13 +55,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.calendar import STORE_TIMEZONE
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import JournalError, KioskError
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.domain.text import QT_TRANSLATE_NOOP, Text
 from kiosk.journal import chain
 from kiosk.journal.engine import read_transaction
+from kiosk.journal.privacy import redact_text
 from kiosk.journal.schema import journal_entries, journal_meta, sale_lines, sales
 from kiosk.journal.verify import VerifyReport, decode_payload, problem_at, verify_entries
 
@@ -177,7 +179,8 @@ def _write_atomically(path: Path, *, private: bool, write: Callable[[IO[str]], i
     """``write`` into a temporary file beside ``path``, then rename it over ``path``.
 
     Any failure (the disk, the database, an interruption) removes the temporary
-    file and leaves ``path`` as it was; an ``OSError`` becomes ``exports.write_failed``.
+    file and leaves ``path`` as it was; an ``OSError`` becomes ``exports.write_failed``,
+    a database's error ``journal.unavailable``.
     """
     path = Path(path)
     try:
@@ -200,6 +203,10 @@ def _write_atomically(path: Path, *, private: bool, write: Callable[[IO[str]], i
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise _write_failed(path, error) from None
+        if isinstance(error, DBAPIError):
+            # The driver's first line only: its full text may quote the statement's values.
+            detail = str(error.orig).splitlines()[0][:200] if error.orig is not None else ""
+            raise JournalError("journal.unavailable", detail=redact_text(detail)) from None
         raise
     _sync_folder(path.parent)
     return count

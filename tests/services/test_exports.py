@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from kiosk.domain.calendar import day_bounds_utc
 from kiosk.domain.errors import KioskError
@@ -269,6 +270,26 @@ def test_an_interrupted_export_leaves_nothing(
         write_sales_csv(
             journal, LONG_AGO, LATER, out / "x.csv", full_lines=False, progress=interrupted
         )
+    assert list(out.iterdir()) == []
+
+
+def test_a_database_that_fails_mid_export_is_told_and_leaves_nothing(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drive(journal, "KDB", S.DELIVERED)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def lost(_stored: str) -> str:
+        raise OperationalError("SELECT …", {}, Exception("disk I/O error\nwith 3001234567"))
+
+    monkeypatch.setattr(exports, "_store_time", lost)
+    with pytest.raises(KioskError) as failed:
+        write_sales_csv(journal, LONG_AGO, LATER, out / "x.csv", full_lines=False)
+    assert (failed.value.code, failed.value.params) == (
+        "journal.unavailable",
+        {"detail": "disk I/O error"},
+    )
     assert list(out.iterdir()) == []
 
 
