@@ -4,22 +4,25 @@ added up in SQL checked against direct SQL sums."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from kiosk.domain.calendar import store_day
 from kiosk.domain.errors import JournalError, KioskError, SaleTransitionError, ValidationError
 from kiosk.domain.report import Earned, FollowUpKind, ReportHeader, ShiftReport, Tally
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.journal import Journal, JournalWriter
+from kiosk.journal.seeding import SeedSummary
 from kiosk.journal.totals import SHIFT_CLOSED
 from kiosk.services.reports import ReportService, build_report, journal_actor, settle_sale
 from tests.journal.helpers import ACTOR, fresh_line, path_to
 from tests.support.clocks import TickingClock
+from tests.support.seeded import YEAR_DAYS, YEAR_SALES, YEAR_START, open_year
 
 S = SaleState
 HEADER = ReportHeader("Tienda de ejemplo S.A.S.", "900123456-8", "Tienda", "Caja 1")
@@ -320,23 +323,53 @@ def _check_against_sql(journal: Journal, report: ShiftReport) -> None:
     assert sum(bar.sales for bar in report.chart.by_hour) == report.sold.count
 
 
-@pytest.mark.slow
-def test_a_year_of_sales_adds_up_as_sql_says(year_journal: Journal) -> None:
-    now = datetime.now(UTC)
-    report = build_report(year_journal, now=now)
-    assert report.sold.count > 100_000
-    assert len(report.by_operator) >= 3 and len(report.by_clerk) >= 2
-    assert report.earned  # discounts were seeded
-    _check_against_sql(year_journal, report)
-    assert report.through_seq == year_journal.entry_count()
+def test_a_year_of_sales_adds_up_as_sql_says(year_journal: Path, year_summary: SeedSummary) -> None:
+    after = YEAR_START + timedelta(days=YEAR_DAYS + 1)
+    with open_year(year_journal, read_only=True) as journal:
+        started = time.perf_counter()
+        report = build_report(journal, now=after)
+        seconds = time.perf_counter() - started
+        _check_against_sql(journal, report)
+        assert report.through_seq == journal.entry_count() == year_summary.last_seq
+        # One store day too: the busiest of the year.
+        busiest = max(year_summary.by_day.items(), key=lambda item: item[1].count)[0]
+        day_report = build_report(journal, now=after, day=busiest)
+        _check_against_sql(journal, day_report)
+    assert seconds < 30  # seconds, not minutes (about 2 s on a shared test machine)
+    # And the seeder's own tallies (of every sale by its final state; earned by currency).
+    assert {item.key: (item.count, item.amount_pesos) for item in report.by_state} == {
+        str(state): (tally.count, tally.pesos) for state, tally in year_summary.by_state.items()
+    }
+    assert {item.currency: item.minor for item in report.earned} == dict(year_summary.earned_minor)
+    assert (report.first_reference, report.last_reference) == (
+        year_summary.first_reference,
+        year_summary.last_reference,
+    )
+    assert report.totals.created.count == YEAR_SALES
+    assert len(report.by_operator) == 4 and len(report.by_clerk) == 3
+    day = year_summary.by_day[busiest]
+    assert (day_report.totals.created.count, day_report.totals.created.amount_pesos) == (
+        day.count,
+        day.pesos,
+    )
+    assert day_report.day == busiest
 
-    # One store day, too: the day of the newest sale.
-    with year_journal.engine.connect() as connection:
-        newest = connection.execute(text("SELECT MAX(created_at) FROM sales")).scalar_one()
-    day = store_day(datetime.strptime(newest, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC))
-    day_report = build_report(year_journal, now=now, day=day)
-    assert day_report.sold.count > 0
-    _check_against_sql(year_journal, day_report)
+
+def test_closing_a_year_then_the_next_shift_is_empty(year_journal_copy: Path) -> None:
+    moment = YEAR_START + timedelta(days=YEAR_DAYS + 1)
+    with open_year(year_journal_copy) as journal:
+        writer = JournalWriter(journal)
+        try:
+            service = ReportService(journal, writer, lambda: moment, ACTOR)
+            z = service.close_shift()
+            assert z.sold.count > 150_000 and z.close_seq == journal.entry_count()
+            entry = journal.events(SHIFT_CLOSED)[-1]
+            assert entry.payload["sold_pesos"] == z.sold.amount_pesos
+            next_shift = service.x_report()
+        finally:
+            writer.close()
+    assert next_shift.empty and next_shift.period_start == z.period_end
+    assert next_shift.follow_up_count == z.follow_up_count > 0  # still open, still listed
 
 
 def test_kiosk_errors_of_the_service_have_words() -> None:
