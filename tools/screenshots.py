@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +35,7 @@ from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.store_float import Money
 from kiosk.domain.text import LANGUAGES
+from tools.backoffice_samples import scenes as back_office_scenes
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 
@@ -99,6 +101,19 @@ def sample_receipt(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> Receipt
         chain_hash_short="9f2c41ab",
         store_name=STORE,
         kiosk_name=KIOSK,
+    )
+
+
+def business_receipt() -> Receipt:
+    """A delivered top-up's receipt with every business field a store sets."""
+    return replace(
+        sample_receipt(SaleState.DELIVERED),
+        chain_hash_short="9f2c41ab03d7e8b5",
+        cus="1874233",
+        business_name=f"{STORE} S.A.S.",
+        nit="900123456-8",
+        claims_contact="601 555 0101 · reclamos@laesquina.co",
+        clerk="Ana",
     )
 
 
@@ -251,6 +266,15 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
 
         return scene
 
+    def receipt() -> None:
+        # A delivered top-up's full receipt (business, NIT, clerk, claims, QR), with the
+        # counter's Imprimir / Guardar PDF (the printer is never called here).
+        from kiosk.controllers.receipts import ReceiptController
+
+        screen = window.show_result()
+        screen.setReceiptController(ReceiptController(service=None))  # type: ignore[arg-type]
+        screen.showOutcome(business_receipt(), SaleState.DELIVERED)
+
     return [
         ("01-start.png", start),
         ("02-topup.png", topup_empty),
@@ -275,6 +299,12 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("21-topup-movistar.png", topup_operator("316 123 4567", "Movistar", ported=False)),
         ("22-topup-ported.png", topup_operator("312 987 6543", "Tigo", ported=True)),
         ("23-topup-recently-recharged.png", topup_recently_recharged),
+        ("24-receipt.png", receipt),
+        ("30-history.png", back_office_scenes(window)["history"]),
+        ("31-history-empty.png", back_office_scenes(window)["history-empty"]),
+        ("32-sale-detail.png", back_office_scenes(window)["sale-detail"]),
+        ("33-report-x.png", back_office_scenes(window)["report-x"]),
+        ("34-report-z.png", back_office_scenes(window)["report-z"]),
     ]
 
 
