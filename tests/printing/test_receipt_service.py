@@ -160,7 +160,8 @@ def test_a_copy_that_did_not_print_is_not_journaled(
         service.print_receipt(REFERENCE, render=receipt_document, copy=True)
     assert raised.value.code == "printer.no_paper"
     assert journal.events(REPRINT_EVENT) == []
-    assert journal.sale(REFERENCE).state is SaleState.DELIVERED, "the sale is untouched"
+    sale = journal.sale(REFERENCE)
+    assert sale is not None and sale.state is SaleState.DELIVERED, "the sale is untouched"
 
 
 def test_no_printer_set_up_is_said_plainly(

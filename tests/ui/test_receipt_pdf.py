@@ -18,6 +18,7 @@ from kiosk.domain.document import Document, Heading, Paragraph, Row
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.report import ChartData, HourBar, OperatorBar
 from kiosk.domain.sale import SaleKind, SaleState
+from kiosk.services.receipts import Printed
 from ui.printing.pdf import document_image, write_pdf
 
 pytestmark = pytest.mark.gui
@@ -118,8 +119,9 @@ def test_a_report_goes_on_a4_with_its_chart(qapp: object, tmp_path: Path) -> Non
     write_pdf(document, path, chart=chart)
     reader = pypdf.PdfReader(path)
     assert len(reader.pages) >= 2, "a long report breaks into pages"
-    width, height = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
-    assert (width, height) == (pytest.approx(595, abs=1.5), pytest.approx(842, abs=1.5))
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(595, abs=1.5), "A4"
+    assert float(box.height) == pytest.approx(842, abs=1.5)
     text = _text(path)
     assert "Operador 0 0 ventas" in text and "Operador 89 89 ventas" in text
     assert "Fin del informe." in text
@@ -141,8 +143,9 @@ class _FakeReceipts:
 
         self.errors = [KioskError("printer.missing", target="192.0.2.10:9100")]
 
-    def print_receipt(self, receipt: Any, *, render: Any, copy: bool = False, actor: str = ""):
-        from kiosk.services.receipts import Printed
+    def print_receipt(
+        self, receipt: Any, *, render: Any, copy: bool = False, actor: str = ""
+    ) -> Printed:
 
         if self.errors:
             raise self.errors.pop(0)
