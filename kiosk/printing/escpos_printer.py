@@ -6,20 +6,22 @@ wrapped, rules of dashes, a copy's mark in double size at the top, the QR centre
 end (printed natively, ``GS ( k``, from the same data the screen's and the PDF's QR
 hold), then a full cut.
 
-Words: the printer is set to code page 850 (``ESC t 2``, "Multilingual Latin I", which
-every ESC/POS printer sold in Latin America has) and the text encoded in it, so á é í ó ú
-ñ ü ¿ ¡ print as they are. Non-breaking spaces (money on screen) become plain spaces,
-typographic dashes, quotes and ellipses their ASCII twins, and control characters (a
-provider's words could hold some) are dropped: nothing but text and our own commands
-reaches the printer.
+Words: the printer is set to code page 850 (``ESC t 2``, "Multilingual Latin I": table 2 on
+Epson-compatible printers, the common ground of the cheap ones as well) and the text encoded
+in it, so á é í ó ú ñ ü ¿ ¡ print as they are (never the code page a printer was left
+in). Non-breaking spaces (money on screen) become plain spaces, typographic dashes, quotes
+and ellipses their ASCII twins, and control characters (a provider's words could hold
+some) are dropped: nothing but text and our own commands reaches the printer.
 
 Errors: a printer that cannot be reached (connection refused, no such host, no USB device,
 no serial port, a file that cannot be opened) is ``printer.missing``; a network printer
-that answers the real-time paper status (``DLE EOT 4``) with "paper end" is
-``printer.no_paper`` (USB, serial and file printers are not asked: python-escpos reads
-their status unreliably; a printer out of paper there just prints nothing, and the clerk
-retries); any other failure while sending is ``printer.failed``. Every network call has a
-deadline (the socket's timeout); USB and serial writes have one too.
+that answers the real-time paper status (``DLE EOT 4``, asked before the job, with its own
+short deadline) with "paper end" is ``printer.no_paper`` — a printer that does not answer
+it, or answers with something that is no status byte, is printed to anyway. USB, serial
+and file printers are not asked (python-escpos cannot read a USB printer's answer reliably
+and a file has none): out of paper there, the job prints nothing and the clerk retries. Any
+other failure while sending is ``printer.failed``. Every network step has a deadline (the
+socket's timeout); USB and serial writes have one too. No error carries the document.
 """
 
 from __future__ import annotations
