@@ -111,19 +111,9 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _header(config: Config | None) -> ReportHeader:
-    if config is None:
-        return ReportHeader()
-    return ReportHeader(
-        business_name=config.store.business_name,
-        nit=config.store.nit,
-        store_name=config.store.name,
-        kiosk_name=config.kiosk_name,
-    )
+    from kiosk.services.reports import report_header
 
-
-def report_header(config: Config) -> ReportHeader:
-    """Who a report is of, from the configuration (the assembly's ``header``)."""
-    return _header(config)
+    return report_header(config) if config is not None else ReportHeader()
 
 
 def _open(args: argparse.Namespace) -> tuple[Journal, ReportHeader]:

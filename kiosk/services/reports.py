@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from kiosk.config import Config
 from kiosk.domain.calendar import day_bounds_utc, store_day
 from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.report import (
@@ -46,6 +47,16 @@ ProgressFor = Callable[[int], Callable[[int], None] | None]
 #: The event of a settled paid-not-delivered sale.
 SALE_SETTLED = "sale.settled"
 _ACTOR_LIMIT = 64
+
+
+def report_header(config: Config) -> ReportHeader:
+    """Who a report is of, from the configuration: the business, its NIT, store and kiosk."""
+    return ReportHeader(
+        business_name=config.store.business_name,
+        nit=config.store.nit,
+        store_name=config.store.name,
+        kiosk_name=config.kiosk_name,
+    )
 
 
 def journal_actor(name: str) -> str:

@@ -18,9 +18,11 @@ from kiosk.config import load_config
 from kiosk.domain.document import Document, Heading, Paragraph, Row, Rule
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.journal import Journal, open_journal
+from kiosk.journal.seeding import SeedSummary
 from tests.journal.helpers import KIOSK_ID, LINE_SECRET, STORE_ID
 from tests.services.test_reports import sell
 from tests.support.clocks import TickingClock
+from tests.support.seeded import YEAR_SALES
 
 S = SaleState
 #: 17:00 UTC on 15 January 2025 is noon in Bogotá.
@@ -197,3 +199,30 @@ def test_only_a_pdf_asks_for_a_gui_application() -> None:
     assert wants_pdf(["report", "--pdf", "x.pdf"]) and wants_pdf(["report", "--pdf=x.pdf"])
     assert not wants_pdf(["report", "--date", "2025-01-01"])
     assert not wants_pdf(["export", "--csv", "x.csv"])
+
+
+def test_a_year_of_sales_from_the_command_line(
+    year_journal: Path,
+    year_summary: SeedSummary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The whole year (the open shift of a journal never closed), with its progress bar and
+    a PDF; the busiest day's pesos as the seeder tallied them."""
+    monkeypatch.setenv("KIOSK_PROGRESS", "1")
+    url = f"sqlite:///{year_journal}"
+    pdf = tmp_path / "year.pdf"
+    assert main(["report", "--db", url, "--pdf", str(pdf)]) == 0
+    captured = capsys.readouterr()
+    assert f"Sumando ventas: {YEAR_SALES:,}".replace(",", ".") in captured.err
+    created = _row(captured.out, "Ventas del periodo (todos los estados)")
+    assert created == str(YEAR_SALES)
+    assert _row(captured.out, "Primera referencia") == year_summary.first_reference
+    words = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Ventas por operador" in words and "Para seguimiento" in words
+
+    busiest, tally = max(year_summary.by_day.items(), key=lambda item: item[1].count)
+    assert main(["report", "--db", url, "--date", busiest.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert _row(out, "Ventas del periodo (todos los estados)") == str(tally.count)
