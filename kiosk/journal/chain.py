@@ -39,6 +39,7 @@ HASHED_FIELDS: tuple[str, ...] = (
 GENESIS_FIELDS: tuple[str, ...] = ("journal_id", "store_id", "kiosk_id", "created_at")
 
 _TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_TIMESTAMP_LENGTH = len("2026-11-25T18:00:00.123456Z")
 
 
 def canonical_json(value: Any) -> str:
@@ -60,6 +61,11 @@ def format_timestamp(moment: datetime) -> str:
 
 
 def parse_timestamp(text: str) -> datetime:
+    """The moment :func:`format_timestamp` wrote (a ``ValueError`` for other text)."""
+    # The journal's own form, exactly (``2026-11-25T18:00:00.123456Z``), parsed the fast
+    # way: history pages and reports read hundreds of thousands of them.
+    if len(text) == _TIMESTAMP_LENGTH and text[10] == "T" and text[19] == "." and text[-1] == "Z":
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
     return datetime.strptime(text, _TIMESTAMP_FORMAT).replace(tzinfo=UTC)
 
 
