@@ -31,15 +31,17 @@ ACTOR = "kiosk:caja-1"
 
 S = SaleState
 #: (state, kind, operator, last four, pesos, earned centavos, clerk, minutes before NEWEST)
+#: The sample clerk (a name the English check knows as sample data).
+CLERK = "María Fernanda Gómez"
 _SALES = (
-    (S.DELIVERED, SaleKind.TOPUP, "Claro", "6789", 10_000, 35_000, "Ana", 0),
-    (S.PAID_NOT_DELIVERED, SaleKind.TOPUP, "Tigo", "4521", 20_000, None, "Ana", 12),
-    (S.DELIVERED, SaleKind.GIFT_PACK, "Claro", "0913", 6_000, 21_000, "Luis", 31),
-    (S.DECLINED, SaleKind.TOPUP, "Movistar", "7788", 5_000, None, "Luis", 47),
-    (S.PAYMENT_PENDING, SaleKind.TOPUP, "Claro", "3340", 15_000, None, "Ana", 58),
-    (S.DELIVERED, SaleKind.TOPUP, "WOM", "1207", 2_000, 6_000, "Ana", 75),
-    (S.CANCELLED, SaleKind.TOPUP, "Claro", "5566", 50_000, None, "Luis", 96),
-    (S.DELIVERED, SaleKind.TOPUP, "Movistar", "8890", 10_000, 30_000, "Luis", 130),
+    (S.DELIVERED, SaleKind.TOPUP, "Claro", "6789", 10_000, 35_000, CLERK, 0),
+    (S.PAID_NOT_DELIVERED, SaleKind.TOPUP, "Movistar", "4521", 20_000, None, CLERK, 12),
+    (S.DELIVERED, SaleKind.GIFT_PACK, "Claro", "0913", 6_000, 21_000, CLERK, 31),
+    (S.DECLINED, SaleKind.TOPUP, "Movistar", "7788", 5_000, None, CLERK, 47),
+    (S.PAYMENT_PENDING, SaleKind.TOPUP, "Claro", "3340", 15_000, None, CLERK, 58),
+    (S.DELIVERED, SaleKind.TOPUP, "Claro", "1207", 2_000, 6_000, CLERK, 75),
+    (S.CANCELLED, SaleKind.TOPUP, "Claro", "5566", 50_000, None, CLERK, 96),
+    (S.DELIVERED, SaleKind.TOPUP, "Movistar", "8890", 10_000, 30_000, CLERK, 130),
 )
 
 
@@ -87,7 +89,7 @@ def sample_steps(sale: SaleRecord) -> list[Step]:
         (66, S.PAID_NOT_DELIVERED, "delivery.refused"),
     )
     steps = [Step(start + timedelta(seconds=s), state, event, ACTOR) for s, state, event in moves]
-    steps.append(Step(start + timedelta(minutes=9), None, "sale.reprinted", "Ana"))
+    steps.append(Step(start + timedelta(minutes=9), None, "sale.reprinted", ACTOR))
     return steps
 
 
@@ -98,14 +100,11 @@ def _tallies(*rows: tuple[str, int, int, int]) -> tuple[Tally, ...]:
     )
 
 
-def sample_report(*, closed: bool = False) -> ShiftReport:
+def sample_report(
+    *, closed: bool = False, store: str = "Droguería La Esquina", kiosk: str = "Caja 1"
+) -> ShiftReport:
     """A shift's report (an X, or the Z that closed it) with every section filled."""
-    by_operator = _tallies(
-        ("Claro", 21, 262_000, 917_000),
-        ("Movistar", 9, 95_000, 285_000),
-        ("Tigo", 6, 64_000, 192_000),
-        ("WOM", 3, 12_000, 36_000),
-    )
+    by_operator = _tallies(("Claro", 27, 300_000, 1_060_000), ("Movistar", 12, 133_000, 370_000))
     chart = ChartData(
         by_hour=hours_of_day(
             [(8, 3, 30_000), (9, 5, 52_000), (10, 7, 81_000), (11, 4, 40_000),
@@ -116,7 +115,7 @@ def sample_report(*, closed: bool = False) -> ShiftReport:
     totals = PeriodTotals(
         by_kind=_tallies(("topup", 33, 389_000, 1_200_000), ("gift_pack", 6, 44_000, 230_000)),
         by_operator=by_operator,
-        by_clerk=_tallies(("Ana", 24, 281_000, 910_000), ("Luis", 15, 152_000, 520_000)),
+        by_clerk=_tallies((CLERK, 39, 433_000, 1_430_000)),
         by_state=_tallies(
             ("delivered", 39, 433_000, 1_430_000),
             ("declined", 3, 25_000, 0),
@@ -129,7 +128,7 @@ def sample_report(*, closed: bool = False) -> ShiftReport:
     )
     follow_up = (
         FollowUp("K1Q8X4M2B", "*** *** 4521", 20_000, S.PAID_NOT_DELIVERED,
-                 NEWEST - timedelta(minutes=12), SaleKind.TOPUP, "Tigo"),
+                 NEWEST - timedelta(minutes=12), SaleKind.TOPUP, "Movistar"),
         FollowUp("K1Q5X4M2B", "*** *** 3340", 15_000, S.PAYMENT_PENDING,
                  NEWEST - timedelta(minutes=58), SaleKind.TOPUP, "Claro"),
     )  # fmt: skip
@@ -145,24 +144,29 @@ def sample_report(*, closed: bool = False) -> ShiftReport:
         through_seq=412,
         chain_hash="3a1f0c9b5e7d2a4c6b8e0f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e",
         close_seq=413 if closed else None,
-        header=ReportHeader("Tienda de ejemplo S.A.S.", "900123456-8", "Droguería La Esquina",
-                            "Caja 1"),
-        actor="Ana",
+        header=ReportHeader(store_name=store, kiosk_name=kiosk),
+        actor=CLERK,
     )  # fmt: skip
 
 
 def scenes(window: object) -> dict[str, Callable[[], None]]:
     """The back office's scenes of ``window`` (a ``MainWindow``), by name."""
+    from PySide6.QtWidgets import QLabel
+
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     sales = sample_sales()
+    # The window's own store and kiosk (the status bar's "store · kiosk").
+    shown = window.findChild(QLabel, "statusStoreLabel")
+    names = shown.text().split(" · ") if isinstance(shown, QLabel) else []
+    store, kiosk = [*names, "", ""][:2]
 
     def history() -> None:
         screen = window.show_history()
         screen.reset()
         screen.setToday(TODAY)
-        screen.setClerks(["Ana", "Luis"])
+        screen.setClerks([CLERK])
         screen.showPage(sales, True, True)
 
     def history_empty() -> None:
@@ -170,7 +174,7 @@ def scenes(window: object) -> dict[str, Callable[[], None]]:
         screen.reset()
         screen.setToday(TODAY)
         screen.line_input.setText("4521")
-        screen.clerk_combo.setEditText("Luis")
+        screen.clerk_combo.setEditText(CLERK)
         screen.showPage([], False, True)
 
     def sale_detail() -> None:
@@ -183,7 +187,7 @@ def scenes(window: object) -> dict[str, Callable[[], None]]:
         def scene() -> None:
             screen = window.show_report()
             screen.reset()
-            screen.showReport(sample_report(closed=closed))
+            screen.showReport(sample_report(closed=closed, store=store, kiosk=kiosk))
 
         return scene
 

@@ -36,6 +36,7 @@ from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.store_float import Money
 from kiosk.domain.text import LANGUAGES
 from tools.backoffice_samples import scenes as back_office_scenes
+from tools.backoffice_samples import scenes as back_office_scenes
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 
@@ -300,6 +301,11 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("22-topup-ported.png", topup_operator("312 987 6543", "Tigo", ported=True)),
         ("23-topup-recently-recharged.png", topup_recently_recharged),
         ("24-receipt.png", receipt),
+        ("30-history.png", back_office_scenes(window)["history"]),
+        ("31-history-empty.png", back_office_scenes(window)["history-empty"]),
+        ("32-sale-detail.png", back_office_scenes(window)["sale-detail"]),
+        ("33-report-x.png", back_office_scenes(window)["report-x"]),
+        ("34-report-z.png", back_office_scenes(window)["report-z"]),
         ("30-history.png", back_office_scenes(window)["history"]),
         ("31-history-empty.png", back_office_scenes(window)["history-empty"]),
         ("32-sale-detail.png", back_office_scenes(window)["sale-detail"]),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.controllers.history import HistoryFilters
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import current_language, translate
 from kiosk.controllers.sale_words import state_words
 from kiosk.domain.sale import SaleState
 from ui.models.sales import SalesModel
@@ -43,8 +43,9 @@ _FILTERS_STYLE = (
     "QDateEdit::drop-down { width: 30px; border: none; }"
 )
 #: The columns' widths in pixels (the clerk's column takes the rest).
-_WIDTHS = (138, 112, 80, 82, 104, 80, 76, 186)
-_DATE_FORMAT = "dd/MM/yyyy"
+_WIDTHS = (150, 108, 76, 80, 100, 96, 80, 162)
+#: The date fields' format by language (Spanish: day first; English: the month's name).
+_DATE_FORMATS = {"es": "dd/MM/yyyy", "en": "MMM d, yyyy"}
 
 
 def state_choices() -> list[tuple[str, frozenset[SaleState]]]:
@@ -125,8 +126,7 @@ class HistoryScreen(Screen):
         self.clerk_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.search_button = make_button("", "historySearchButton", filters, primary=True)
         self.search_button.clicked.connect(self.go_on)
-        self.search_button.setMinimumWidth(215)
-        self.add_hint(self.search_button, "", "Enter")
+        self.search_button.setMinimumWidth(150)
 
         placed: list[tuple[str, QWidget, int, int]] = [
             ("Line", self.line_input, 0, 0),
@@ -169,8 +169,6 @@ class HistoryScreen(Screen):
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
         self._table.doubleClicked.connect(self._open_index)
-        self.body.addWidget(self._table, 1)
-
         self._empty = QLabel(content)
         self._empty.setObjectName("historyEmptyLabel")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,6 +176,7 @@ class HistoryScreen(Screen):
         set_role(self._empty, "status")
         self._empty.hide()
         self.body.addWidget(self._empty)
+        self.body.addWidget(self._table, 1)
 
         self._count = QLabel(content)
         self._count.setObjectName("historyCountLabel")
@@ -196,7 +195,6 @@ class HistoryScreen(Screen):
         edit = QDateEdit(parent)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(_DATE_FORMAT)
         edit.setMinimumHeight(44)
         return edit
 
@@ -226,6 +224,9 @@ class HistoryScreen(Screen):
         self.reference_input.setPlaceholderText(translate("HistoryScreen", "Ej.: K1QX"))
         self._fill_states()
         self._fill_clerks()
+        for edit in (self.from_date, self.to_date):
+            edit.setLocale(QLocale())  # the language's own month names
+            edit.setDisplayFormat(_DATE_FORMATS.get(current_language(), _DATE_FORMATS["es"]))
         self.set_button_text(self.search_button, translate("HistoryScreen", "Buscar"))
         self.set_button_text(self.export_button, translate("HistoryScreen", "Exportar CSV"))
         self._table.setAccessibleName(translate("HistoryScreen", "Ventas encontradas"))
@@ -301,7 +302,6 @@ class HistoryScreen(Screen):
         else:
             self._model.appendSales(sales, has_more)
         self._empty.setVisible(self._model.rowCount() == 0)
-        self._table.setVisible(self._model.rowCount() > 0)
         self._render_count()
 
     def setLoading(self, loading: bool) -> None:
@@ -364,5 +364,4 @@ class HistoryScreen(Screen):
         self._model.clear()
         self._searched = False
         self._empty.hide()
-        self._table.show()
         self._render_count()

@@ -3,10 +3,11 @@ sale's steps, a reprint marked as a copy (and journaled), settling behind the ad
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,14 @@ from kiosk.controllers.staff import StaffController
 from kiosk.domain.document import Document
 from kiosk.domain.sale import SaleState
 from kiosk.journal import Journal, JournalWriter, open_journal
+from kiosk.journal.seeding import SeedSummary
 from kiosk.services.receipts import ReceiptService
 from kiosk.services.recorder import SaleRecorder
 from kiosk.services.reports import ReportService
 from kiosk.services.staff import StaffService, StaffStore
 from tests.controllers.test_history_controller import FIRST, SALES, SetClock, seed_few
 from tests.journal.helpers import ACTOR, KIOSK_ID, LINE_SECRET, STORE_ID, path_to
+from tests.support.seeded import open_year
 from tests.ui.helpers import assert_all_translated, shown_texts, speak
 from ui.backoffice_wiring import BackOfficeWiring
 from ui.main_window import MainWindow
@@ -353,3 +356,75 @@ def test_reset_forgets_the_search(qtbot: Any, office: Office) -> None:
 
 def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+# -- a year of sales (200,000: tests/support/seeded.py) ----------------------------------
+
+
+@pytest.fixture
+def year_office(qtbot: Any, shown_window: MainWindow, year_journal: Path) -> Iterator[Office]:
+    journal = open_year(year_journal, read_only=True)
+    clock = SetClock(datetime(2026, 1, 1, 4, 0, tzinfo=UTC))  # 31 Dec 2025, 23:00 in Bogotá
+    history = HistoryController(journal)
+    wiring = BackOfficeWiring(shown_window, history=history, clock=clock)
+    try:
+        yield Office(shown_window, journal, history, None, wiring, clock)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: not history.is_loading(), timeout=10_000)
+    finally:
+        journal.close()
+
+
+def test_a_year_of_sales_comes_a_page_at_a_time(
+    qtbot: Any, year_office: Office, year_summary: SeedSummary
+) -> None:
+    screen = year_office.window.history
+    model = screen.model()
+    _searched(qtbot, year_office, year_office.wiring.open_history)  # the last week
+    screen.from_date.setDate(QDate(2025, 1, 1))  # the whole year
+    started = time.monotonic()
+    _searched(qtbot, year_office, screen.go_on)
+    assert time.monotonic() - started < 5  # one indexed page, not 200,000 rows
+    shown = model.rowCount()
+    assert 0 < shown <= 300 and model.hasMore()
+    moments = [sale.created_at for sale in model.sales()]
+    assert moments == sorted(moments, reverse=True)
+    assert moments[0] <= year_summary.end
+    # Scrolling to the end asks for the next page, and only that one.
+    with qtbot.waitSignal(year_office.history.pageReady, timeout=10_000):
+        screen.table().scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > shown, timeout=10_000)
+    qtbot.waitUntil(lambda: not year_office.history.is_loading(), timeout=10_000)
+    assert model.rowCount() <= shown + 300
+    assert len({sale.reference for sale in model.sales()}) == model.rowCount()
+
+
+def test_a_regular_customers_line_over_a_year(
+    qtbot: Any, year_office: Office, year_summary: SeedSummary
+) -> None:
+    line, count = max(year_summary.repeat_lines.items(), key=lambda item: item[1])
+    assert count < 100  # one page
+    _searched(qtbot, year_office, year_office.wiring.open_history)
+    screen = year_office.window.history
+    screen.from_date.setDate(QDate(2025, 1, 1))
+    screen.line_input.setText(line)
+    _searched(qtbot, year_office, screen.go_on)
+    sales = screen.model().sales()
+    assert len(sales) == count and not screen.model().hasMore()
+    assert {sale.line_masked for sale in sales} == {f"*** *** {line[-4:]}"}
+    shown = " ".join(shown_texts(year_office.window).values())
+    assert line not in shown
+
+
+def test_a_clerks_paid_not_delivered_sales_over_a_year(qtbot: Any, year_office: Office) -> None:
+    _searched(qtbot, year_office, year_office.wiring.open_history)
+    screen = year_office.window.history
+    screen.from_date.setDate(QDate(2025, 1, 1))
+    screen.clerk_combo.setEditText("Marta")
+    screen.state_combo.setCurrentIndex(
+        screen.state_combo.findText("Pagada, no entregada: reclamar devolución")
+    )
+    _searched(qtbot, year_office, screen.go_on)
+    sales = screen.model().sales()
+    assert sales and all(
+        (sale.clerk, sale.state) == ("Marta", SaleState.PAID_NOT_DELIVERED) for sale in sales
+    )
