@@ -142,15 +142,17 @@ class _FakeReceipts:
         from kiosk.domain.errors import KioskError
 
         self.errors = [KioskError("printer.missing", target="192.0.2.10:9100")]
+        self.copies: list[bool] = []
 
     def print_receipt(
         self, receipt: Any, *, render: Any, copy: bool = False, actor: str = ""
     ) -> Printed:
 
+        self.copies.append(copy)
         if self.errors:
             raise self.errors.pop(0)
         render(receipt, copy=copy)
-        return Printed(receipt.reference)
+        return Printed(receipt.reference, int(copy))
 
 
 def test_print_fails_with_a_message_and_a_retry_then_prints(qtbot: Any, window: Any) -> None:
@@ -160,7 +162,8 @@ def test_print_fails_with_a_message_and_a_retry_then_prints(qtbot: Any, window: 
     from tests.support.widgets import child
 
     screen = window.show_result()
-    controller = ReceiptController(_FakeReceipts())  # type: ignore[arg-type]
+    service = _FakeReceipts()
+    controller = ReceiptController(service)  # type: ignore[arg-type]
     screen.setReceiptController(controller)
     receipt = _receipt()
     screen.showOutcome(receipt)
@@ -176,7 +179,13 @@ def test_print_fails_with_a_message_and_a_retry_then_prints(qtbot: Any, window: 
     with qtbot.waitSignal(controller.printed):
         button.click()
     assert screen.messageText() == "Comprobante impreso."
-    assert button.text() == "Imprimir"
+    # Printed once: printing again is a copy (marked and journaled by the service).
+    assert button.text() == "Imprimir copia"
+    with qtbot.waitSignal(controller.printed):
+        button.click()
+    assert service.copies == [False, False, True]
+    screen.showOutcome(_receipt(reference="VTA-20251201-000124"))
+    assert button.text() == "Imprimir" and screen.messageText() == ""
 
 
 def test_save_pdf_from_the_result_screen(qtbot: Any, window: Any, tmp_path: Path) -> None:

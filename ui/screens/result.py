@@ -35,9 +35,9 @@ class ResultScreen(Screen):
 
     Receipts: "Imprimir" (once :meth:`setReceiptController` gives the printing; a failure
     says why in the screen's message and the button becomes "Reintentar": the sale is
-    journaled and the receipt stays here) and, at the counter, "Guardar PDF" (a file
-    dialog, then :meth:`savePdf` off the GUI thread). ``printReceipt()``,
-    ``savePdf(path)``.
+    journaled and the receipt stays here; once printed, "Imprimir copia" prints a copy)
+    and, at the counter, "Guardar PDF" (a file dialog, then :meth:`savePdf` off the GUI
+    thread). ``printReceipt()``, ``savePdf(path)``.
 
     The buttons and the receipt follow the language (``LanguageChange``).
 
@@ -60,6 +60,8 @@ class ResultScreen(Screen):
         #: A print job of this screen's receipt is on its way / the last one failed.
         self._printing = False
         self._print_failed = False
+        #: The receipt shown went to paper once: printing it again prints a copy.
+        self._printed_once = False
         self._title.hide()
         self.back_button.hide()
         content = self.content()
@@ -180,31 +182,30 @@ class ResultScreen(Screen):
         self.pdf_button.setVisible(shown and self.isCounterMode())
 
     def _say_print_button(self) -> None:
-        self.print_button.setText(
-            translate("ResultScreen", "Reintentar")
-            if self._print_failed
-            else translate("ResultScreen", "Imprimir")
-        )
+        if self._print_failed:
+            words = translate("ResultScreen", "Reintentar")
+        elif self._printed_once:
+            words = translate("ResultScreen", "Imprimir copia")
+        else:
+            words = translate("ResultScreen", "Imprimir")
+        self.print_button.setText(words)
 
     def _forget_printing(self) -> None:
         self._printing = False
         self._print_failed = False
+        self._printed_once = False
         self.print_button.setEnabled(True)
         self.clearError()
         self._say_print_button()
 
     def printReceipt(self) -> None:
-        """The receipt shown, on paper (again, after a failure)."""
+        """The receipt shown, on paper (again after a failure; once printed, a copy: it says
+        "COPIA" and is journaled)."""
         receipt = self._receipt.receipt()
         controller = self._receipts
         if receipt is None or controller is None or self._printing:
             return
-        started = (
-            controller.retry()
-            if self._print_failed and controller.canRetry()
-            else controller.print_receipt(receipt)
-        )
-        if not started:
+        if not controller.print_receipt(receipt, copy=self._printed_once):
             return
         self._printing = True
         self.print_button.setEnabled(False)
@@ -218,6 +219,7 @@ class ResultScreen(Screen):
             return
         self._printing = False
         self._print_failed = False
+        self._printed_once = True
         self.print_button.setEnabled(True)
         self._say_print_button()
         self.showOwnMessage(lambda: translate("ResultScreen", "Comprobante impreso."), "ok")
