@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.controllers.history import DocumentPrinter, HistoryController
+from kiosk.controllers.history import DocumentPrinter, HistoryController, HistoryFilters
 from kiosk.controllers.language import Said, describe, translate
 from kiosk.controllers.reports import ReportController, chart_data, report_document
 from kiosk.controllers.worker import run
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 
 def _wait() -> Said:
     return Said(lambda: translate("BackOfficeWiring", "Un momento, por favor…"))
+
+
+def _exporting() -> Said:
+    return Said(lambda: translate("BackOfficeWiring", "Exportando las ventas…"))
 
 
 def _utc_now() -> datetime:
@@ -97,6 +101,9 @@ class BackOfficeWiring(QObject):
             self.staff.clerksReady.connect(
                 lambda clerks: screen.setClerks([clerk.name for clerk in clerks])
             )
+        screen.exportRequested.connect(self._export)
+        history.exported.connect(self._exported)
+        history.exportFailed.connect(self._export_failed)
         history.pageReady.connect(self._page)
         history.failed.connect(screen.setError)
         history.busyChanged.connect(screen.setLoading)
@@ -114,6 +121,38 @@ class BackOfficeWiring(QObject):
 
     def _page(self, page: SalePage, first: bool) -> None:
         self.window.history.showPage(page.sales, page.next_before is not None, first)
+
+    def _export(self, filters: HistoryFilters, path: Path, full_lines: bool) -> None:
+        screen, history = self.window.history, self.history
+
+        def export() -> None:
+            screen.setBusy(True, _exporting(), cancellable=False)
+            history.export_csv(filters.first_day, filters.last_day, path, full_lines=full_lines)
+
+        if not full_lines:
+            export()
+            return
+        if self.staff is None:
+            return
+        reason = Said(
+            lambda: translate("BackOfficeWiring", "Exportar las ventas con las líneas completas.")
+        )
+        ask_admin_pin(self.window, self.staff, lambda _admin: export(), reason=reason)
+
+    def _exported(self, path: Path, rows: int) -> None:
+        screen = self.window.history
+        screen.setBusy(False)
+        screen.showOwnMessage(
+            lambda: translate(
+                "BackOfficeWiring", "%n venta(s) exportadas a {path}", None, rows
+            ).format(path=str(path)),
+            "ok",
+        )
+
+    def _export_failed(self, said: Said) -> None:
+        screen = self.window.history
+        screen.setBusy(False)
+        screen.setError(said)
 
     # -- one sale ----------------------------------------------------------------------
 
@@ -317,6 +356,8 @@ def wire_back_office(window: MainWindow, controllers: Any) -> BackOfficeWiring:
     history = getattr(controllers, "history", None)
     core = getattr(controllers, "core", None)
     if history is None:
+        if core is None:
+            raise ValueError("the back office needs a history controller or the core's journal")
         history = HistoryController(core.journal, receipts=receipts)
     printer = getattr(controllers, "report_printer", None)
     if printer is None and core is not None:

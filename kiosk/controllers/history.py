@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.controllers.language import describe
+from kiosk.controllers.language import current_language, describe, text
 from kiosk.controllers.worker import run
 from kiosk.domain.calendar import day_bounds_utc
 from kiosk.domain.document import Document
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 #: Sales per page: a screenful or three (the table asks for the next page as it scrolls).
 PAGE_SIZE = 100
+#: Before any sale (an export from the journal's beginning).
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 #: The journal event of a reprint (journal-level, its reference in the payload).
 REPRINT_EVENT = "sale.reprinted"
 
@@ -101,7 +104,8 @@ class HistoryController(QObject):
     Signals: ``pageReady(SalePage, first: bool)`` (``first``: a new search's first page,
     else the next page of the same search); ``failed(Said)``; ``busyChanged(bool)``;
     ``stepsReady(reference, list[Step])``; ``stepsFailed(reference, Said)``;
-    ``saleReady(SaleRecord)`` (``open_sale``: the sale as it is now).
+    ``saleReady(SaleRecord)`` (``open_sale``: the sale as it is now);
+    ``exported(path, rows)`` / ``exportFailed(Said)`` (``export_csv``).
 
     ``search(filters)`` starts a new search (an older one still running is forgotten);
     ``more()`` asks for the next page (nothing when there is none or one is on its way);
@@ -115,6 +119,8 @@ class HistoryController(QObject):
     stepsReady = Signal(str, object)
     stepsFailed = Signal(str, object)
     saleReady = Signal(object)
+    exported = Signal(object, int)
+    exportFailed = Signal(object)
 
     def __init__(
         self,
@@ -208,6 +214,45 @@ class HistoryController(QObject):
         run(lambda: steps_of(journal, reference), name="history.steps").on_success(
             lambda steps: self.stepsReady.emit(reference, steps)
         ).on_failure(lambda error: self.stepsFailed.emit(reference, describe(error)))
+
+    # -- the accountant's CSV ---------------------------------------------------------
+
+    def export_csv(
+        self,
+        first_day: date | None,
+        last_day: date | None,
+        path: Path,
+        *,
+        full_lines: bool = False,
+    ) -> None:
+        """The sales of the store days ``[first_day, last_day]`` as CSV at ``path``, in the
+        current language; masked lines unless ``full_lines`` (the caller asked an admin's
+        PIN first). Without a first day: since the journal began; without a last: today."""
+        from kiosk.services.exports import csv_style_for, write_sales_csv
+
+        start = day_bounds_utc(first_day)[0] if first_day else EARLIEST
+        end = day_bounds_utc(last_day)[1] if last_day else datetime.now(UTC)
+        if end <= start:
+            self.exportFailed.emit(describe(ValidationError("history.inverted_dates")))
+            return
+        journal, style = self._journal, csv_style_for(current_language())
+
+        def export() -> int:
+            return write_sales_csv(
+                journal, start, end, path, full_lines=full_lines, say=text, style=style
+            )
+
+        self.busyChanged.emit(True)
+
+        def done(rows: int) -> None:
+            self.busyChanged.emit(self._loading)
+            self.exported.emit(path, rows)
+
+        def failed(error: BaseException) -> None:
+            self.busyChanged.emit(self._loading)
+            self.exportFailed.emit(describe(error))
+
+        run(export, name="history.export").on_success(done).on_failure(failed)
 
     def reprint(self, reference: str) -> None:
         """A copy of the sale's receipt (the receipts' controller journals it)."""

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QTableView,
     QWidget,
@@ -70,8 +74,9 @@ class HistoryScreen(Screen):
 
     Signals: ``searchRequested(HistoryFilters)`` ("Buscar" or Enter), ``moreRequested()``
     (the table scrolled to its end and there are more pages), ``saleOpened(reference)``
-    (a row opened: double click or Enter on it), ``exportRequested(HistoryFilters)``
-    ("Exportar CSV"), ``back()``.
+    (a row opened: double click or Enter on it), ``exportRequested(HistoryFilters, path,
+    full_lines)`` ("Exportar CSV", once a file is chosen; ``full_lines`` when "Líneas
+    completas" is ticked: the wiring asks the admin PIN first), ``back()``.
     Slots: ``setToday(day)`` (the store's day: the date fields' default range),
     ``setClerks(names)``, ``showPage(sales, has_more, first)`` (``first``: a new search),
     ``setLoading(bool)``, ``setError(message)``, ``reset()``.
@@ -81,7 +86,8 @@ class HistoryScreen(Screen):
 
     Object names: ``historyScreen``, ``historyLineInput``, ``historyReferenceInput``,
     ``historyFromDate``, ``historyToDate``, ``historyStateCombo``, ``historyClerkCombo``,
-    ``historySearchButton``, ``historyExportButton``, ``historyTable``,
+    ``historySearchButton``, ``historyExportButton``, ``historyFullLinesCheck``,
+    ``historyCsvDialog`` (the file dialog), ``historyTable``,
     ``historyEmptyLabel``, ``historyCountLabel``, ``historyBackButton`` and the captions
     ``historyLineCaption``, ``historyReferenceCaption``, ``historyFromCaption``,
     ``historyToCaption``, ``historyStateCaption``, ``historyClerkCaption``.
@@ -90,7 +96,7 @@ class HistoryScreen(Screen):
     searchRequested = Signal(object)
     moreRequested = Signal()
     saleOpened = Signal(str)
-    exportRequested = Signal(object)
+    exportRequested = Signal(object, object, bool)
 
     prefix = "history"
 
@@ -184,9 +190,15 @@ class HistoryScreen(Screen):
         self._count.hide()
         self.body.addWidget(self._count)
 
+        self.full_lines_check = QCheckBox(content)
+        self.full_lines_check.setObjectName("historyFullLinesCheck")
+        self.footer.addWidget(self.full_lines_check)
         self.export_button = make_button("", "historyExportButton", content)
-        self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.filters()))
+        self.export_button.clicked.connect(self.askCsvPath)
         self.footer.addWidget(self.export_button)
+        self._csv_dialog: QFileDialog | None = None
+        #: Qt's own file dialog (not the platform's): tests and kiosks drive it.
+        self.native_dialogs = False
 
         self.setToday(self._today)
         self.retranslate()
@@ -229,6 +241,15 @@ class HistoryScreen(Screen):
             edit.setDisplayFormat(_DATE_FORMATS.get(current_language(), _DATE_FORMATS["es"]))
         self.set_button_text(self.search_button, translate("HistoryScreen", "Buscar"))
         self.set_button_text(self.export_button, translate("HistoryScreen", "Exportar CSV"))
+        self.full_lines_check.setText(
+            translate("HistoryScreen", "Líneas completas (PIN de administrador)")
+        )
+        self.export_button.setToolTip(
+            translate(
+                "HistoryScreen",
+                "Las ventas de las fechas elegidas en un archivo CSV para el contador.",
+            )
+        )
         self._table.setAccessibleName(translate("HistoryScreen", "Ventas encontradas"))
         self._empty.setText(
             translate(
@@ -319,6 +340,43 @@ class HistoryScreen(Screen):
             clerk=self.clerk_combo.currentText().strip(),
         )
 
+    def askCsvPath(self) -> QFileDialog:
+        """Where to save the CSV of the chosen dates (``exportRequested`` once chosen)."""
+        filters = self.filters()
+        full_lines = self.full_lines_check.isChecked()
+        dialog = QFileDialog(self, translate("HistoryScreen", "Guardar las ventas en CSV"))
+        dialog.setObjectName("historyCsvDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(translate("HistoryScreen", "Archivos CSV (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if not self.native_dialogs:
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            inner = dialog.layout()
+            if inner is not None:
+                inner.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+            dialog.resize(820, 520)
+        first, last = filters.first_day, filters.last_day
+        dialog.selectFile(
+            f"ventas-{first.isoformat() if first else ''}-{last.isoformat() if last else ''}.csv"
+        )
+        dialog.fileSelected.connect(
+            lambda path: self.exportRequested.emit(filters, Path(path), full_lines)
+        )
+        dialog.finished.connect(lambda _result: self._csv_done(dialog))
+        self._csv_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _csv_done(self, dialog: QFileDialog) -> None:
+        if self._csv_dialog is dialog:
+            self._csv_dialog = None
+        dialog.deleteLater()
+
+    def csvDialog(self) -> QFileDialog | None:
+        return self._csv_dialog
+
     def model(self) -> SalesModel:
         return self._model
 
@@ -361,6 +419,7 @@ class HistoryScreen(Screen):
         self.state_combo.setCurrentIndex(0)
         self.clerk_combo.setEditText("")
         self.setToday(self._today)
+        self.full_lines_check.setChecked(False)
         self._model.clear()
         self._searched = False
         self._empty.hide()

@@ -428,3 +428,58 @@ def test_a_clerks_paid_not_delivered_sales_over_a_year(qtbot: Any, year_office: 
     assert sales and all(
         (sale.clerk, sale.state) == ("Marta", SaleState.PAID_NOT_DELIVERED) for sale in sales
     )
+
+
+# -- the accountant's CSV ---------------------------------------------------------------
+
+
+def _export_to(qtbot: Any, office: Office, target: Path) -> None:
+    screen = office.window.history
+    screen.export_button.click()
+    dialog = screen.csvDialog()
+    assert dialog is not None
+    dialog.selectFile(str(target))
+    dialog.accept()
+
+
+def test_the_csv_export_has_masked_lines(qtbot: Any, office: Office, tmp_path: Path) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    target = tmp_path / "ventas.csv"
+    with qtbot.waitSignal(office.history.exported, timeout=20_000) as blocker:
+        _export_to(qtbot, office, target)
+    assert blocker.args == [target, 5]
+    written = target.read_text(encoding="utf-8-sig")
+    assert "*** *** 2222" in written
+    assert not any(line in written for line in FULL_LINES)
+    screen = office.window.history
+    assert "5 ventas exportadas" in screen.messageText()
+    assert not screen.isBusy()
+
+
+def test_full_lines_only_after_the_admin_pin(qtbot: Any, office: Office, tmp_path: Path) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    screen.full_lines_check.setChecked(True)
+    target = tmp_path / "ventas-completas.csv"
+    with qtbot.assertNotEmitted(office.history.exported, wait=200):
+        _export_to(qtbot, office, target)
+    dialog = office.window.findChild(AdminPinDialog)
+    assert dialog is not None and not target.exists()  # nothing before the PIN
+    dialog.entry.field.setText("0000")
+    with qtbot.waitSignal(office.history.exported, timeout=20_000):
+        dialog.entry.submit()
+    written = target.read_text(encoding="utf-8-sig")
+    assert set(written.replace(";", "\n").split()) >= FULL_LINES
+    assert target.stat().st_mode & 0o077 == 0  # the admin's file: owner only
+
+
+def test_no_admin_pin_no_full_lines(qtbot: Any, office: Office, tmp_path: Path) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    office.window.history.full_lines_check.setChecked(True)
+    target = tmp_path / "ventas-completas.csv"
+    _export_to(qtbot, office, target)
+    dialog = office.window.findChild(AdminPinDialog)
+    assert dialog is not None
+    with qtbot.assertNotEmitted(office.history.exported, wait=200):
+        dialog.reject()
+    assert not target.exists()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from kiosk.controllers.history import DocumentPrinter
 from kiosk.domain.document import Document
@@ -134,7 +134,8 @@ def test_a_follow_up_sale_opens_its_detail_and_comes_back(qtbot: Any, office: Of
     _opened(qtbot, office)
     screen = office.window.report
     rows = [row[0] for row in screen.followUpRows()]
-    table = screen.findChild(type(screen._follow), "reportFollowUpTable")
+    table = screen.findChild(QTableWidget, "reportFollowUpTable")
+    assert table is not None
     table.selectRow(rows.index("K1-B003"))
     with qtbot.waitSignal(office.history.stepsReady, timeout=10_000):
         screen.open_sale_button.click()
