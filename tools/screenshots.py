@@ -36,7 +36,7 @@ from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.store_float import Money
 from kiosk.domain.text import LANGUAGES
 from tools.backoffice_samples import scenes as back_office_scenes
-from tools.backoffice_samples import scenes as back_office_scenes
+from tools import sign_in_scenes
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 
@@ -306,11 +306,10 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("32-sale-detail.png", back_office_scenes(window)["sale-detail"]),
         ("33-report-x.png", back_office_scenes(window)["report-x"]),
         ("34-report-z.png", back_office_scenes(window)["report-z"]),
-        ("30-history.png", back_office_scenes(window)["history"]),
-        ("31-history-empty.png", back_office_scenes(window)["history-empty"]),
-        ("32-sale-detail.png", back_office_scenes(window)["sale-detail"]),
-        ("33-report-x.png", back_office_scenes(window)["report-x"]),
-        ("34-report-z.png", back_office_scenes(window)["report-z"]),
+        ("40-sign-in.png", lambda: sign_in_scenes.sign_in(window)),
+        ("41-sign-in-locked.png", lambda: sign_in_scenes.sign_in_locked(window)),
+        ("42-settings.png", lambda: sign_in_scenes.settings(window)),
+        ("43-settings-refused.png", lambda: sign_in_scenes.settings_refused(window)),
     ]
 
 

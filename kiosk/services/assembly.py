@@ -84,8 +84,8 @@ def live_settings(
 ) -> Callable[[Config, SaveResult], None]:
     """What a settings save changes at once in the services that read it (called by the
     settings service, on the thread that saved): the receipts' names and printer, the
-    float's warning, the fraud limits from the next sale. The rest (gateways, operators,
-    the amounts the catalogue offers…) waits for the next start."""
+    float's warning, the fraud limits and the kiosk's name from the next sale. The rest
+    (gateways, operators, the amounts the catalogue offers…) waits for the next start."""
 
     def apply(config: Config, result: SaveResult) -> None:
         sales.receipts.use_config(config)
@@ -93,6 +93,8 @@ def live_settings(
         catalogue.use_float_warning(config.limits.float_warning_below)
         if any(name.startswith("limits.") for name in result.changed):
             sales.payments.use_limits(config.limits)
+        if "kiosk_name" in result.changed:
+            sales.payments.use_kiosk_name(config.kiosk_name)
 
     return apply
 

@@ -78,11 +78,13 @@ class Clerk:
 
     # -- the shift ----------------------------------------------------------------------------
 
-    def enter_pin(self, pin: str, prefix: str = "signIn") -> None:
-        """Press ``pin`` on the keypad called ``<prefix>PinPad``, then its "Entrar"."""
+    def enter_pin(self, pin: str, prefix: str = "signIn", within: QWidget | None = None) -> None:
+        """Press ``pin`` on the keypad called ``<prefix>PinPad`` (in ``within``, e.g. an
+        admin PIN dialog; else in the window), then its "Entrar"."""
+        root = within or self.window
         for digit in pin:
-            self.press(f"{prefix}PinKey{digit}")
-        self.press(f"{prefix}PinKeyEnter")
+            self.click(child(root, QAbstractButton, f"{prefix}PinKey{digit}"))
+        self.click(child(root, QAbstractButton, f"{prefix}PinKeyEnter"))
 
     def sign_in(self, pin: str = DEMO_CLERK_PIN) -> None:
         """At the sign-in screen: the PIN on the keypad; wait for the start screen."""

@@ -88,6 +88,21 @@ def _language_words(code: str) -> str:
     }.get(code, code)
 
 
+def _placeholder(field: SettingField) -> str:
+    """How a value of ``field``'s kind is written (shown in its empty field)."""
+    if field.kind == "printer":
+        return translate(
+            "SettingsScreen", "Vacío: sin impresora. p. ej. 192.168.1.50:9100 o usb:04b8:0e15"
+        )
+    if field.kind == "url":
+        return translate("SettingsScreen", "Vacío: el sandbox. p. ej. https://…")
+    if field.kind == "presets":
+        return translate("SettingsScreen", "p. ej. 2000, 5000, 10000")
+    if field.kind == "operators":
+        return translate("SettingsScreen", "Vacío: todos. p. ej. Claro, Movistar")
+    return ""
+
+
 def _shown(field: SettingField, value: object) -> str:
     """A kept value as the form shows it (lists comma-separated, numbers as digits)."""
     if value is None:
@@ -148,6 +163,8 @@ class _Row:
 
     def retranslate(self) -> None:
         self.caption.setText(field_label(self.field.name))
+        if self.line is not None and not self.field.secret:
+            self.line.setPlaceholderText(_placeholder(self.field))
         if self.combo is not None and self.field.kind == "language":
             for index in range(self.combo.count()):
                 self.combo.setItemText(index, _language_words(str(self.combo.itemData(index))))

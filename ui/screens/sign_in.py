@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.controllers.language import now, translate
 from ui.screens.base import Screen
@@ -46,10 +46,15 @@ class SignInScreen(Screen):
         self.name_input.hide()
         self.entry = PinEntry(self.prefix, self.content())
         self.entry.submitted.connect(self._submitted)
-        self.name_input.setFixedWidth(self.entry.pad.sizeHint().width())
+        self.name_input.setFixedWidth(self.entry.pad.width())
         self.body.addStretch(1)
         self.body.addWidget(self.name_input, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.body.addWidget(self.entry, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches (not by alignment): its wrapped message gets its height.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.entry)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self._demo_note = QLabel(self.content())
         self._demo_note.setObjectName("signInDemoNote")
         self._demo_note.setWordWrap(True)

@@ -69,7 +69,11 @@ class AdminPinDialog(QDialog):
         layout.addWidget(self._reason_label)
         self.entry = PinEntry("admin", self)
         self.entry.submitted.connect(self._check)
-        layout.addWidget(self.entry, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.entry)
+        row.addStretch(1)
+        layout.addLayout(row)
         footer = QHBoxLayout()
         footer.addStretch(1)
         self.cancel_button = QPushButton(self)
@@ -119,8 +123,9 @@ class AdminPinDialog(QDialog):
             return
         self.entry.setChecking(False)
         self.entry.clear()
-        self.granted.emit(clerk)
+        # Closed first: what the caller opens next takes the focus back in its own window.
         self.accept()
+        self.granted.emit(clerk)
 
     def _refused(self, message: Said, locked_seconds: int) -> None:
         self._checking = False

@@ -1,4 +1,4 @@
-"""An on-screen digit keypad for PINs: ten digits, "Borrar" and "Entrar", keys of 64 px.
+"""An on-screen digit keypad for PINs: ten digits, "Borrar" and "Entrar", keys 64 px tall.
 
 The pad types into a :class:`QLineEdit` of its owner's (``attach``), so the same field
 takes the physical keyboard too (digits, Backspace, Enter). Its keys never take the focus:
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 from kiosk.controllers.language import formats, translate
 from ui.widgets.message_label import MessageLabel, set_role
 
-#: The side of a key: more than the 48 px a finger needs.
+#: A key's height and width: more than the 48 px a finger needs.
 KEY_SIZE = 64
+KEY_WIDTH = 136
 #: The longest PIN a field takes (the staff service decides the shortest).
 MAX_PIN_LENGTH = 8
 #: Digit keys as a phone lays them out; the last row holds "Borrar", 0, "Entrar".
@@ -83,15 +83,16 @@ class PinPad(QWidget):
         set_role(self.enter_key, "primary")
         self.enter_key.clicked.connect(self.enterPressed)
         grid.addWidget(self.enter_key, 3, 2)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # Never squeezed by its neighbours (a message on two lines under it).
+        self.setFixedSize(3 * KEY_WIDTH + 2 * 8, 4 * KEY_SIZE + 3 * 8)
         self.retranslate()
 
     def _key(self, object_name: str, text: str) -> QPushButton:
         key = QPushButton(text, self)
         key.setObjectName(object_name)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setMinimumSize(KEY_SIZE * 2, KEY_SIZE)
-        key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The stylesheet gives the same size (border included); this holds without it.
+        key.setFixedSize(KEY_WIDTH, KEY_SIZE)
         set_role(key, "pinKey")
         return key
 
@@ -173,7 +174,8 @@ class PinEntry(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self._message)
-        self.field.setFixedWidth(self.pad.sizeHint().width())
+        self.field.setFixedWidth(self.pad.width())
+        self.setFixedWidth(self.pad.width())
         self.retranslate()
 
     def retranslate(self) -> None:
