@@ -208,6 +208,20 @@ def test_the_bar_draws_itself_when_forced(
     assert "\r" not in capsys.readouterr().err
 
 
+def test_verify_draws_its_bar_too(
+    journal: Journal,
+    sold: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KIOSK_PROGRESS", "1")
+    assert main(["journal", "verify", "--db", journal.url]) == 0
+    err = capsys.readouterr().err
+    count = journal.entry_count()
+    assert err.startswith("\rVerificando el diario [------------------------]   0 % 0/")
+    assert f"Verificando el diario: {count} en " in err.splitlines()[-1]
+
+
 # ------------------------------------------------------------------ JSON and verify --json
 def test_a_json_export_verifies_elsewhere_and_a_tampered_one_fails(
     journal: Journal, sold: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
