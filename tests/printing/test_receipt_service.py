@@ -203,3 +203,63 @@ def test_an_unknown_sale_has_no_receipt(
     with pytest.raises(KioskError) as raised:
         _service(journal, writer, config, Paper()).for_reference("VTA-NOPE")
     assert raised.value.code == "receipt.unknown_sale"
+
+
+def test_a_receipt_and_its_copy_on_a_network_printer(
+    qtbot: Any, journal: Journal, writer: JournalWriter, config: Config
+) -> None:
+    from kiosk.controllers.receipts import ReceiptController
+    from tests.printing.helpers import FakeNetworkPrinter
+
+    _sale(journal)
+    first, second = FakeNetworkPrinter(), FakeNetworkPrinter()
+    try:
+        recorder = SaleRecorder(journal=journal, writer=writer, actor=ACTOR)
+        service = ReceiptService(
+            recorder=recorder,
+            config=replace(config, printer=PrinterConfig(target=first.target, paper_mm=80)),
+            journal=journal,
+            writer=writer,
+        )
+        controller = ReceiptController(service, actor="Ana Muñoz")
+        receipt = service.for_reference(REFERENCE)
+        with qtbot.waitSignal(controller.printed):
+            controller.print_receipt(receipt)
+        original = first.received()
+        assert "Ana Muñoz".encode("cp850") in original and b"COPIA" not in original
+        service.use_config(replace(config, printer=PrinterConfig(target=second.target)))
+        with qtbot.waitSignal(controller.printed):
+            controller.reprint(REFERENCE)
+        copy = second.received()
+        assert b"COPIA" in copy and f"{REFERENCE}|".encode() in copy
+        (reprinted,) = journal.events(REPRINT_EVENT, reference=REFERENCE)
+        assert reprinted.payload == {"reference": REFERENCE, "copy": 1}
+        assert reprinted.actor == "Ana-Muñoz"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_missing_printer_never_loses_the_sale(
+    qtbot: Any, journal: Journal, writer: JournalWriter, config: Config
+) -> None:
+    from kiosk.controllers.receipts import ReceiptController
+    from tests.printing.helpers import closed_port
+
+    _sale(journal)
+    before = journal.entries_for(REFERENCE)
+    target = f"127.0.0.1:{closed_port()}"
+    recorder = SaleRecorder(journal=journal, writer=writer, actor=ACTOR)
+    service = ReceiptService(
+        recorder=recorder,
+        config=replace(config, printer=PrinterConfig(target=target)),
+        journal=journal,
+        writer=writer,
+    )
+    controller = ReceiptController(service)
+    with qtbot.waitSignal(controller.printFailed) as failed:
+        controller.reprint(REFERENCE)
+    (words,) = failed.args
+    assert words.startswith(f"No se encontró la impresora ({target}).")
+    assert journal.entries_for(REFERENCE) == before, "the sale is as it was"
+    assert journal.events(REPRINT_EVENT) == [] and journal.verify().ok
