@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from kiosk.controllers.language import Said, describe, formats, translate
 from kiosk.controllers.sale_words import kind_words, state_words
@@ -53,6 +53,11 @@ def earned_words(earned: tuple[Earned, ...]) -> str:
     if not earned:
         return formats().pesos(0)
     return ", ".join(formats().money(item.money.amount, item.money.currency) for item in earned)
+
+
+def number(value: int) -> str:
+    """A count as the current language groups its digits (``173.791``, ``173,791``)."""
+    return QLocale().toString(int(value))
 
 
 def _sales(count: int) -> str:
@@ -99,7 +104,7 @@ def _summary(report: ShiftReport) -> list[Line]:
     lines: list[Line] = [
         Rule(),
         Heading(translate("ShiftReport", "Ventas entregadas")),
-        Row(translate("ShiftReport", "Ventas"), str(sold.count), key="count"),
+        Row(translate("ShiftReport", "Ventas"), number(sold.count), key="count"),
         Row(translate("ShiftReport", "Valor"), formats().pesos(sold.amount_pesos), key="amount"),
         Row(
             translate("ShiftReport", "Ganancia (descuento del proveedor)"),
@@ -108,7 +113,7 @@ def _summary(report: ShiftReport) -> list[Line]:
         ),
         Row(
             translate("ShiftReport", "Ventas del periodo (todos los estados)"),
-            str(created.count),
+            number(created.count),
             key="created",
         ),
     ]

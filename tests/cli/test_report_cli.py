@@ -217,7 +217,7 @@ def test_a_year_of_sales_from_the_command_line(
     captured = capsys.readouterr()
     assert f"Sumando ventas: {YEAR_SALES:,}".replace(",", ".") in captured.err
     created = _row(captured.out, "Ventas del periodo (todos los estados)")
-    assert created == str(YEAR_SALES)
+    assert created == f"{YEAR_SALES:,}".replace(",", ".")
     assert _row(captured.out, "Primera referencia") == year_summary.first_reference
     words = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
     assert "Ventas por operador" in words and "Para seguimiento" in words
@@ -225,4 +225,6 @@ def test_a_year_of_sales_from_the_command_line(
     busiest, tally = max(year_summary.by_day.items(), key=lambda item: item[1].count)
     assert main(["report", "--db", url, "--date", busiest.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert _row(out, "Ventas del periodo (todos los estados)") == str(tally.count)
+    assert _row(out, "Ventas del periodo (todos los estados)") == f"{tally.count:,}".replace(
+        ",", "."
+    )

@@ -9,7 +9,7 @@ report; the words come through the translations (context ``ReportChart``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from kiosk.controllers.language import formats, translate
@@ -130,11 +130,11 @@ def _paint_hours(painter: QPainter, pen: _Pen, area: QRectF, bars: tuple[HourBar
             painter.drawRect(body)
             painter.setPen(_AXIS)
             count = QRectF(left - slot, body.top() - label_height, slot * 3, label_height)
-            if pen.small_metrics.horizontalAdvance(str(bar.sales)) <= slot * 1.1:
+            if pen.small_metrics.horizontalAdvance(QLocale().toString(bar.sales)) <= slot * 1.1:
                 painter.drawText(
                     count,
                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                    str(bar.sales),
+                    QLocale().toString(bar.sales),
                 )
         if hour % step == 0:
             painter.setPen(_AXIS)
