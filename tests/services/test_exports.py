@@ -239,7 +239,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_part(
     def no_room(_descriptor: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(exports.os, "fsync", no_room)
+    monkeypatch.setattr(os, "fsync", no_room)
     with pytest.raises(KioskError):
         write_journal_json(journal, out / "diario.json")
     assert sorted(out.iterdir()) == [path]
@@ -427,7 +427,7 @@ def _sql_totals(journal: Journal, start: datetime, end: datetime) -> Any:
             text(f"SELECT count(*), coalesce(sum(amount_pesos), 0) FROM sales WHERE {within}"),
             {"first": first, "last": last},
         ).one()
-        earned = dict(
+        earned: dict[str, int] = dict(
             connection.execute(
                 text(
                     "SELECT earned_currency, sum(earned_minor) FROM sales "
@@ -436,7 +436,7 @@ def _sql_totals(journal: Journal, start: datetime, end: datetime) -> Any:
                 {"first": first, "last": last},
             ).all()
         )
-        states = Counter(
+        states: Counter[str] = Counter(
             dict(
                 connection.execute(
                     text(f"SELECT state, count(*) FROM sales WHERE {within} GROUP BY state"),
