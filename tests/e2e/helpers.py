@@ -47,6 +47,11 @@ def e2e_config(**payment: Any) -> Config:
     return dataclasses.replace(config, payment=timing, timeouts=E2E_TIMEOUTS)
 
 
+def signed_in_entries(ctx: AppContext) -> int:
+    """The journal-level entries of the app's sign-ins (not a sale's)."""
+    return len(ctx.journal.events("clerk.signed_in"))
+
+
 def _descends_from(widget: QWidget, ancestor: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
@@ -96,6 +101,8 @@ class AppRunner:
         if signed_in and (mode or chosen.mode) != "kiosk":
             # Before the start-up work, so a test still sees it begin (e.g. its reconciliation).
             self.clerk_for(ctx).sign_in(DEMO_CLERK_PIN)
+            # The sign-in is journaled ("clerk.signed_in"): written before the test looks.
+            self.qtbot.waitUntil(lambda: bool(signed_in_entries(ctx)), timeout=WAIT_MS)
         ctx.start()
         return ctx
 
