@@ -125,8 +125,9 @@ def receipt_rows(receipt: Receipt) -> list[Row]:
 
 def receipt_document(receipt: Receipt, *, copy: bool = False) -> Document:
     """The receipt in the current language: the business (name, NIT), the store and kiosk,
-    the title, the rows, "not an invoice", and a QR of the reference and chain hash; a
-    copy (a reprint) marked "COPIA"."""
+    the title, the rows, the store's privacy notice (if it set one), "not an invoice" (the
+    last paragraph), and a QR of the reference and chain hash; a copy (a reprint) marked
+    "COPIA"."""
     lines: list[Heading | Row | Paragraph | Rule] = []
     if receipt.business_name:
         lines.append(Heading(receipt.business_name))
@@ -139,6 +140,9 @@ def receipt_document(receipt: Receipt, *, copy: bool = False) -> Document:
     lines.append(Rule())
     lines.extend(receipt_rows(receipt))
     lines.append(Rule())
+    if receipt.privacy_notice:
+        # The store's own words (Ley 1581), as it wrote them in its settings.
+        lines.append(Paragraph(receipt.privacy_notice))
     lines.append(Paragraph(not_an_invoice()))
     return Document(
         title=receipt_title(),

@@ -57,6 +57,8 @@ class Receipt:
     claims_contact: str = ""
     #: The clerk who made the sale (a display name; "" at a self-service kiosk).
     clerk: str = ""
+    #: The store's personal-data notice (Ley 1581), printed when the store sets one.
+    privacy_notice: str = ""
 
 
 def receipt_qr_data(receipt: Receipt) -> str:

@@ -125,6 +125,7 @@ class ReceiptService:
             nit=store.nit,
             claims_contact=store.contact,
             clerk=progress.clerk,
+            privacy_notice=store.privacy_notice.strip(),
         )
 
     def for_reference(self, reference: str) -> Receipt:

@@ -226,3 +226,12 @@ def test_usb_without_its_driver_says_what_to_install(
         print_document(Document("t", ()), parse_target("usb:04b8:0202"), paper_mm=80)
     assert raised.value.code == "printer.no_driver"
     assert 'pip install "kiosk[printers]"' in text(words_for(raised.value))
+
+
+def test_the_stores_privacy_notice_is_printed_before_the_closing_note(qapp: object) -> None:
+    notice = "Sus datos se tratan según la Ley 1581 de 2012; consultas en la tienda."
+    document = receipt_document(sample_receipt(privacy_notice=notice))
+    flat = " ".join(line for _style, line in layout(document, 32))
+    assert "según".encode("cp850") in dummy_bytes(document)
+    assert notice in flat
+    assert flat.index("Ley 1581") < flat.index("no es factura")

@@ -121,8 +121,10 @@ class ReceiptView(QFrame):
             return
         headings = [line.text for line in document.lines if isinstance(line, Heading)]
         self._store.setText("\n".join(headings))
+        # The closing note ("no es factura"). The privacy notice before it goes to paper and
+        # PDF; on screen the consent box already shows it, and a long one has no room here.
         paragraphs = [line.text for line in document.lines if isinstance(line, Paragraph)]
-        self._note.setText("\n".join(paragraphs))
+        self._note.setText(paragraphs[-1] if paragraphs else "")
         for line in document.lines:
             if not isinstance(line, Row):
                 continue

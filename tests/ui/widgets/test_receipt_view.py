@@ -82,6 +82,7 @@ def test_the_view_renders_the_receipts_document(qtbot) -> None:  # type: ignore[
         kiosk_name="Caja 1",
         chain_hash_short="9f2c41ab0123cdef",
         clerk="Ana",
+        privacy_notice="Sus datos: Ley 1581 de 2012.",
     )
     view = ReceiptView(receipt)
     qtbot.addWidget(view)
@@ -95,7 +96,9 @@ def test_the_view_renders_the_receipts_document(qtbot) -> None:  # type: ignore[
     ]
     assert child(view, QLabel, "receiptChainValue").text() == "9f2c41ab0123cdef"
     assert child(view, QLabel, "receiptClerkValue").text() == "Ana"
+    # The privacy notice goes to paper; the screen's consent box shows it already.
     assert child(view, QLabel, "receiptNote").text() == "Comprobante de pago, no es factura."
+    assert any("Ley 1581" in getattr(line, "text", "") for line in view.document().lines)  # type: ignore[union-attr]
     qr = child(view, QLabel, "receiptQr")
     assert not qr.pixmap().isNull()
     view.clear()
