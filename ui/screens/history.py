@@ -41,10 +41,12 @@ DEFAULT_DAYS = 7
 _TABLE_STYLE = "QTableView, QHeaderView::section { font-size: 14px; }"
 #: The filters' own type size: six fields and a button fit one screen's width.
 _FILTERS_STYLE = (
-    "QLineEdit, QComboBox, QDateEdit { font-size: 17px; min-height: 40px; padding: 1px 8px; }"
-    "QDateEdit { background: #ffffff; border: 2px solid #56626f; border-radius: 6px; }"
+    "QLineEdit, QComboBox, QDateEdit { font-size: 17px; min-height: 44px; padding: 0px 8px; }"
+    "QDateEdit { background: #ffffff; border: 2px solid #56626f; border-radius: 6px;"
+    " min-height: 48px; }"
     "QDateEdit:focus { border: 3px solid #0b5cad; background: #fffdf0; }"
     "QDateEdit::drop-down { width: 30px; border: none; }"
+    "QDateEdit QLineEdit { min-height: 48px; border: none; padding: 0px; background: transparent; }"
 )
 #: The columns' widths in pixels (the clerk's column takes the rest).
 _WIDTHS = (150, 108, 76, 80, 100, 96, 80, 162)
@@ -124,12 +126,14 @@ class HistoryScreen(Screen):
         self.reference_input.setMaxLength(64)
         self.state_combo = QComboBox(filters)
         self.state_combo.setObjectName("historyStateCombo")
+        self._fit(self.state_combo)
         self.from_date = self._date_edit("historyFromDate", filters)
         self.to_date = self._date_edit("historyToDate", filters)
         self.clerk_combo = QComboBox(filters)
         self.clerk_combo.setObjectName("historyClerkCombo")
         self.clerk_combo.setEditable(True)
         self.clerk_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._fit(self.clerk_combo)
         self.search_button = make_button("", "historySearchButton", filters, primary=True)
         self.search_button.clicked.connect(self.go_on)
         self.search_button.setMinimumWidth(150)
@@ -151,8 +155,8 @@ class HistoryScreen(Screen):
             grid.addWidget(caption, row, column)
             grid.addWidget(field, row, column + 1)
         grid.addWidget(self.search_button, 1, 6)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        for column, stretch in ((1, 2), (3, 2), (5, 3)):
+            grid.setColumnStretch(column, stretch)
         self.body.addWidget(filters)
 
         self._model = SalesModel(self)
@@ -203,11 +207,16 @@ class HistoryScreen(Screen):
         self.setToday(self._today)
         self.retranslate()
 
+    @staticmethod
+    def _fit(combo: QComboBox) -> None:
+        """A combo as wide as the grid gives it, not as its longest item (the states')."""
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+
     def _date_edit(self, name: str, parent: QWidget) -> QDateEdit:
         edit = QDateEdit(parent)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setMinimumHeight(44)
         return edit
 
     # -- words -------------------------------------------------------------------------
