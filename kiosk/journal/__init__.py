@@ -8,13 +8,15 @@ Public API (see each module for details):
 * :func:`pick_gateway_fields`, :func:`pick_provider_fields`: what may be journaled;
 * :func:`verify_entries`, :class:`VerifyReport`, :class:`Problem`: verification,
   also of a JSON export;
-* :func:`new_reference`: sale references.
+* :func:`new_reference`: sale references;
+* :class:`SaleQuery`, :class:`SalePage`: the history's search (``Journal.search_sales``).
 """
 
 from kiosk.journal.journal import Entry, Journal, SaleRecord, open_journal
 from kiosk.journal.locks import InstanceLock, PgInstanceLock, instance_lock_for
 from kiosk.journal.privacy import pick_gateway_fields, pick_provider_fields
 from kiosk.journal.references import attempt_reference, new_reference
+from kiosk.journal.search import SalePage, SaleQuery
 from kiosk.journal.verify import Problem, VerifyReport, verify_entries
 from kiosk.journal.writer import JournalWriter
 
@@ -25,6 +27,8 @@ __all__ = [
     "JournalWriter",
     "PgInstanceLock",
     "Problem",
+    "SalePage",
+    "SaleQuery",
     "SaleRecord",
     "VerifyReport",
     "attempt_reference",

@@ -41,6 +41,9 @@ LAST_DIGITS = 4
 #: What a reference (or the start of one) may hold: the references' alphabet, ``-`` of attempts.
 _REFERENCE_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 _MAX_REFERENCE = 32
+#: A reference prefix this long (``K`` and 4 of the 7 time characters: about 9 hours of
+#: sales) is looked up in the reference's index rather than along the newest sales.
+SELECTIVE_PREFIX = 5
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ class SaleQuery:
     """What to look for; every filter given must hold (empty ones are left out).
 
     * ``line``: a whole line (any way people type one) or exactly its last 4 digits;
-    * ``reference``: the start of a sale's reference or of a payment attempt's;
+    * ``reference``: the start of a sale's reference, or a payment attempt's reference
+      (``<sale>-<n>``: that sale);
     * ``start`` / ``end``: aware datetimes, ``created_at`` in ``[start, end)``;
     * ``states``: any of these states; ``clerk``, ``operator``: that name exactly;
       ``kind``: that kind;
@@ -103,19 +107,36 @@ def _timestamp(moment: datetime) -> str:
     return chain.format_timestamp(moment)
 
 
-def _conditions(secret: bytes, query: SaleQuery) -> list[Any]:
+def _reference_conditions(prefix: str, *, binary_text: bool) -> list[Any]:
+    """A sale whose reference, or whose payment attempt's reference, starts with ``prefix``.
+
+    An attempt's reference is the sale's (the first) or ``<sale reference>-<n>``
+    (:func:`kiosk.journal.references.attempt_reference`). So a prefix without a
+    hyphen matches an attempt exactly when it matches the sale's own reference,
+    and one with a hyphen names the sale before it (whichever attempt it was:
+    the bank's proof of an earlier, declined attempt finds the sale too). Both
+    are found through the reference's index, never by reading every row.
+    References hold no LIKE wildcards (``reference_prefix`` checked), so the
+    pattern is the prefix itself.
+    """
+    if "-" in prefix:
+        return [sales.c.reference == prefix.split("-", 1)[0]]
+    conditions: list[Any] = [sales.c.reference.like(f"{prefix}%")]
+    if binary_text and len(prefix) >= SELECTIVE_PREFIX:
+        # With bytewise comparison (SQLite's) the prefix is a range of the index; a
+        # shorter one matches days of sales, which the created_at order finds sooner.
+        following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        conditions += [sales.c.reference >= prefix, sales.c.reference < following]
+    return conditions
+
+
+def _conditions(secret: bytes, query: SaleQuery, *, binary_text: bool = True) -> list[Any]:
     conditions: list[Any] = []
     if query.line.strip():
         conditions.append(line_condition(secret, query.line))
     prefix = reference_prefix(query.reference)
     if prefix:
-        # References hold no LIKE wildcards (checked above), so the pattern is the prefix.
-        conditions.append(
-            or_(
-                sales.c.reference.like(f"{prefix}%"),
-                sales.c.attempt_reference.like(f"{prefix}%"),
-            )
-        )
+        conditions += _reference_conditions(prefix, binary_text=binary_text)
     start = _timestamp(query.start) if query.start is not None else None
     end = _timestamp(query.end) if query.end is not None else None
     if start is not None and end is not None and end <= start:
@@ -153,7 +174,9 @@ def _keyset(before: Iterable[object]) -> tuple[str, str]:
     return str(created), str(reference)
 
 
-def search_statements(secret: bytes, query: SaleQuery) -> list[Select[Any]]:
+def search_statements(
+    secret: bytes, query: SaleQuery, *, dialect: str = "sqlite"
+) -> list[Select[Any]]:
     """The SELECTs behind :func:`search_sales`, each one row more than a page, newest first.
 
     One per state when several are asked for: each then walks the (state,
@@ -166,7 +189,7 @@ def search_statements(secret: bytes, query: SaleQuery) -> list[Select[Any]]:
     parts = [replace(query, states=frozenset({state})) for state in states] or [query]
     return [
         select(sales)
-        .where(*_conditions(secret, part))
+        .where(*_conditions(secret, part, binary_text=dialect == "sqlite"))
         .order_by(sales.c.created_at.desc(), sales.c.reference.desc())
         .limit(query.limit + 1)
         for part in parts
@@ -182,7 +205,7 @@ def search_sales(engine: Engine, secret: bytes, query: SaleQuery) -> SalePage:
     ``ValueError`` for a naive datetime, a limit out of ``1..MAX_LIMIT`` or a
     ``before`` that no page gave.
     """
-    statements = search_statements(secret, query)
+    statements = search_statements(secret, query, dialect=engine.dialect.name)
     with read_transaction(engine) as connection:  # one snapshot for every part
         parts = [list(connection.execute(statement).mappings()) for statement in statements]
     newest = heapq.merge(

@@ -197,6 +197,12 @@ def test_a_reference_prefix_finds_sales_and_payment_attempts(year: Journal) -> N
     found = year.search_sales(SaleQuery(reference=attempt)).sales
     assert [sale.reference for sale in found] == [retried[0]]
     assert found[0].attempt_reference == attempt
+    # The first attempt's proof (the sale's own reference) and "-1" find it as well.
+    for typed in (retried[0], f"{retried[0]}-1", f"{retried[0].lower()}-"):
+        assert [s.reference for s in year.search_sales(SaleQuery(reference=typed)).sales] == [
+            retried[0]
+        ]
+    assert year.search_sales(SaleQuery(reference="KNOSUCHSALE-2")).sales == []
 
 
 def test_every_filter_at_once(year: Journal, year_summary: SeedSummary) -> None:
@@ -231,7 +237,11 @@ def test_the_indexes_serve_the_filters(year: Journal) -> None:
             start=datetime(2025, 6, 1, tzinfo=UTC), end=datetime(2025, 6, 2, tzinfo=UTC)
         ),
         "page": SaleQuery(before=("2025-06-01T00:00:00.000000Z", "K")),
+        "reference": SaleQuery(reference="K1KW4KEJ"),
+        "attempt": SaleQuery(reference="K1KW4KEJDG1C3H-2"),
     }
+    # Their few matches are sorted, never a year's.
+    few = {"line", "reference", "attempt"}
     for name, query in cases.items():
         for statement in search_statements(LINE_SECRET, query):
             compiled = statement.compile(
@@ -242,7 +252,7 @@ def test_the_indexes_serve_the_filters(year: Journal) -> None:
                 plan = [str(row[-1]) for row in explained]
             assert any("USING INDEX" in step for step in plan), (name, plan)
             assert "SCAN sales" not in plan, (name, plan)
-            if name != "line":  # a line's own few sales are sorted, never a year's
+            if name not in few:
                 assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (name, plan)
 
 
