@@ -152,7 +152,9 @@ def _set_up_logging(config: Config) -> None:
         log_dir / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler])
+    # force: a library may have configured the root logger at import (python-escpos calls
+    # logging.basicConfig() when imported); the app's log is this file, not stderr.
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
 def _forget_bundled_library_path() -> None:
