@@ -166,7 +166,9 @@ def test_each_filter_from_the_screen(qtbot: Any, office: Office) -> None:
     screen.reference_input.clear()
 
     screen.clerk_combo.setEditText("Luis")
-    assert _searched(qtbot, office, screen.search_button.click) == ["K1B004", "K1B003"]
+    clerk_field = screen.clerk_combo.lineEdit()
+    assert clerk_field is not None
+    assert _searched(qtbot, office, lambda: _enter(qtbot, clerk_field)) == ["K1B004", "K1B003"]
     screen.clerk_combo.setEditText("")
 
     index = screen.state_combo.findText("Pagada, no entregada: reclamar devolución")
