@@ -31,6 +31,7 @@ from kiosk.journal import chain
 from kiosk.journal.engine import read_transaction
 from kiosk.journal.journal import SaleRecord
 from kiosk.journal.privacy import line_hmac
+from kiosk.journal.references import is_reference
 from kiosk.journal.schema import sales
 
 #: A page's size when none is asked for, and the most one query may ask for.
@@ -113,14 +114,23 @@ def _reference_conditions(prefix: str, *, binary_text: bool) -> list[Any]:
     An attempt's reference is the sale's (the first) or ``<sale reference>-<n>``
     (:func:`kiosk.journal.references.attempt_reference`). So a prefix without a
     hyphen matches an attempt exactly when it matches the sale's own reference,
-    and one with a hyphen names the sale before it (whichever attempt it was:
+    and ``<sale reference>-<digits>`` names that sale (whichever attempt it was:
     the bank's proof of an earlier, declined attempt finds the sale too). Both
-    are found through the reference's index, never by reading every row.
+    are found through the reference's index, never by reading every row; only
+    a hyphen in a reference of another form is matched row by row.
     References hold no LIKE wildcards (``reference_prefix`` checked), so the
     pattern is the prefix itself.
     """
-    if "-" in prefix:
-        return [sales.c.reference == prefix.split("-", 1)[0]]
+    sale, hyphen, attempt = prefix.partition("-")
+    if hyphen and is_reference(sale) and (attempt.isdigit() or not attempt):
+        return [sales.c.reference == sale]
+    if hyphen:  # another form of reference (``VTA-0002``): the plain reading, row by row
+        return [
+            or_(
+                sales.c.reference.like(f"{prefix}%"),
+                sales.c.attempt_reference.like(f"{prefix}%"),
+            )
+        ]
     conditions: list[Any] = [sales.c.reference.like(f"{prefix}%")]
     if binary_text and len(prefix) >= SELECTIVE_PREFIX:
         # With bytewise comparison (SQLite's) the prefix is a range of the index; a

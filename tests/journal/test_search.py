@@ -340,3 +340,22 @@ def test_search_on_both_backends_and_while_sales_arrive(journal: Journal) -> Non
     assert newest.reference == "KNEWSALE0000001" and newest.clerk == "Ana"
     assert journal.search_sales(SaleQuery(line="3001112233")).sales == [newest]
     assert journal.verify().ok
+
+
+def test_references_of_another_form_are_found_by_their_start(journal: Journal) -> None:
+    from tests.journal.helpers import create_sale
+
+    for reference in ("VTA-0002", "VTA-0003", "VTA-0100", "OTRA-1"):
+        create_sale(journal, reference)
+    found = {
+        typed: [sale.reference for sale in journal.search_sales(SaleQuery(reference=typed)).sales]
+        for typed in ("VTA-000", "vta-0002", "VTA", "VTA-", "OTRA-1", "K")
+    }
+    assert found == {
+        "VTA-000": ["VTA-0003", "VTA-0002"],
+        "vta-0002": ["VTA-0002"],
+        "VTA": ["VTA-0100", "VTA-0003", "VTA-0002"],
+        "VTA-": ["VTA-0100", "VTA-0003", "VTA-0002"],
+        "OTRA-1": ["OTRA-1"],
+        "K": [],
+    }
