@@ -24,6 +24,7 @@ from kiosk.domain.document import Document
 from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.sale import SaleState
 from kiosk.journal.search import SalePage, SaleQuery
+from kiosk.services.exports import csv_style_for, write_sales_csv
 
 if TYPE_CHECKING:
     from kiosk.journal import Journal
@@ -228,8 +229,6 @@ class HistoryController(QObject):
         """The sales of the store days ``[first_day, last_day]`` as CSV at ``path``, in the
         current language; masked lines unless ``full_lines`` (the caller asked an admin's
         PIN first). Without a first day: since the journal began; without a last: today."""
-        from kiosk.services.exports import csv_style_for, write_sales_csv
-
         start = day_bounds_utc(first_day)[0] if first_day else EARLIEST
         end = day_bounds_utc(last_day)[1] if last_day else datetime.now(UTC)
         if end <= start:
