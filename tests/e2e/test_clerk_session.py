@@ -9,7 +9,7 @@ import tomllib
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit
 
 from kiosk.controllers.language import describe
 from kiosk.domain.errors import KioskError
@@ -162,3 +162,24 @@ def test_a_kiosk_sells_without_a_sign_in_and_leaves_with_the_admin_pin(
     qtbot.waitExposed(dialog)
     clerk.enter_pin(DEMO_ADMIN.pin, prefix="admin", within=dialog)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
+
+
+def test_the_float_warning_and_the_language_apply_at_once(
+    qtbot: Any, app: AppContext, clerk: Clerk
+) -> None:
+    window = app.window
+    label = child(window, QLabel, "statusFloatLabel")
+    qtbot.waitUntil(label.isVisible, timeout=WAIT_MS)
+    assert not window.isFloatLow()  # the sandbox's COP 5.000.000 is over the default 100
+    _open_settings(qtbot, app, clerk)
+    clerk.type("settingsLimitsFloatWarningBelowInput", "10000000", replace=True)
+    language = child(window, QComboBox, "settingsUiLanguageInput")
+    language.setCurrentIndex(language.findData("en"))
+    with qtbot.waitSignal(app.controllers.settings.saved, timeout=WAIT_MS):
+        clerk.press("settingsContinueButton")
+    # The float is read again and warns under the new threshold; the app speaks English.
+    qtbot.waitUntil(window.isFloatLow, timeout=WAIT_MS)
+    assert label.text().startswith("Low balance with the provider")
+    assert label.property("role") == "floatLow"
+    assert child(window, QAbstractButton, "backOfficeSignOutButton").text() == "Sign out"
+    assert "In use now:" in window.settings.messageText()

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from kiosk.controllers.language import describe
 from kiosk.controllers.staff import StaffController
@@ -221,3 +222,24 @@ def test_the_admin_pin_dialog_cancels_with_escape(qtbot, shown_window, staff) ->
     with qtbot.waitSignal(dialog.rejected, timeout=WAIT_MS):
         qtbot.keyClick(dialog.entry.field, Qt.Key.Key_Escape)
     assert cancelled == [1]
+
+
+def test_with_real_keys_and_no_staff_the_first_admin_is_created(
+    qtbot: Any, shown_window: MainWindow, tmp_path: Path, clock: FakeClock
+) -> None:
+    store = StaffStore(tmp_path / "real-config", tmp_path / "real-data", test_keys=False)
+    staff = StaffController(StaffService(store, clock))
+    assert staff.needs_setup and not staff.demo_pins
+    screen = shown_window.show_sign_in()
+    screen.setSetupNeeded(True)
+    screen.firstAdminRequested.connect(staff.create_first_admin)
+    staff.signInRefused.connect(lambda message, _seconds: screen.setRefused(message))
+    name = child(screen, QLineEdit, "signInNameInput")
+    assert name.isVisible() and screen._title.text() == "Primer administrador"
+    qtbot.keyClicks(name, "Marta")
+    _refused(qtbot, staff, lambda: _press(qtbot, screen, "signIn", "1111"))
+    assert screen.message() == describe(KioskError("pin.too_simple"))
+    with qtbot.waitSignal(staff.signedIn, timeout=WAIT_MS) as signed:
+        _press(qtbot, screen, "signIn", "4826")
+    assert signed.args[0].name == "Marta" and signed.args[0].is_admin
+    assert not staff.needs_setup
