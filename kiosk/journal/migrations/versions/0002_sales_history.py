@@ -65,11 +65,12 @@ def _payload(text: str) -> dict[str, Any]:
 
 def _backfill(connection: sa.Connection) -> None:
     found: dict[str, dict[str, Any]] = {}
+    # Streamed (a server-side cursor on PostgreSQL): a year is a million entries.
     rows = connection.execute(
         sa.text(
             "SELECT reference, state, payload FROM journal_entries "
             "WHERE reference <> '' ORDER BY seq"
-        )
+        ).execution_options(stream_results=True, yield_per=_BATCH * 10)
     )
     for reference, state, text in rows:
         payload = _payload(text)
