@@ -140,6 +140,7 @@ class SignInScreen(Screen):
     def reset(self) -> None:
         super().reset()
         self.entry.reset()
+        self.name_input.clear()
 
     def go_back(self) -> None:
         """Nothing before the sign-in screen."""
