@@ -28,6 +28,8 @@ from ui.widgets.message_label import MessageLabel, set_role
 #: A key's height and width: more than the 48 px a finger needs.
 KEY_SIZE = 64
 KEY_WIDTH = 136
+#: Room for a message of two lines under the keys.
+MESSAGE_HEIGHT = 56
 #: The longest PIN a field takes (the staff service decides the shortest).
 MAX_PIN_LENGTH = 8
 #: Digit keys as a phone lays them out; the last row holds "Borrar", 0, "Entrar".
@@ -158,8 +160,15 @@ class PinEntry(QWidget):
         self.pad = PinPad(prefix, self)
         self.pad.attach(self.field)
         self.pad.enterPressed.connect(self.submit)
-        self._message = MessageLabel(self, object_name=f"{prefix}PinMessage")
+        # The message's room is kept while it is empty: a refusal never pushes the keys.
+        self._message_box = QWidget(self)
+        self._message_box.setMinimumHeight(MESSAGE_HEIGHT)
+        self._message = MessageLabel(self._message_box, object_name=f"{prefix}PinMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box_layout = QVBoxLayout(self._message_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self._message)
+        box_layout.addStretch(1)
         #: When the lock ends (on ``clock``), or None.
         self._locked_until: float | None = None
         #: The entry's own message (words, role), said again after a language change.
@@ -173,7 +182,7 @@ class PinEntry(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.field)
         layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self._message)
+        layout.addWidget(self._message_box)
         self.field.setFixedWidth(self.pad.width())
         self.setFixedWidth(self.pad.width())
         self.retranslate()
