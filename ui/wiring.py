@@ -396,7 +396,7 @@ class Wiring(QObject):
         settings.saved.connect(self._settings_saved)
         settings.applied.connect(self.apply_settings)
         settings.refused.connect(screen.setFieldErrors)
-        settings.failed.connect(screen.setError)
+        settings.failed.connect(self._settings_failed)
         staff.clerksReady.connect(screen.setClerks)
         staff.clerkSaved.connect(self._clerk_saved)
         staff.failed.connect(lambda message: screen.setClerkMessage(message, "error"))
@@ -506,6 +506,11 @@ class Wiring(QObject):
         screen.setBusy(False)
         screen.setValues(form.values, form.keys_set)
 
+    def _settings_failed(self, message: Said) -> None:
+        screen = self.window.settings
+        screen.setBusy(False)
+        screen.setError(message)
+
     def _settings_saved(self, result: SaveResult) -> None:
         self.window.settings.setSaved(result.applied, result.need_restart)
 
@@ -528,7 +533,9 @@ class Wiring(QObject):
     def _clerk_saved(self) -> None:
         screen = self.window.settings
         screen.clerkAdded()
-        screen.setClerkMessage(translate("Wiring", "Cambios del personal guardados."), "ok")
+        screen.setClerkMessage(
+            Said(lambda: translate("Wiring", "Cambios del personal guardados.")), "ok"
+        )
 
     def _close_settings(self) -> None:
         window = self.window
