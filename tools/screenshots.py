@@ -35,8 +35,8 @@ from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from kiosk.domain.store_float import Money
 from kiosk.domain.text import LANGUAGES
-from tools.backoffice_samples import scenes as back_office_scenes
 from tools import sign_in_scenes
+from tools.backoffice_samples import scenes as back_office_scenes
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 

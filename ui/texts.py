@@ -13,11 +13,9 @@ from __future__ import annotations
 from kiosk.controllers.language import translate
 
 # Re-exported: the screens take them from here, the controllers from sale_words.
-from kiosk.controllers.sale_words import (  # noqa: F401
-    kind_words,
-    refusal_words,
-    state_words,
-)
+from kiosk.controllers.sale_words import kind_words as kind_words
+from kiosk.controllers.sale_words import refusal_words as refusal_words
+from kiosk.controllers.sale_words import state_words as state_words
 from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 
 S = SaleState

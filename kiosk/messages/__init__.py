@@ -36,7 +36,20 @@ PLURAL = "%n"
 COUNT = "count"
 #: The words of an error that is not one of the core's own.
 UNEXPECTED = "sale.unexpected"
-_FAMILIES = ("config", "domain", "exports", "gateways", "history", "journal", "printing", "qr", "reports", "sale", "settings", "staff")
+_FAMILIES = (
+    "config",
+    "domain",
+    "exports",
+    "gateways",
+    "history",
+    "journal",
+    "printing",
+    "qr",
+    "reports",
+    "sale",
+    "settings",
+    "staff",
+)
 _UNKNOWN_CODE = QT_TRANSLATE_NOOP("messages", "Error inesperado ({code}).")
 
 

@@ -2,10 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es_CO">
     <context>
+        <name>AdminPinDialog</name>
+        <message>
+            <source>PIN de administrador</source>
+            <translation>Administrator PIN</translation>
+        </message>
+        <message>
+            <source>Un administrador debe escribir su PIN.</source>
+            <translation>An administrator must type their PIN.</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>No se puede iniciar</source>
             <translation>Cannot start</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackOfficeBar</name>
+        <message>
+            <source>Historial</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Cierre de turno</source>
+            <translation>Close shift</translation>
+        </message>
+        <message>
+            <source>Ajustes</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Cerrar sesión</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>Salir</source>
+            <translation>Exit</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackOfficeWiring</name>
+        <message>
+            <source>Un momento, por favor…</source>
+            <translation>One moment, please…</translation>
+        </message>
+        <message>
+            <source>Exportando las ventas…</source>
+            <translation>Exporting the sales…</translation>
+        </message>
+        <message>
+            <source>Exportar las ventas con las líneas completas.</source>
+            <extracomment>Where "Volver" on a sale's detail goes (the history, or the report's follow-up).</extracomment>
+            <translation>Export the sales with their whole lines.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s) exportadas a {path}</source>
+            <translation>
+                <numerusform>%n sale exported to {path}</numerusform>
+                <numerusform>%n sales exported to {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hay impresora configurada.</source>
+            <translation>No printer is set up.</translation>
+        </message>
+        <message>
+            <source>Copia impresa; quedó anotada en el diario.</source>
+            <translation>Copy printed; it is recorded in the journal.</translation>
+        </message>
+        <message>
+            <source>Registrar cómo se resolvió la venta {reference}.</source>
+            <translation>Record how sale {reference} was settled.</translation>
+        </message>
+        <message>
+            <source>Solución registrada en el diario.</source>
+            <translation>Settlement recorded in the journal.</translation>
+        </message>
+        <message>
+            <source>Turno cerrado: el informe Z quedó en el diario.</source>
+            <translation>Shift closed: the Z report is in the journal.</translation>
+        </message>
+        <message>
+            <source>Informe guardado en {path}</source>
+            <translation>Report saved to {path}</translation>
+        </message>
+        <message>
+            <source>Informe enviado a la impresora.</source>
+            <translation>Report sent to the printer.</translation>
         </message>
     </context>
     <context>
@@ -179,6 +268,104 @@
         </message>
     </context>
     <context>
+        <name>HistoryScreen</name>
+        <message>
+            <source>Historial de ventas</source>
+            <extracomment>How many days back the history starts when it opens (a week: "yesterday's sale"). The table's own type size: nine columns fit 1024 px. The filters' own type size: six fields and a button fit one screen's width. The columns' widths in pixels (the clerk's column takes the rest). The date fields' format by language (Spanish: day first; English: the month's name). Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
+            <translation>Sales history</translation>
+        </message>
+        <message>
+            <source>Busque por línea (completa o sus últimos 4 dígitos), referencia, fechas, estado o cajero.</source>
+            <translation>Search by line (the whole number or its last 4 digits), reference, dates, status or clerk.</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Cajero</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>Ej.: 6789</source>
+            <translation>E.g. 6789</translation>
+        </message>
+        <message>
+            <source>Ej.: K1QX</source>
+            <translation>E.g. K1QX</translation>
+        </message>
+        <message>
+            <source>Buscar</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Exportar CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Líneas completas (PIN de administrador)</source>
+            <translation>Whole lines (admin PIN)</translation>
+        </message>
+        <message>
+            <source>Las ventas de las fechas elegidas en un archivo CSV para el contador.</source>
+            <translation>The sales of the chosen dates in a CSV file for the accountant.</translation>
+        </message>
+        <message>
+            <source>Ventas encontradas</source>
+            <translation>Sales found</translation>
+        </message>
+        <message>
+            <source>No hay ventas con esos filtros. Revise las fechas o quite algún filtro.</source>
+            <translation>No sales match these filters. Check the dates or remove a filter.</translation>
+        </message>
+        <message>
+            <source>Todos los estados</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>Todos</source>
+            <translation>Everyone</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s) mostradas; hay más al bajar.</source>
+            <translation>
+                <numerusform>%n sale shown; scroll down for more.</numerusform>
+                <numerusform>%n sales shown; scroll down for more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s) en total.</source>
+            <translation>
+                <numerusform>%n sale in all.</numerusform>
+                <numerusform>%n sales in all.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Guardar las ventas en CSV</source>
+            <translation>Save the sales as CSV</translation>
+        </message>
+        <message>
+            <source>Archivos CSV (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>LineInput</name>
         <message>
             <source>Número para confirmar</source>
@@ -220,8 +407,16 @@
             <translation>Top-ups and packs</translation>
         </message>
         <message>
+            <source>Cajero: {name}</source>
+            <extracomment>The status bar's passing note (a ``Said`` follows the language). The store's float with the provider, in its own currency (hidden until known). The float's warning threshold once it went under it (None: not low).</extracomment>
+            <translation>Clerk: {name}</translation>
+        </message>
+        <message>
+            <source>Saldo bajo con el proveedor: {balance} (aviso bajo {limit})</source>
+            <translation>Low balance with the provider: {balance} (warning under {limit})</translation>
+        </message>
+        <message>
             <source>Saldo con el proveedor: {balance}</source>
-            <extracomment>The status bar's passing note (a ``Said`` follows the language). The store's float with the provider, in its own currency (hidden until known).</extracomment>
             <translation>Balance with the provider: {balance}</translation>
         </message>
     </context>
@@ -413,6 +608,39 @@
         </message>
     </context>
     <context>
+        <name>PinPad</name>
+        <message>
+            <source>Borrar</source>
+            <extracomment>A key's height and width: more than the 48 px a finger needs. Room for a message of two lines under the keys. The longest PIN a field takes (the staff service decides the shortest). Digit keys as a phone lays them out; the last row holds "Borrar", 0, "Entrar".</extracomment>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Borrar un dígito</source>
+            <translation>Delete one digit</translation>
+        </message>
+        <message>
+            <source>Entrar</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <extracomment>When the lock ends (on ``clock``), or None. The entry's own message (words, role), said again after a language change.</extracomment>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Escriba el PIN.</source>
+            <translation>Type the PIN.</translation>
+        </message>
+        <message>
+            <source>Ya puede intentar de nuevo.</source>
+            <translation>You can try again now.</translation>
+        </message>
+        <message>
+            <source>Demasiados intentos. PIN bloqueado; intente de nuevo en {time}.</source>
+            <translation>Too many tries. PIN locked; try again in {time}.</translation>
+        </message>
+    </context>
+    <context>
         <name>QrView</name>
         <message>
             <source>Código QR para pagar con su celular</source>
@@ -432,12 +660,16 @@
         <name>ReceiptView</name>
         <message>
             <source>Comprobante de pago, no es factura.</source>
-            <extracomment>The keys of the rows (used in object names), in the order printed.</extracomment>
             <translation>Payment receipt, not an invoice.</translation>
         </message>
         <message>
             <source>Comprobante de pago</source>
+            <extracomment>The keys of a receipt's rows (``Row.key``, and the screen's ``receipt&lt;Key&gt;Value``), in the order printed.</extracomment>
             <translation>Payment receipt</translation>
+        </message>
+        <message>
+            <source>COPIA</source>
+            <translation>COPY</translation>
         </message>
         <message>
             <source>Fecha</source>
@@ -496,15 +728,148 @@
             <translation>Reason</translation>
         </message>
         <message>
+            <source>Atendió</source>
+            <translation>Served by</translation>
+        </message>
+        <message>
             <source>Verificación</source>
             <translation>Verification</translation>
+        </message>
+        <message>
+            <source>Reclamos</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <source>NIT {nit}</source>
+            <translation>Tax ID (NIT) {nit}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportChart</name>
+        <message>
+            <source>Ventas entregadas por hora (hora de Bogotá)</source>
+            <translation>Delivered sales by hour (Bogotá time)</translation>
+        </message>
+        <message>
+            <source>Ventas por operador</source>
+            <translation>Sales by operator</translation>
+        </message>
+        <message>
+            <source>(sin operador)</source>
+            <translation>(no operator)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s)</source>
+            <translation>
+                <numerusform>%n sale</numerusform>
+                <numerusform>%n sales</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{sales} · {amount}</source>
+            <translation>{sales} · {amount}</translation>
+        </message>
+        <message>
+            <source>Sin ventas entregadas</source>
+            <translation>No delivered sales</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportScreen</name>
+        <message>
+            <source>El informe X muestra el turno sin cerrarlo. «Cerrar turno» hace el informe Z.</source>
+            <extracomment>Use Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
+            <translation>The X report shows the shift without closing it. “Close shift” makes the Z report.</translation>
+        </message>
+        <message>
+            <source>Informe del turno</source>
+            <translation>Shift report</translation>
+        </message>
+        <message>
+            <source>Ventas por hora y por operador</source>
+            <translation>Sales by hour and by operator</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ver y resolver</source>
+            <translation>Open and settle</translation>
+        </message>
+        <message>
+            <source>Actualizar</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Imprimir</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Guardar PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>Cerrar turno</source>
+            <translation>Close shift</translation>
+        </message>
+        <message>
+            <source>Informe Z: turno cerrado</source>
+            <translation>Z report: shift closed</translation>
+        </message>
+        <message>
+            <source>Informe X del turno</source>
+            <translation>Shift X report</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s) por revisar</source>
+            <translation>
+                <numerusform>%n sale to follow up</numerusform>
+                <numerusform>%n sales to follow up</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hay ventas por revisar.</source>
+            <translation>No sales to follow up.</translation>
+        </message>
+        <message>
+            <source>Esto cierra el turno: se hace el informe Z, queda guardado en el diario y el próximo turno empieza en cero. ¿Cerrar el turno ahora?</source>
+            <translation>This closes the shift: the Z report is made and kept in the journal, and the next shift starts from zero. Close the shift now?</translation>
+        </message>
+        <message>
+            <source>Sí, cerrar turno</source>
+            <translation>Yes, close the shift</translation>
+        </message>
+        <message>
+            <source>No, volver</source>
+            <translation>No, go back</translation>
+        </message>
+        <message>
+            <source>Guardar el informe en PDF</source>
+            <translation>Save the report as PDF</translation>
+        </message>
+        <message>
+            <source>Documentos PDF (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
         </message>
     </context>
     <context>
         <name>ResultScreen</name>
         <message>
             <source>Resultado</source>
-            <extracomment>The state whose words show (``showOutcome``), or None for texts given as they are.</extracomment>
+            <extracomment>The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy.</extracomment>
             <translation>Result</translation>
         </message>
         <message>
@@ -514,6 +879,122 @@
         <message>
             <source>Nueva venta</source>
             <translation>New sale</translation>
+        </message>
+        <message>
+            <source>Guardar PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>Reintentar</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Imprimir copia</source>
+            <translation>Print a copy</translation>
+        </message>
+        <message>
+            <source>Imprimir</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>Imprimiendo el comprobante…</source>
+            <translation>Printing the receipt…</translation>
+        </message>
+        <message>
+            <source>Comprobante impreso.</source>
+            <translation>Receipt printed.</translation>
+        </message>
+        <message>
+            <source>Guardar el comprobante en PDF</source>
+            <translation>Save the receipt as PDF</translation>
+        </message>
+        <message>
+            <source>Documentos PDF (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF guardado en {path}</source>
+            <translation>PDF saved to {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleDetailScreen</name>
+        <message>
+            <source>Fecha y hora</source>
+            <extracomment>The summary's rows (keys name their labels: ``saleDetail&lt;Key&gt;Value``).</extracomment>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Venta</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Ganancia</source>
+            <translation>Earned</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Cajero</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>Evento</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Copia del comprobante</source>
+            <translation>Receipt copy</translation>
+        </message>
+        <message>
+            <source>Detalle de la venta</source>
+            <translation>Sale details</translation>
+        </message>
+        <message>
+            <source>Cada paso de la venta, como lo guarda el diario.</source>
+            <translation>Every step of the sale, as the journal keeps it.</translation>
+        </message>
+        <message>
+            <source>Pasos de la venta</source>
+            <translation>Steps of the sale</translation>
+        </message>
+        <message>
+            <source>Cómo se resolvió</source>
+            <translation>How it was settled</translation>
+        </message>
+        <message>
+            <source>Ej.: se devolvió el dinero en efectivo</source>
+            <translation>E.g. the money was given back in cash</translation>
+        </message>
+        <message>
+            <source>Registrar solución</source>
+            <translation>Record settlement</translation>
+        </message>
+        <message>
+            <source>Reimprimir (copia)</source>
+            <translation>Reprint (copy)</translation>
         </message>
     </context>
     <context>
@@ -816,6 +1297,46 @@
         </message>
     </context>
     <context>
+        <name>SalesModel</name>
+        <message>
+            <source>Fecha y hora</source>
+            <extracomment>The columns, in order (their keys name them for tests). The role that hands over the sale's reference (any column). The role that hands over the sale itself.</extracomment>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Venta</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Ganancia</source>
+            <translation>Earned</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Cajero</source>
+            <translation>Clerk</translation>
+        </message>
+    </context>
+    <context>
         <name>SandboxBanner</name>
         <message>
             <source>SANDBOX — pagos de prueba, no se cobra dinero real</source>
@@ -832,6 +1353,465 @@
         <message>
             <source>Continuar</source>
             <translation>Continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsFields</name>
+        <message>
+            <source>Razón social</source>
+            <extracomment>The translation context of the fields' labels. Paper widths a receipt printer may have, in millimetres. Spanish source of the field's label, in the :data:`LABELS` context. A change takes effect at once (else at the next start of the app). Text that may not be left empty. For counts and pesos: the smallest and largest allowed (``None``: no largest). For texts: the most characters allowed. Every setting, in the order a form shows them.</extracomment>
+            <translation>Business name</translation>
+        </message>
+        <message>
+            <source>NIT</source>
+            <translation>NIT (tax number)</translation>
+        </message>
+        <message>
+            <source>Nombre de la tienda</source>
+            <translation>Store name</translation>
+        </message>
+        <message>
+            <source>Nombre de la caja</source>
+            <translation>Till name</translation>
+        </message>
+        <message>
+            <source>Contacto para reclamos</source>
+            <translation>Contact for claims</translation>
+        </message>
+        <message>
+            <source>Aviso de privacidad</source>
+            <translation>Privacy notice</translation>
+        </message>
+        <message>
+            <source>Impresora</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Ancho del papel (mm)</source>
+            <translation>Paper width (mm)</translation>
+        </message>
+        <message>
+            <source>Idioma</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Avisar cuando el saldo del proveedor baje de</source>
+            <translation>Warn when the provider's balance falls below</translation>
+        </message>
+        <message>
+            <source>Segundos sin uso antes de volver al inicio</source>
+            <translation>Idle seconds before going back to the start</translation>
+        </message>
+        <message>
+            <source>Operadores que se venden</source>
+            <translation>Operators sold</translation>
+        </message>
+        <message>
+            <source>Recarga mínima</source>
+            <translation>Minimum top-up</translation>
+        </message>
+        <message>
+            <source>Recarga máxima</source>
+            <translation>Maximum top-up</translation>
+        </message>
+        <message>
+            <source>Montos sugeridos</source>
+            <translation>Suggested amounts</translation>
+        </message>
+        <message>
+            <source>Ventas por línea al día (máximo)</source>
+            <translation>Sales per line per day (maximum)</translation>
+        </message>
+        <message>
+            <source>Pesos por línea al día (máximo)</source>
+            <translation>Pesos per line per day (maximum)</translation>
+        </message>
+        <message>
+            <source>Ventas de esta caja por hora (máximo)</source>
+            <translation>Sales by this till per hour (maximum)</translation>
+        </message>
+        <message>
+            <source>Pesos de esta caja por hora (máximo)</source>
+            <translation>Pesos by this till per hour (maximum)</translation>
+        </message>
+        <message>
+            <source>Días que se guardan las líneas completas</source>
+            <translation>Days full lines are kept</translation>
+        </message>
+        <message>
+            <source>Dirección de la pasarela PSE</source>
+            <translation>PSE gateway address</translation>
+        </message>
+        <message>
+            <source>Dirección del pago con QR</source>
+            <translation>QR payment address</translation>
+        </message>
+        <message>
+            <source>Llave pública de la pasarela</source>
+            <translation>Gateway public key</translation>
+        </message>
+        <message>
+            <source>Llave privada de la pasarela</source>
+            <translation>Gateway private key</translation>
+        </message>
+        <message>
+            <source>Secreto de integridad</source>
+            <translation>Integrity secret</translation>
+        </message>
+        <message>
+            <source>Secreto de eventos</source>
+            <translation>Events secret</translation>
+        </message>
+        <message>
+            <source>Dirección del proveedor de recargas</source>
+            <translation>Top-up provider address</translation>
+        </message>
+        <message>
+            <source>Dirección de acceso del proveedor</source>
+            <translation>Provider sign-in address</translation>
+        </message>
+        <message>
+            <source>Audiencia del proveedor</source>
+            <translation>Provider audience</translation>
+        </message>
+        <message>
+            <source>Identificador de cliente del proveedor</source>
+            <translation>Provider client id</translation>
+        </message>
+        <message>
+            <source>Secreto de cliente del proveedor</source>
+            <translation>Provider client secret</translation>
+        </message>
+        <message>
+            <source>Dirección del servicio de saldo</source>
+            <translation>Balance service address</translation>
+        </message>
+        <message>
+            <source>Llave del servicio de saldo</source>
+            <translation>Balance service key</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Negocio</source>
+            <extracomment>The form's groups, in order, and which settings each holds (by name).</extracomment>
+            <translation>Business</translation>
+        </message>
+        <message>
+            <source>Pagos y recargas</source>
+            <translation>Payments and top-ups</translation>
+        </message>
+        <message>
+            <source>Impresora</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Límites</source>
+            <translation>Limits</translation>
+        </message>
+        <message>
+            <source>Personal</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Español (Colombia)</source>
+            <translation>Spanish (Colombia)</translation>
+        </message>
+        <message>
+            <source>Inglés</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Vacío: sin impresora. p. ej. 192.168.1.50:9100 o usb:04b8:0e15</source>
+            <translation>Empty: no printer. E.g. 192.168.1.50:9100 or usb:04b8:0e15</translation>
+        </message>
+        <message>
+            <source>Vacío: el sandbox. p. ej. https://…</source>
+            <translation>Empty: the sandbox. E.g. https://…</translation>
+        </message>
+        <message>
+            <source>p. ej. 2000, 5000, 10000</source>
+            <translation>e.g. 2000, 5000, 10000</translation>
+        </message>
+        <message>
+            <source>Vacío: todos. p. ej. Claro, Movistar</source>
+            <translation>Empty: all of them. E.g. Claro, Movistar</translation>
+        </message>
+        <message>
+            <source>Configurada</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <source>Sin configurar</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <source>Escriba para reemplazar</source>
+            <translation>Type to replace</translation>
+        </message>
+        <message>
+            <source>Ajustes</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Los cambios se guardan al pulsar «Guardar». Las llaves nunca se muestran.</source>
+            <translation>Changes are saved when you press “Save”. Keys are never shown.</translation>
+        </message>
+        <message>
+            <source>Guardar</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Nuevo PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <source>Cambiar PIN</source>
+            <translation>Change PIN</translation>
+        </message>
+        <message>
+            <source>Quitar</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Agregar una persona:</source>
+            <translation>Add a person:</translation>
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Administrador</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>Agregar</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>No se guardó nada: corrija los campos marcados.</source>
+            <translation>Nothing was saved: correct the marked fields.</translation>
+        </message>
+        <message>
+            <source>Ajustes guardados.</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <source>Ya en uso: {names}.</source>
+            <translation>In use now: {names}.</translation>
+        </message>
+        <message>
+            <source>Se aplicarán al reiniciar la aplicación: {names}.</source>
+            <translation>Will apply when the app restarts: {names}.</translation>
+        </message>
+        <message>
+            <source>No había cambios.</source>
+            <translation>There were no changes.</translation>
+        </message>
+        <message>
+            <source>{name} (administrador)</source>
+            <translation>{name} (administrator)</translation>
+        </message>
+        <message>
+            <source>Elija a una persona de la lista.</source>
+            <translation>Choose a person from the list.</translation>
+        </message>
+        <message>
+            <source>Escriba el nuevo PIN.</source>
+            <translation>Type the new PIN.</translation>
+        </message>
+        <message>
+            <source>Escriba el nombre y el PIN de la persona.</source>
+            <translation>Type the person's name and PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftReport</name>
+        <message numerus="yes">
+            <source>%n venta(s)</source>
+            <translation>
+                <numerusform>%n sale</numerusform>
+                <numerusform>%n sales</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{sales} · {amount}</source>
+            <translation>{sales} · {amount}</translation>
+        </message>
+        <message>
+            <source>Informe Z: cierre de turno</source>
+            <translation>Z report: shift close</translation>
+        </message>
+        <message>
+            <source>Informe X: sin cierre</source>
+            <translation>X report: no close</translation>
+        </message>
+        <message>
+            <source>NIT</source>
+            <translation>NIT</translation>
+        </message>
+        <message>
+            <source>Tienda</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <source>Caja</source>
+            <translation>Till</translation>
+        </message>
+        <message>
+            <source>Día</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Generado</source>
+            <translation>Generated</translation>
+        </message>
+        <message>
+            <source>Ventas entregadas</source>
+            <translation>Delivered sales</translation>
+        </message>
+        <message>
+            <source>Ventas</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Ganancia (descuento del proveedor)</source>
+            <translation>Earned (provider discount)</translation>
+        </message>
+        <message>
+            <source>Ventas del periodo (todos los estados)</source>
+            <translation>Sales in the period (every status)</translation>
+        </message>
+        <message>
+            <source>Primera referencia</source>
+            <translation>First reference</translation>
+        </message>
+        <message>
+            <source>Última referencia</source>
+            <translation>Last reference</translation>
+        </message>
+        <message>
+            <source>(sin operador)</source>
+            <translation>(no operator)</translation>
+        </message>
+        <message>
+            <source>Ganancia por operador</source>
+            <translation>Earned by operator</translation>
+        </message>
+        <message>
+            <source>Pagadas sin entregar (resolver y registrar)</source>
+            <translation>Paid, not delivered (settle and record)</translation>
+        </message>
+        <message>
+            <source>Resultado desconocido (en verificación)</source>
+            <translation>Outcome unknown (being checked)</translation>
+        </message>
+        <message>
+            <source>Pendientes</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>{amount} · {line} · {moment}</source>
+            <translation>{amount} · {line} · {moment}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Para seguimiento: %n venta(s)</source>
+            <translation>
+                <numerusform>For follow-up: %n sale</numerusform>
+                <numerusform>For follow-up: %n sales</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ninguna venta queda abierta.</source>
+            <translation>No sale is left open.</translation>
+        </message>
+        <message numerus="yes">
+            <source>… y %n venta(s) más (véalas en el historial).</source>
+            <translation>
+                <numerusform>… and %n more sale (see the history).</numerusform>
+                <numerusform>… and %n more sales (see the history).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hash de la cadena</source>
+            <translation>Chain hash</translation>
+        </message>
+        <message>
+            <source>Turno cerrado y registrado en el diario (entrada {seq}). El siguiente informe Z empieza aquí.</source>
+            <translation>Shift closed and recorded in the journal (entry {seq}). The next Z report starts here.</translation>
+        </message>
+        <message>
+            <source>Informe X: el turno sigue abierto, nada se cerró.</source>
+            <translation>X report: the shift is still open, nothing was closed.</translation>
+        </message>
+        <message>
+            <source>Sin ventas en este periodo.</source>
+            <translation>No sales in this period.</translation>
+        </message>
+        <message>
+            <source>Por tipo</source>
+            <translation>By kind</translation>
+        </message>
+        <message>
+            <source>Por operador</source>
+            <translation>By operator</translation>
+        </message>
+        <message>
+            <source>Por cajero</source>
+            <translation>By clerk</translation>
+        </message>
+        <message>
+            <source>(sin cajero)</source>
+            <translation>(no clerk)</translation>
+        </message>
+        <message>
+            <source>Por estado (todas las ventas del periodo)</source>
+            <translation>By status (every sale in the period)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInScreen</name>
+        <message>
+            <source>Primer administrador</source>
+            <translation>First administrator</translation>
+        </message>
+        <message>
+            <source>Aún no hay personal. Escriba su nombre y elija un PIN de 4 a 8 dígitos (no 1111 ni 1234).</source>
+            <translation>There is no staff yet. Type your name and choose a PIN of 4 to 8 digits (not 1111 or 1234).</translation>
+        </message>
+        <message>
+            <source>Iniciar turno</source>
+            <translation>Start shift</translation>
+        </message>
+        <message>
+            <source>Escriba su PIN de cajero.</source>
+            <translation>Type your clerk PIN.</translation>
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Escriba su nombre.</source>
+            <translation>Type your name.</translation>
         </message>
     </context>
     <context>
@@ -916,7 +1896,12 @@
             <translation>Waiting for your bank's page…</translation>
         </message>
         <message>
+            <source>Modo de prueba: cajero {clerk}, PIN {clerk_pin}; administrador, PIN {admin_pin}.</source>
+            <translation>Test mode: clerk {clerk}, PIN {clerk_pin}; administrator, PIN {admin_pin}.</translation>
+        </message>
+        <message>
             <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
+            <extracomment>The screen the settings were opened from (shown again on "Volver"). The admin PIN dialog open now, if any (one at a time). The history, a sale's detail and the shift report (ui/backoffice_wiring.py).</extracomment>
             <translation>The catalogue has not loaded yet. Try again.</translation>
         </message>
         <message>
@@ -936,6 +1921,30 @@
                 <numerusform>%n in manual follow-up</numerusform>
                 <numerusform>%n in manual follow-up</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No se puede cerrar la sesión durante un pago. Termine la venta.</source>
+            <translation>You cannot sign out during a payment. Finish the sale.</translation>
+        </message>
+        <message>
+            <source>Los ajustes se abren al terminar la venta.</source>
+            <translation>Settings open once the sale is finished.</translation>
+        </message>
+        <message>
+            <source>Para abrir los ajustes.</source>
+            <translation>To open the settings.</translation>
+        </message>
+        <message>
+            <source>Cambios del personal guardados.</source>
+            <translation>Staff changes saved.</translation>
+        </message>
+        <message>
+            <source>La aplicación se cierra al terminar la venta.</source>
+            <translation>The app closes once the sale is finished.</translation>
+        </message>
+        <message>
+            <source>Para salir del modo quiosco.</source>
+            <translation>To leave kiosk mode.</translation>
         </message>
     </context>
     <context>
@@ -1055,8 +2064,53 @@
             <translation>ACTION</translation>
         </message>
         <message>
+            <source>exportar las ventas de unas fechas (CSV) o el diario entero (JSON)</source>
+            <extracomment>The admin PIN for scripts (``--full-lines`` without a terminal).</extracomment>
+            <translation>export the sales of some dates (CSV) or the whole journal (JSON)</translation>
+        </message>
+        <message>
+            <source>Días de la tienda (hora de Bogotá), --to incluido. Las líneas van enmascaradas salvo con --full-lines, que pide el PIN de administrador (o KIOSK_ADMIN_PIN). Una exportación JSON se verifica con «kiosk journal verify --json ARCHIVO».</source>
+            <translation>Store days (Bogotá time), --to included. Lines are masked unless --full-lines, which asks for the admin PIN (or KIOSK_ADMIN_PIN). A JSON export is checked with “kiosk journal verify --json FILE”.</translation>
+        </message>
+        <message>
+            <source>AAAA-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>primer día de las ventas del CSV</source>
+            <translation>first day of the CSV's sales</translation>
+        </message>
+        <message>
+            <source>último día de las ventas del CSV (incluido)</source>
+            <translation>last day of the CSV's sales (included)</translation>
+        </message>
+        <message>
+            <source>escribir las ventas en un CSV</source>
+            <translation>write the sales to a CSV</translation>
+        </message>
+        <message>
+            <source>escribir el diario entero en JSON, verificable en otro equipo</source>
+            <translation>write the whole journal as JSON, verifiable on another machine</translation>
+        </message>
+        <message>
+            <source>líneas completas en el CSV (pide el PIN de administrador; archivo 0600)</source>
+            <translation>full lines in the CSV (asks for the admin PIN; file 0600)</translation>
+        </message>
+        <message>
             <source>URL</source>
             <translation>URL</translation>
+        </message>
+        <message>
+            <source>PIN de administrador: </source>
+            <translation>Admin PIN: </translation>
+        </message>
+        <message>
+            <source>Exportando ventas</source>
+            <translation>Exporting sales</translation>
+        </message>
+        <message>
+            <source>Exportando el diario</source>
+            <translation>Exporting the journal</translation>
         </message>
         <message>
             <source>verificar que el diario no fue alterado</source>
@@ -1065,6 +2119,10 @@
         <message>
             <source>diario a verificar (URL de SQLAlchemy)</source>
             <translation>journal to verify (SQLAlchemy URL)</translation>
+        </message>
+        <message>
+            <source>verificar una exportación del diario (kiosk export --json), en otro equipo</source>
+            <translation>verify an export of the journal (kiosk export --json), on another machine</translation>
         </message>
         <message>
             <source>HASH</source>
@@ -1077,6 +2135,10 @@
         <message>
             <source>borrar las líneas de ventas cerradas antiguas</source>
             <translation>erase the lines of old closed sales</translation>
+        </message>
+        <message>
+            <source>Verificando el diario</source>
+            <translation>Verifying the journal</translation>
         </message>
         <message>
             <source>diario (URL de SQLAlchemy)</source>
@@ -1101,6 +2163,177 @@
         <message>
             <source>cómo se le respondió al cliente</source>
             <translation>how the customer was answered</translation>
+        </message>
+        <message>
+            <source>{rate}/s</source>
+            <translation>{rate}/s</translation>
+        </message>
+        <message>
+            <source>{done}/{total}</source>
+            <translation>{done}/{total}</translation>
+        </message>
+        <message>
+            <source>faltan {time}</source>
+            <translation>{time} left</translation>
+        </message>
+        <message>
+            <source>{label}: {count} en {seconds} s ({rate}/s)</source>
+            <translation>{label}: {count} in {seconds} s ({rate}/s)</translation>
+        </message>
+        <message>
+            <source>informe X del turno abierto o de un día, en texto y en PDF</source>
+            <extracomment>Columns of the printed text report. A report adding up at least this many sales shows its progress. The QGuiApplication made for ``--pdf``; kept so that Python does not collect it.</extracomment>
+            <translation>X report of the open shift or of a day, as text and as PDF</translation>
+        </message>
+        <message>
+            <source>Sin --date: las ventas desde el último cierre Z (o desde el inicio del diario). Con --date: ese día completo en hora de Bogotá. Solo lee el diario: el cierre Z se hace en la aplicación.</source>
+            <translation>Without --date: the sales since the last Z close (or since the journal began). With --date: that whole day in Bogotá time. It only reads the journal: the Z close is done in the app.</translation>
+        </message>
+        <message>
+            <source>un día de la tienda (hora de Bogotá)</source>
+            <translation>a store day (Bogotá time)</translation>
+        </message>
+        <message>
+            <source>guardar además el informe en PDF, con su gráfico</source>
+            <translation>also save the report as PDF, with its chart</translation>
+        </message>
+        <message>
+            <source>Sumando ventas</source>
+            <translation>Adding up sales</translation>
+        </message>
+    </context>
+    <context>
+        <name>exports</name>
+        <message>
+            <source>Fecha y hora (Bogotá)</source>
+            <extracomment>Told how many more rows (or entries) were written, after each batch. Turns core words into the current language (``kiosk.controllers.language.text``). Rows fetched from the database per batch. Excel in Spanish (Colombia): ``;`` between fields, a decimal comma. Excel in English: ``,`` between fields, a decimal point. The columns of the sales CSV, in order, with their headers.</extracomment>
+            <translation>Date and time (Bogotá)</translation>
+        </message>
+        <message>
+            <source>Referencia</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Tipo</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Valor (pesos)</source>
+            <translation>Amount (pesos)</translation>
+        </message>
+        <message>
+            <source>Ganancia</source>
+            <translation>Earned</translation>
+        </message>
+        <message>
+            <source>Moneda de la ganancia</source>
+            <translation>Earned currency</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Código de estado</source>
+            <translation>Status code</translation>
+        </message>
+        <message>
+            <source>Cajero</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>Transacción de la pasarela</source>
+            <translation>Gateway transaction</translation>
+        </message>
+        <message>
+            <source>Transacción del proveedor</source>
+            <translation>Provider transaction</translation>
+        </message>
+        <message>
+            <source>borrada</source>
+            <extracomment>A purged line's cell in an export with full lines.</extracomment>
+            <translation>erased</translation>
+        </message>
+        <message>
+            <source>Sin pagar</source>
+            <extracomment>What the accountant reads for each state (the code follows in its own column).</extracomment>
+            <translation>Not paid</translation>
+        </message>
+        <message>
+            <source>Pago en verificación</source>
+            <translation>Payment being checked</translation>
+        </message>
+        <message>
+            <source>Pago pendiente en el banco</source>
+            <translation>Payment pending at the bank</translation>
+        </message>
+        <message>
+            <source>Intento de pago no aprobado</source>
+            <translation>Payment attempt not approved</translation>
+        </message>
+        <message>
+            <source>Cancelada en pantalla; pago en verificación</source>
+            <translation>Cancelled on screen; payment being checked</translation>
+        </message>
+        <message>
+            <source>Código vencido; pago en verificación</source>
+            <translation>Code expired; payment being checked</translation>
+        </message>
+        <message>
+            <source>Pagada; entrega en proceso</source>
+            <translation>Paid; delivery in progress</translation>
+        </message>
+        <message>
+            <source>Pagada; entrega en verificación</source>
+            <translation>Paid; delivery being checked</translation>
+        </message>
+        <message>
+            <source>Pagada, no entregada</source>
+            <translation>Paid, not delivered</translation>
+        </message>
+        <message>
+            <source>Pagada y entregada</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>Pagada, no entregada; resuelta por la tienda</source>
+            <translation>Paid, not delivered; settled by the store</translation>
+        </message>
+        <message>
+            <source>Pago rechazado por el banco</source>
+            <translation>Payment declined by the bank</translation>
+        </message>
+        <message>
+            <source>Error del banco; sin cobro</source>
+            <translation>Bank error; not charged</translation>
+        </message>
+        <message>
+            <source>Pago no iniciado; sin cobro</source>
+            <translation>Payment not started; not charged</translation>
+        </message>
+        <message>
+            <source>Cancelada; sin cobro</source>
+            <translation>Cancelled; not charged</translation>
+        </message>
+        <message>
+            <source>Vencida; sin cobro</source>
+            <translation>Expired; not charged</translation>
+        </message>
+        <message>
+            <source>Recarga</source>
+            <translation>Top-up</translation>
+        </message>
+        <message>
+            <source>Paquete de regalo</source>
+            <translation>Gift pack</translation>
         </message>
     </context>
     <context>
@@ -1161,6 +2394,10 @@
         <message>
             <source>Configuración: el idioma «{language}» no existe en [ui]; use «es» o «en».</source>
             <translation>Configuration: language “{language}” does not exist in [ui]; use “es” or “en”.</translation>
+        </message>
+        <message>
+            <source>Configuración: la clave «{key}» de «{section}» no sirve: {reason}</source>
+            <translation>Configuration: the key “{key}” of “{section}” is not valid: {reason}</translation>
         </message>
         <message>
             <source>No se puede usar la carpeta de datos {path} ({detail}). Revise sus permisos o elija otra con KIOSK_DATA_DIR.</source>
@@ -1757,9 +2994,35 @@
             <source>El paquete «{pack}» no se puede pagar aquí por su precio. Elija otro paquete.</source>
             <translation>The pack “{pack}” cannot be paid for here at its price. Choose another pack.</translation>
         </message>
+        <message numerus="yes">
+            <source>Esta línea ya tuvo %n venta(s) hoy y el máximo de la tienda es {maximum} por línea al día; no se cobró nada. Se podrá recargar de nuevo mañana.</source>
+            <translation>
+                <numerusform>This line has already had %n sale today and the store's maximum is {maximum} per line per day; nothing was charged. It can be topped up again tomorrow.</numerusform>
+                <numerusform>This line has already had %n sales today and the store's maximum is {maximum} per line per day; nothing was charged. It can be topped up again tomorrow.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Esta línea ya lleva {used} en ventas hoy y con esta de {amount} pasaría de {maximum}, el máximo de la tienda por línea al día; no se cobró nada. Todavía se le puede vender hoy: {left}.</source>
+            <translation>This line already has {used} in sales today, and this sale of {amount} would take it past {maximum}, the store's maximum per line per day; nothing was charged. It can still be sold today: {left}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Este punto de venta ya hizo %n venta(s) en la última hora y el máximo de la tienda es {maximum} por hora; no se cobró nada. Intente de nuevo en unos minutos o avise al encargado.</source>
+            <translation>
+                <numerusform>This point of sale has already made %n sale in the last hour and the store's maximum is {maximum} per hour; nothing was charged. Try again in a few minutes or tell the manager.</numerusform>
+                <numerusform>This point of sale has already made %n sales in the last hour and the store's maximum is {maximum} per hour; nothing was charged. Try again in a few minutes or tell the manager.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Este punto de venta ya lleva {used} en ventas en la última hora y con esta de {amount} pasaría de {maximum}, el máximo de la tienda por hora; no se cobró nada. Todavía se puede vender en esta hora: {left}. Intente más tarde o avise al encargado.</source>
+            <translation>This point of sale already has {used} in sales in the last hour, and this sale of {amount} would take it past {maximum}, the store's maximum per hour; nothing was charged. It can still sell this hour: {left}. Try later or tell the manager.</translation>
+        </message>
+        <message>
+            <source>La tienda no tiene saldo suficiente con el proveedor de recargas para esta venta: de su saldo de {balance}, {held} está reservado para ventas en curso y quedan {available}. No se cobró nada: elija un valor menor, espere a que terminen las ventas en curso o avise al administrador.</source>
+            <translation>The store does not have enough balance with the top-up provider for this sale: of its balance of {balance}, {held} is set aside for sales in progress and {available} is left. Nothing was charged: choose a smaller amount, wait for the sales in progress to finish, or tell the administrator.</translation>
+        </message>
         <message>
             <source>un número entero</source>
-            <extracomment>Used when the provider does not give fixed amounts for the operator. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded kiosk; empty: every Colombian operator the provider lists. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
+            <extracomment>The store's own name (on the screens and receipts). The legal name of the business (receipts, reports). ``&lt;base&gt;-&lt;digit&gt;``; the DIAN check digit is verified (kiosk.domain.nit). Where a customer sends a claim (phone, e-mail, address), printed on receipts. The personal-data notice shown and printed (Ley 1581); empty: none. Paper width: 58 or 80 mm. Used when the provider does not give fixed amounts for the operator. Fraud limits: sales to one line per (Bogota) day, and their pesos. Fraud limits: sales by this kiosk per hour, and their pesos. Warn the clerk when the float is under this, in whole units of the float's own currency (USD for a USD account); 0: never warn. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded kiosk; empty: every Colombian operator the provider lists. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Seconds without a touch before a screen goes back to its start. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
             <translation>a whole number</translation>
         </message>
         <message>
@@ -1785,6 +3048,287 @@
         <message>
             <source>una lista entre corchetes</source>
             <translation>a list in square brackets</translation>
+        </message>
+        <message>
+            <source>La fecha de {option} no es válida: «{value}». Escríbala como AAAA-MM-DD, por ejemplo 2025-01-31.</source>
+            <translation>The date of {option} is not valid: “{value}”. Write it as YYYY-MM-DD, for example 2025-01-31.</translation>
+        </message>
+        <message>
+            <source>La fecha de --from es posterior a la de --to: no hay días que exportar.</source>
+            <translation>The date of --from is after that of --to: there are no days to export.</translation>
+        </message>
+        <message>
+            <source>--json exporta el diario entero: no lleva --from, --to ni --full-lines (esas son del CSV).</source>
+            <translation>--json exports the whole journal: it takes no --from, --to or --full-lines (those are the CSV's).</translation>
+        </message>
+        <message>
+            <source>No se pudo escribir {path} ({detail}). No quedó ningún archivo a medias: revise la carpeta y el espacio libre y vuelva a intentarlo.</source>
+            <translation>{path} could not be written ({detail}). No half-written file was left: check the folder and the free space and try again.</translation>
+        </message>
+        <message>
+            <source>Las líneas completas solo se exportan con el PIN de administrador: ejecute el comando en una terminal para escribirlo, o déselo en la variable de entorno KIOSK_ADMIN_PIN. No se escribió nada.</source>
+            <translation>Full lines are exported only with the admin PIN: run the command in a terminal to type it, or give it in the KIOSK_ADMIN_PIN environment variable. Nothing was written.</translation>
+        </message>
+        <message>
+            <source>{reason} No se escribió nada.</source>
+            <translation>{reason} Nothing was written.</translation>
+        </message>
+        <message>
+            <source>No se encontró la exportación {path}. Revise la ruta.</source>
+            <translation>The export {path} was not found. Check the path.</translation>
+        </message>
+        <message>
+            <source>No se pudo leer la exportación {path} ({detail}).</source>
+            <translation>The export {path} could not be read ({detail}).</translation>
+        </message>
+        <message>
+            <source>{path} no es una exportación del diario de ventas (la que escribe «kiosk export --json»), o está incompleta o dañada.</source>
+            <translation>{path} is not an export of the sales journal (the one “kiosk export --json” writes), or it is incomplete or damaged.</translation>
+        </message>
+        <message>
+            <source>La exportación tiene un formato más nuevo (versión {version}) que esta aplicación. Actualice la aplicación para verificarla.</source>
+            <translation>The export has a newer format (version {version}) than this app. Update the app to verify it.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n venta(s) exportada(s) a {path} (del {first} al {last}).</source>
+            <translation>
+                <numerusform>%n sale exported to {path} (from {first} to {last}).</numerusform>
+                <numerusform>%n sales exported to {path} (from {first} to {last}).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>El archivo lleva las líneas completas de los clientes: guárdelo donde solo lo vea quien debe, y bórrelo cuando ya no lo necesite.</source>
+            <translation>The file holds the customers' full lines: keep it where only those who must can see it, and delete it when it is no longer needed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entrada(s) del diario exportada(s) a {path}, último hash {last_hash}. Para verificarla en otro equipo: kiosk journal verify --json {path}</source>
+            <translation>
+                <numerusform>%n journal entry exported to {path}, last hash {last_hash}. To verify it on another machine: kiosk journal verify --json {path}</numerusform>
+                <numerusform>%n journal entries exported to {path}, last hash {last_hash}. To verify it on another machine: kiosk journal verify --json {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Se verificaron la cadena y lo que dice de cada venta; una exportación no lleva las líneas de los clientes ni la tabla de ventas, así que esas no se comparan.</source>
+            <translation>The chain and what it says of each sale were verified; an export holds neither the customers' lines nor the sales table, so those are not compared.</translation>
+        </message>
+        <message>
+            <source>Para buscar por línea escriba la línea completa (10 dígitos) o sus últimos 4 dígitos.</source>
+            <translation>To search by line, type the whole line (10 digits) or its last 4 digits.</translation>
+        </message>
+        <message>
+            <source>Una referencia tiene solo letras, números y guiones (por ejemplo K1QX4M2B).</source>
+            <translation>A reference has only letters, digits and dashes (for example K1QX4M2B).</translation>
+        </message>
+        <message>
+            <source>La fecha «hasta» es anterior a la fecha «desde». Revise las fechas.</source>
+            <translation>The “to” date is before the “from” date. Check the dates.</translation>
+        </message>
+        <message>
+            <source>La dirección de la impresora «{target}» no sirve. Use tcp:HOST:PUERTO (o HOST:PUERTO; puerto 9100 si no lo dice), usb:VID:PID (en hexadecimal), serial:/dev/ttyUSB0[:BAUDIOS] o file:/ruta.</source>
+            <translation>The printer address “{target}” does not work. Use tcp:HOST:PORT (or HOST:PORT; port 9100 when not given), usb:VID:PID (in hexadecimal), serial:/dev/ttyUSB0[:BAUD] or file:/path.</translation>
+        </message>
+        <message>
+            <source>El ancho del papel ({paper_mm} mm) no existe: use 58 u 80.</source>
+            <translation>There is no {paper_mm} mm paper width: use 58 or 80.</translation>
+        </message>
+        <message>
+            <source>No hay impresora configurada: un administrador la elige en Ajustes. La venta quedó registrada y el comprobante sigue en pantalla; puede guardarlo en PDF.</source>
+            <translation>No printer is set up: an administrator chooses one in Settings. The sale is recorded and the receipt stays on screen; you can save it as PDF.</translation>
+        </message>
+        <message>
+            <source>No se encontró la impresora ({target}). Revise que esté encendida y conectada, y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
+            <translation>The printer ({target}) was not found. Check that it is on and connected, and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+        </message>
+        <message>
+            <source>La impresora no tiene papel. Ponga un rollo nuevo y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
+            <translation>The printer is out of paper. Put in a new roll and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+        </message>
+        <message>
+            <source>La impresora ({target}) no terminó de imprimir. Revísela y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
+            <translation>The printer ({target}) did not finish printing. Check it and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+        </message>
+        <message>
+            <source>Para imprimir en {target} falta el componente {module}. Instálelo con: pip install "kiosk[printers]". La venta quedó registrada.</source>
+            <translation>Printing on {target} needs the {module} component. Install it with: pip install "kiosk[printers]". The sale is recorded.</translation>
+        </message>
+        <message>
+            <source>No hay ninguna venta con la referencia {reference}.</source>
+            <translation>There is no sale with reference {reference}.</translation>
+        </message>
+        <message>
+            <source>No se pudo guardar el PDF en {path}: {detail}</source>
+            <translation>The PDF could not be saved to {path}: {detail}</translation>
+        </message>
+        <message>
+            <source>Escriba cómo se le respondió al cliente (por ejemplo, «reembolso en efectivo») antes de cerrar la venta como resuelta.</source>
+            <translation>Write how the customer was answered (for example, “cash refund”) before closing the sale as settled.</translation>
+        </message>
+        <message>
+            <source>Informe guardado en PDF: {path}</source>
+            <translation>Report saved as PDF: {path}</translation>
+        </message>
+        <message>
+            <source>No se pudo guardar el PDF en {path} ({detail}).</source>
+            <translation>The PDF could not be saved to {path} ({detail}).</translation>
+        </message>
+        <message numerus="yes">
+            <source>No se guardó nada: revise %n campo(s) marcado(s).</source>
+            <translation>
+                <numerusform>Nothing was saved: check the %n field marked.</numerusform>
+                <numerusform>Nothing was saved: check the %n fields marked.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No se pudo guardar la configuración ({detail}). Sigue la anterior, sin cambios.</source>
+            <translation>The settings could not be saved ({detail}). The previous ones stay, unchanged.</translation>
+        </message>
+        <message>
+            <source>«{field}» no es un ajuste.</source>
+            <translation>“{field}” is not a setting.</translation>
+        </message>
+        <message>
+            <source>Debe ser un texto.</source>
+            <translation>It must be text.</translation>
+        </message>
+        <message>
+            <source>Tiene caracteres que no se pueden guardar (saltos de línea o de control).</source>
+            <translation>It has characters that cannot be saved (line breaks or control characters).</translation>
+        </message>
+        <message>
+            <source>No puede quedar vacío.</source>
+            <translation>It cannot be left empty.</translation>
+        </message>
+        <message>
+            <source>Es demasiado largo: hasta {limit} caracteres.</source>
+            <translation>It is too long: up to {limit} characters.</translation>
+        </message>
+        <message>
+            <source>«{value}» no es un número entero.</source>
+            <translation>“{value}” is not a whole number.</translation>
+        </message>
+        <message>
+            <source>No puede ser negativo.</source>
+            <translation>It cannot be negative.</translation>
+        </message>
+        <message>
+            <source>Debe ser al menos {low}.</source>
+            <translation>It must be at least {low}.</translation>
+        </message>
+        <message>
+            <source>Debe ser como mucho {high}.</source>
+            <translation>It must be at most {high}.</translation>
+        </message>
+        <message>
+            <source>La recarga mínima ({low}) es mayor que la máxima ({high}).</source>
+            <translation>The minimum top-up ({low}) is above the maximum ({high}).</translation>
+        </message>
+        <message>
+            <source>Cada monto sugerido debe ser mayor que cero.</source>
+            <translation>Each suggested amount must be more than zero.</translation>
+        </message>
+        <message>
+            <source>El monto sugerido {amount} queda fuera de la recarga mínima y máxima ({low} a {high}).</source>
+            <translation>The suggested amount {amount} is outside the minimum and maximum top-up ({low} to {high}).</translation>
+        </message>
+        <message>
+            <source>«{item}» está repetido.</source>
+            <translation>“{item}” is repeated.</translation>
+        </message>
+        <message>
+            <source>Debe ser una lista separada por comas.</source>
+            <translation>It must be a list separated by commas.</translation>
+        </message>
+        <message>
+            <source>«{name}» no es un nombre de operador.</source>
+            <translation>“{name}” is not an operator's name.</translation>
+        </message>
+        <message>
+            <source>«{url}» no es una dirección web: debe empezar por https:// (o http://) seguido del servidor, sin espacios ni usuario y clave.</source>
+            <translation>“{url}” is not a web address: it must start with https:// (or http://) followed by the server, with no spaces and no user and password.</translation>
+        </message>
+        <message>
+            <source>La llave tiene caracteres que no se pueden guardar (saltos de línea o de control).</source>
+            <translation>The key has characters that cannot be saved (line breaks or control characters).</translation>
+        </message>
+        <message>
+            <source>Esta llave viene de la variable de entorno {variable}, que manda sobre el archivo: cámbiela allí.</source>
+            <translation>This key comes from the environment variable {variable}, which wins over the file: change it there.</translation>
+        </message>
+        <message>
+            <source>La impresora «{target}» no se entiende. Escriba tcp:SERVIDOR:PUERTO o SERVIDOR:PUERTO (el puerto 9100 si no se dice), usb:VID:PID (en hexadecimal), serial:/dev/ttyUSB0 (con :VELOCIDAD si hace falta) o file:/ruta.</source>
+            <translation>The printer “{target}” is not understood. Type tcp:SERVER:PORT or SERVER:PORT (port 9100 when not said), usb:VID:PID (in hex), serial:/dev/ttyUSB0 (with :SPEED if needed) or file:/path.</translation>
+        </message>
+        <message>
+            <source>El ancho del papel debe ser 58 u 80 mm, no «{paper_mm}».</source>
+            <translation>The paper width must be 58 or 80 mm, not “{paper_mm}”.</translation>
+        </message>
+        <message>
+            <source>El idioma «{language}» no existe: use «es» (español) o «en» (inglés).</source>
+            <translation>The language “{language}” does not exist: use “es” (Spanish) or “en” (English).</translation>
+        </message>
+        <message>
+            <source>«{nit}» no es un NIT: escríbalo con su dígito de verificación, como 900123456-8.</source>
+            <translation>“{nit}” is not a NIT: write it with its check digit, such as 900123456-8.</translation>
+        </message>
+        <message>
+            <source>El dígito de verificación del NIT {nit} no corresponde: revise el número.</source>
+            <translation>The check digit of the NIT {nit} does not match: check the number.</translation>
+        </message>
+        <message>
+            <source>PIN incorrecto. Intentos que le quedan antes del bloqueo: {tries_left}.</source>
+            <translation>Wrong PIN. Tries left before the PINs are locked: {tries_left}.</translation>
+        </message>
+        <message>
+            <source>Demasiados PIN incorrectos: los PIN están bloqueados. Intente de nuevo en {seconds} s.</source>
+            <translation>Too many wrong PINs: the PINs are locked. Try again in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Ese PIN no es de un administrador.</source>
+            <translation>That PIN is not an administrator's.</translation>
+        </message>
+        <message>
+            <source>El PIN debe tener de {low} a {high} dígitos, solo números.</source>
+            <translation>The PIN must have {low} to {high} digits, numbers only.</translation>
+        </message>
+        <message>
+            <source>Ese PIN es muy fácil de adivinar (un mismo dígito o una serie como 1234). Elija otro.</source>
+            <translation>That PIN is too easy to guess (one digit repeated or a run such as 1234). Choose another.</translation>
+        </message>
+        <message>
+            <source>Escriba el nombre de la persona.</source>
+            <translation>Type the person's name.</translation>
+        </message>
+        <message>
+            <source>El nombre es demasiado largo: hasta {limit} caracteres.</source>
+            <translation>The name is too long: up to {limit} characters.</translation>
+        </message>
+        <message>
+            <source>Ya hay alguien con el nombre «{name}». Use otro.</source>
+            <translation>Someone is already called “{name}”. Use another name.</translation>
+        </message>
+        <message>
+            <source>Ese PIN ya lo usa otra persona. Elija otro.</source>
+            <translation>Someone else already uses that PIN. Choose another.</translation>
+        </message>
+        <message>
+            <source>No se puede quitar a {name}: es el único administrador. Cree otro administrador antes.</source>
+            <translation>{name} cannot be removed: they are the only administrator. Create another administrator first.</translation>
+        </message>
+        <message>
+            <source>Esa persona ya no está en la lista del personal.</source>
+            <translation>That person is no longer on the staff list.</translation>
+        </message>
+        <message>
+            <source>Todavía no hay administrador: cree el primero con su nombre y un PIN.</source>
+            <translation>There is no administrator yet: create the first one with a name and a PIN.</translation>
+        </message>
+        <message>
+            <source>El primer administrador ya existe: entre con su PIN.</source>
+            <translation>The first administrator already exists: sign in with their PIN.</translation>
+        </message>
+        <message>
+            <source>No se puede leer la lista del personal {path}. Copie encima la anterior (staff.toml.bak) o pida soporte.</source>
+            <translation>The staff list {path} cannot be read. Copy the previous one (staff.toml.bak) over it or call support.</translation>
         </message>
     </context>
     <context>
