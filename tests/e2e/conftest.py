@@ -20,6 +20,7 @@ from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.e2e.hands import Clerk, Payer, SaleRecords
 from tests.e2e.helpers import APP_THREAD_NAMES, AppRunner, e2e_config
+from tests.support.widgets import free_closed_windows
 from ui.app import AppContext
 from ui.style import apply_style
 
@@ -50,6 +51,7 @@ def runner(
 ) -> Iterator[AppRunner]:
     """Starts the test's apps (styled as the command styles them) and checks, at the end,
     that none left a thread, a worker or a window behind."""
+    free_closed_windows()
     previous_style, previous_sheet = qapp.style().name(), qapp.styleSheet()
     apply_style(qapp)
     threads_before = set(threading.enumerate())

@@ -76,7 +76,7 @@ def assert_delivered_receipt(
     assert receipt["GatewayTx"] == paid["id"]
     assert receipt["ProviderTx"] == str(provider_topups(sandbox, reference)[0]["transactionId"])
     # The short chain hash is the one of the sale's last journal entry (its delivery).
-    assert receipt["Chain"] == records.entries(reference)[-1].hash[:12]
+    assert receipt["Chain"] == records.entries(reference)[-1].hash[:16]
 
 
 # -- approved and delivered --------------------------------------------------------------

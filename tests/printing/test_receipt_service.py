@@ -17,13 +17,12 @@ from kiosk.domain.document import Document
 from kiosk.domain.errors import KioskError
 from kiosk.domain.receipt import RECEIPT_HASH_DIGITS
 from kiosk.domain.sale import SaleKind, SaleState
-from kiosk.journal import Journal, open_journal
+from kiosk.journal import Journal
 from kiosk.journal.writer import JournalWriter
 from kiosk.printing.targets import PrinterTarget
 from kiosk.services.receipts import REPRINT_EVENT, Printed, ReceiptService
 from kiosk.services.recorder import SaleRecorder
-from tests.journal.helpers import ACTOR, KIOSK_ID, LINE_SECRET, START, STORE_ID, fresh_line, path_to
-from tests.support.clocks import TickingClock
+from tests.journal.helpers import ACTOR, fresh_line, path_to
 
 REFERENCE = "VTA-20250115-000001"
 
@@ -39,19 +38,6 @@ class Paper:
         if self.error is not None:
             raise self.error
         self.jobs.append((document, target, paper_mm))
-
-
-@pytest.fixture
-def journal(sqlite_url: str) -> Iterator[Journal]:
-    opened = open_journal(
-        sqlite_url,
-        store_id=STORE_ID,
-        kiosk_id=KIOSK_ID,
-        line_secret=LINE_SECRET,
-        now=TickingClock(START),
-    )
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

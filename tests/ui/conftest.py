@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.catalogue import Pack
+from tests.support.widgets import free_closed_windows
 from tests.ui.helpers import KIOSK, STORE
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
@@ -16,6 +17,7 @@ from ui.style import apply_style
 @pytest.fixture
 def styled_app(qapp: QApplication) -> Iterator[QApplication]:
     """The kiosk stylesheet for one test (sizes depend on it), then the app as it was."""
+    free_closed_windows()
     previous_style = qapp.style().name()
     previous_sheet = qapp.styleSheet()
     apply_style(qapp)

@@ -45,7 +45,7 @@ class DocumentView(QFrame):
 
     The document is already in the reader's language: whoever holds the data renders it
     again after a language change (``setDocument``). Object names: ``documentView``,
-    ``documentTitle``, ``documentCopyMark``, ``documentRow_<key>`` (a row's value, when
+    ``documentCopyMark``, ``documentRow_<key>`` (a row's value, when
     the row has a key), ``documentHeading``, ``documentParagraph``.
     """
 
@@ -73,7 +73,7 @@ class DocumentView(QFrame):
             return
         if document.copy_mark:
             self._label(document.copy_mark, "documentCopyMark", "receiptTitle", center=True)
-        self._label(document.title, "documentTitle", "receiptTitle", center=True)
+        # The title is the document's name (a PDF's metadata); its lines already head it.
         for line in document.lines:
             if isinstance(line, Heading):
                 self._label(line.text, "documentHeading", "receiptTitle", center=True)
