@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import Config
-from kiosk.domain.report import ReportHeader
 from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.gateways.pse import PseClient
 from kiosk.gateways.topups import TopupClient
@@ -27,7 +26,7 @@ from kiosk.services.catalogue import CatalogueService
 from kiosk.services.ports import PaymentGateway, TopupProvider
 from kiosk.services.receipts import ReceiptService
 from kiosk.services.reconcile import Reconciler
-from kiosk.services.reports import ReportService
+from kiosk.services.reports import ReportService, report_header
 from kiosk.services.sales import SaleService, utc_now
 from kiosk.services.settings import SaveResult, SettingsService
 from kiosk.services.staff import StaffService, StaffStore
@@ -97,16 +96,6 @@ def live_settings(
             sales.payments.use_kiosk_name(config.kiosk_name)
 
     return apply
-
-
-def report_header(config: Config) -> ReportHeader:
-    """Who a report is of, as ``config`` says."""
-    return ReportHeader(
-        business_name=config.store.business_name,
-        nit=config.store.nit,
-        store_name=config.store.name,
-        kiosk_name=config.kiosk_name,
-    )
 
 
 def actor_for(config: Config) -> str:

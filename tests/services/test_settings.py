@@ -188,6 +188,7 @@ def test_a_save_applies_what_it_can_and_says_what_waits(
             "ui.language": "en",
             "limits.float_warning_below": "250",
             "limits.line_daily_count": "3",
+            "limits.topup_max_pesos": "90000",
             "ui.idle_seconds": 90,
             "store.name": "Tienda Peña",  # unchanged: neither applied nor waiting
         }
@@ -199,8 +200,9 @@ def test_a_save_applies_what_it_can_and_says_what_waits(
         "printer.paper_mm",
         "ui.language",
         "limits.float_warning_below",
+        "limits.line_daily_count",
     }
-    assert result.need_restart == {"limits.line_daily_count", "ui.idle_seconds"}
+    assert result.need_restart == {"limits.topup_max_pesos", "ui.idle_seconds"}
     assert result.applied <= LIVE and not result.need_restart & LIVE
     config = service.config
     assert config.store.nit == "800197268-4"
