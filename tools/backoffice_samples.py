@@ -144,7 +144,9 @@ def sample_report(
         through_seq=412,
         chain_hash="3a1f0c9b5e7d2a4c6b8e0f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e",
         close_seq=413 if closed else None,
-        header=ReportHeader(store_name=store, kiosk_name=kiosk),
+        header=ReportHeader(
+            business_name=f"{store} S.A.S.", nit="900123456-8", store_name=store, kiosk_name=kiosk
+        ),
         actor=CLERK,
     )  # fmt: skip
 

@@ -99,7 +99,7 @@ def sample_receipt(state: SaleState, kind: SaleKind = SaleKind.TOPUP) -> Receipt
         provider_transaction_id="2987451" if delivered else "",
         pack_name="Todo incluido 7 días" if kind is SaleKind.GIFT_PACK else "",
         operator_name="Claro Colombia",
-        chain_hash_short="9f2c41ab",
+        chain_hash_short="9f2c41ab03d7e8b5",
         store_name=STORE,
         kiosk_name=KIOSK,
     )
@@ -337,6 +337,27 @@ def capture_all(
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents()
+    saved += capture_paper(out_dir)
+    return saved
+
+
+def capture_paper(out_dir: Path) -> list[Path]:
+    """The receipt and the Z report as they come out on 80 mm paper (the printer's layout)."""
+    from kiosk.controllers.receipts import receipt_document
+    from kiosk.controllers.reports import report_document
+    from tools.backoffice_samples import sample_report
+    from ui.printing.pdf import document_image
+
+    papers = {
+        "50-paper-receipt.png": receipt_document(business_receipt()),
+        "51-paper-z-report.png": report_document(sample_report(closed=True)),
+    }
+    saved = []
+    for name, document in papers.items():
+        path = out_dir / name
+        if not document_image(document, dpi=160).save(str(path)):
+            raise RuntimeError(f"could not save {path}")
+        saved.append(path)
     return saved
 
 
