@@ -40,6 +40,8 @@ PIN_MAX_DIGITS = 8
 MAX_TRIES = 5
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(hours=1)
+#: Wrong tries are forgotten after this long without one (a clerk's rare slip never adds up).
+QUIET_RESET = timedelta(minutes=15)
 
 
 class PinRefused(KioskError):
@@ -141,6 +143,8 @@ class Lockout:
 
     failures: int = 0
     locked_until: datetime | None = None
+    #: When the last wrong try was made (the count restarts after ``QUIET_RESET`` without one).
+    last_failure: datetime | None = None
 
     def seconds_left(self, now: datetime) -> int:
         """Whole seconds (rounded up) until a PIN may be tried again; 0: it may now.
@@ -161,12 +165,20 @@ class Lockout:
 
     def failed(self, now: datetime) -> Lockout:
         """The lockout after a wrong PIN at ``now`` (tried while not locked)."""
-        failures = self.failures + 1
+        # Quiet: no wrong try and no lock for QUIET_RESET (a lock's end counts as its try).
+        last = max(filter(None, (self.last_failure, self.locked_until)), default=None)
+        quiet = last is not None and now - last >= QUIET_RESET
+        failures = 1 if quiet else self.failures + 1
         length = lock_length(failures)
-        return replace(self, failures=failures, locked_until=now + length if length else None)
+        return replace(
+            self,
+            failures=failures,
+            locked_until=now + length if length else None,
+            last_failure=now,
+        )
 
     def succeeded(self) -> Lockout:
-        """A right PIN clears everything."""
+        """An admin's right PIN clears everything (a clerk's does not: see StaffService)."""
         return Lockout()
 
     @property

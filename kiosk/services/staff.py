@@ -138,22 +138,30 @@ class StaffStore:
             return Lockout(failures=4)
         failures = raw.get("failures", 0)
         until = raw.get("locked_until")
+        last = raw.get("last_failure")
         if (
             not isinstance(failures, int)
             or failures < 0
-            or (until is not None and not isinstance(until, datetime))
+            or not all(_aware_or_none(moment) for moment in (until, last))
         ):
             log.warning("PIN lockout file damaged: treated as 4 wrong tries")
             return Lockout(failures=4)
-        return Lockout(failures, until)
+        return Lockout(failures, until, last)
 
     def save_lockout(self, lockout: Lockout) -> None:
         private_folder(self.lockout_path.parent)
         document: dict[str, Any] = {"failures": lockout.failures}
         if lockout.locked_until is not None:
             document["locked_until"] = lockout.locked_until
+        if lockout.last_failure is not None:
+            document["last_failure"] = lockout.last_failure
         text = dumps(document, header="Wrong PIN tries in a row (the kiosk's lockout).")
         save_atomically(self.lockout_path, text.encode("utf-8"), backup=False)
+
+
+def _aware_or_none(moment: object) -> bool:
+    """A time the lockout file may hold: none, or an aware datetime (a naive one is damage)."""
+    return moment is None or (isinstance(moment, datetime) and moment.tzinfo is not None)
 
 
 class StaffService:
@@ -313,19 +321,27 @@ class StaffService:
     def _check(self, pin: str, *, admin: bool) -> Clerk:
         staff = self._require()
         now = self._clock()
+        # The file is the lockout's truth: `kiosk export --full-lines` counts tries there too.
+        kept = self._store.load_lockout()
+        if kept.failures >= self._lockout.failures:
+            self._lockout = kept
         self._lockout.check(now)
         found = self._matches(staff, pin if isinstance(pin, str) else "")
-        if not found:
+        clerk = found[0].clerk if found else None
+        if clerk is None or (admin and not clerk.is_admin):
+            # A clerk's own PIN where the admin's is asked counts as a wrong try: else a
+            # clerk could guess the admin PIN four at a time, forever.
             self._lockout = self._lockout.failed(now)
             self._keep_lockout()
             log.info("wrong PIN (%d in a row)", self._lockout.failures)
+            if clerk is not None and not self._lockout.seconds_left(now):
+                raise PinRefused("pin.not_admin")
             raise self._lockout.refusal(now)
-        if self._lockout.failures:
+        # Only an admin's PIN clears the count: a clerk's sign-in between wrong tries must
+        # not reset it (the count fades by itself after a quiet quarter of an hour).
+        if clerk.is_admin and self._lockout.failures:
             self._lockout = self._lockout.succeeded()
             self._keep_lockout()
-        clerk = found[0].clerk
-        if admin and not clerk.is_admin:
-            raise PinRefused("pin.not_admin")
         return clerk
 
     def _keep_lockout(self) -> None:

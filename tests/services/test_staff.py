@@ -209,8 +209,45 @@ def test_lockout_timing(staff: StaffService, clock: FakeClock) -> None:
         (refusal,) = _wrong(staff, 1)
         assert refusal.params["seconds"] == seconds
     clock.advance(3600)
-    assert staff.sign_in("1111").name == "Ana"  # a right PIN clears it
+    assert staff.sign_in("1111").name == "Ana"  # a clerk signs in, the count stays
+    (refusal,) = _wrong(staff, 1)
+    assert refusal.params["seconds"] == 3600
+    clock.advance(3600)
+    assert staff.check_admin("0000").is_admin  # an admin's right PIN clears it
     assert [r.code for r in _wrong(staff, 4)] == ["pin.wrong"] * 4
+
+
+def test_a_clerk_pin_never_resets_the_count_of_admin_guesses(
+    staff: StaffService, clock: FakeClock
+) -> None:
+    for _round in range(3):
+        _wrong(staff, 2)
+        with pytest.raises(PinRefused) as refused:
+            staff.check_admin("1111")  # a clerk's own PIN where the admin's is asked
+        if refused.value.code == "pin.locked":
+            break
+        assert refused.value.code == "pin.not_admin"
+        assert staff.sign_in("1111").name == "Ana"  # signing in between does not help
+    assert refused.value.code == "pin.locked", "guessing the admin PIN must end in a lock"
+
+
+def test_wrong_tries_fade_after_a_quiet_quarter_of_an_hour(
+    staff: StaffService, clock: FakeClock
+) -> None:
+    _wrong(staff, 4)
+    clock.advance(15 * 60)
+    (refusal,) = _wrong(staff, 1)
+    assert (refusal.code, refusal.params["tries_left"]) == ("pin.wrong", 4)
+
+
+def test_the_lockout_file_is_read_at_each_try(tmp_path: Path, clock: FakeClock) -> None:
+    """The command line's tries (``kiosk export --full-lines``) count in the running app."""
+    app_side = StaffService(_store(tmp_path), clock)
+    cli_side = StaffService(_store(tmp_path), clock)
+    _wrong(cli_side, 5)
+    with pytest.raises(PinRefused) as refused:
+        app_side.check_admin("0000")
+    assert refused.value.code == "pin.locked"
 
 
 def test_the_lockout_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
@@ -290,3 +327,14 @@ def test_clock_advancing_past_a_lock_by_timedelta(staff: StaffService, clock: Fa
     _wrong(staff, 5)
     clock.advance(timedelta(minutes=1))
     assert staff.seconds_locked() == 0
+
+
+def test_a_lockout_time_without_its_zone_counts_as_damage(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    staff = StaffService(_store(tmp_path), clock)
+    lockout = tmp_path / "data" / "pin_lockout.toml"
+    lockout.parent.mkdir(parents=True, exist_ok=True)
+    lockout.write_text("failures = 1\nlocked_until = 2026-01-01T00:00:00\n", encoding="utf-8")
+    (refusal,) = _wrong(staff, 1)  # no TypeError: four tries counted, this one locks
+    assert refusal.code == "pin.locked"
