@@ -28,6 +28,7 @@ from kiosk.domain.errors import KioskError, ValidationError
 from kiosk.domain.money import Pesos, parse_pesos
 from kiosk.domain.nit import normalize_nit
 from kiosk.domain.printer_target import parse_target
+from kiosk.domain.staff import check_not_personal
 from kiosk.domain.text import LANGUAGES, QT_TRANSLATE_NOOP
 
 Kind = Literal[
@@ -467,6 +468,9 @@ def parse_field(
     raises, the field's error is ``settings.printer_target``. Empty means no printer.
     """
     kind = field.kind
+    if field.name == "kiosk_name":
+        # Journaled as the seller of every sale nobody signed in for (kiosk mode).
+        return check_not_personal(_text(field, value))
     if kind in ("text", "notice"):
         return _text(field, value)
     if kind == "nit":

@@ -15,6 +15,17 @@ from kiosk.domain.errors import ValidationError
 
 NAME_MAX_LENGTH = 40
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What the journal refuses as personal data in a name it keeps with every sale: an email,
+# or seven digits or more however grouped (a phone, a document number).
+_PERSONAL = re.compile(r"@|\d(?:[\s().+-]*\d){6,}")
+
+
+def check_not_personal(name: str) -> str:
+    """``name`` when it holds no email or phone-like number, else ``staff.name_personal``
+    (the journal keeps a clerk's or a kiosk's name with each sale, never personal data)."""
+    if _PERSONAL.search(name):
+        raise ValidationError("staff.name_personal")
+    return name
 
 
 @dataclass(frozen=True)
@@ -47,4 +58,4 @@ def check_clerk_name(name: str) -> str:
         raise ValidationError("staff.name_required")
     if len(written) > NAME_MAX_LENGTH:
         raise ValidationError("staff.name_too_long", limit=NAME_MAX_LENGTH)
-    return written
+    return check_not_personal(written)

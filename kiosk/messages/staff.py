@@ -22,6 +22,11 @@ MESSAGES = {
     "staff.name_too_long": QT_TRANSLATE_NOOP(
         "messages", "El nombre es demasiado largo: hasta {limit} caracteres."
     ),
+    "staff.name_personal": QT_TRANSLATE_NOOP(
+        "messages",
+        "Un nombre no puede llevar un correo ni un número de teléfono o documento: "
+        "queda en el diario con cada venta.",
+    ),
     "staff.name_taken": QT_TRANSLATE_NOOP(
         "messages", "Ya hay alguien con el nombre «{name}». Use otro."
     ),

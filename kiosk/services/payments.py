@@ -97,9 +97,19 @@ class PaymentService:
         self._operator_of = operator_of
 
     def use_limits(self, limits: LimitsConfig) -> None:
-        """Settings changed: sell within ``limits`` (amounts, presets, fraud limits) from the
-        next sale on; the rest of the configuration is read at start only."""
-        self._config = dataclasses.replace(self._config, limits=limits)
+        """Settings changed: the fraud limits of ``limits`` from the next sale on. The
+        amounts and presets stay as started: the screens offer what the catalogue read at
+        start, and the settings say those wait for a restart."""
+        self._config = dataclasses.replace(
+            self._config,
+            limits=dataclasses.replace(
+                self._config.limits,
+                line_daily_count=limits.line_daily_count,
+                line_daily_pesos=limits.line_daily_pesos,
+                kiosk_hourly_count=limits.kiosk_hourly_count,
+                kiosk_hourly_pesos=limits.kiosk_hourly_pesos,
+            ),
+        )
 
     def use_kiosk_name(self, name: str) -> None:
         """Settings changed: the kiosk's name journaled with the sales nobody signed in sells."""

@@ -3303,6 +3303,10 @@
             <translation>The name is too long: up to {limit} characters.</translation>
         </message>
         <message>
+            <source>Un nombre no puede llevar un correo ni un número de teléfono o documento: queda en el diario con cada venta.</source>
+            <translation>A name cannot hold an email or a phone or document number: it is kept in the journal with every sale.</translation>
+        </message>
+        <message>
             <source>Ya hay alguien con el nombre «{name}». Use otro.</source>
             <translation>Someone is already called “{name}”. Use another name.</translation>
         </message>

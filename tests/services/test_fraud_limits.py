@@ -142,8 +142,10 @@ def test_a_new_bogota_day_gives_the_line_its_limit_again(
     assert _refused(counter, request).code == "sale.limit_line_day"
     # A setting changed without a restart: a sixth sale a day is now allowed.
     payments = counter.service.payments
-    payments.use_limits(dataclasses.replace(line_only.limits, line_daily_count=6))
-    _open(counter, request)
+    payments.use_limits(
+        dataclasses.replace(line_only.limits, line_daily_count=6, topup_max_pesos=2_000)
+    )
+    _open(counter, request)  # the amounts the screens offer wait for a restart
     assert _refused(counter, request).code == "sale.limit_line_day"
     now = offset_clock()
     # A second before Bogotá's midnight: still today.

@@ -86,6 +86,7 @@ BAD_VALUES = [
     ("store.nit", "900123456", "settings.nit_format", "no es un NIT"),
     ("store.name", "Tienda\nPeña", "settings.control_characters", "caracteres"),
     ("kiosk_name", "", "settings.required", "vacío"),
+    ("kiosk_name", "Caja 3105551234", "staff.name_personal", "teléfono"),
     ("store.contact", "x" * 201, "settings.too_long", "200 caracteres"),
     ("store.privacy_notice", "a\x00b", "settings.control_characters", "caracteres"),
     ("journal.retention_days", "0", "settings.too_small", "al menos 1"),

@@ -125,6 +125,8 @@ def test_adding_changing_and_removing_clerks(staff: StaffService, tmp_path: Path
         ("luis", "1357", "staff.name_taken"),
         ("", "1357", "staff.name_required"),
         ("x" * 41, "1357", "staff.name_too_long"),
+        ("ana@tienda.co", "1357", "staff.name_personal"),
+        ("Ana 310 555 1234", "1357", "staff.name_personal"),
         ("Marta", "2468", "staff.pin_taken"),
         ("Marta", "12", "pin.format"),
         ("Marta", "7777", "pin.too_simple"),
@@ -329,9 +331,7 @@ def test_clock_advancing_past_a_lock_by_timedelta(staff: StaffService, clock: Fa
     assert staff.seconds_locked() == 0
 
 
-def test_a_lockout_time_without_its_zone_counts_as_damage(
-    tmp_path: Path, clock: FakeClock
-) -> None:
+def test_a_lockout_time_without_its_zone_counts_as_damage(tmp_path: Path, clock: FakeClock) -> None:
     staff = StaffService(_store(tmp_path), clock)
     lockout = tmp_path / "data" / "pin_lockout.toml"
     lockout.parent.mkdir(parents=True, exist_ok=True)
