@@ -324,12 +324,21 @@ _CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f]")
 _DIGITS = re.compile(r"^[0-9]+$")
 
 
+def _encodable(text: str) -> bool:
+    """False for text UTF-8 cannot hold (a lone surrogate pasted in): the file could not."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text(field: SettingField, value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError("settings.not_text")
     multi_line = field.kind == "notice"
     written = value.replace("\r\n", "\n").strip() if multi_line else value.strip()
-    if (_CONTROL if multi_line else _CONTROL_OR_NEWLINE).search(written):
+    if (_CONTROL if multi_line else _CONTROL_OR_NEWLINE).search(written) or not _encodable(written):
         raise ValidationError("settings.control_characters")
     if field.required and not written:
         raise ValidationError("settings.required")

@@ -85,6 +85,7 @@ BAD_VALUES = [
     ("store.nit", "900123456-7", "settings.nit_check_digit", "dígito de verificación"),
     ("store.nit", "900123456", "settings.nit_format", "no es un NIT"),
     ("store.name", "Tienda\nPeña", "settings.control_characters", "caracteres"),
+    ("store.name", "Tienda\ud800Peña", "settings.control_characters", "caracteres"),
     ("kiosk_name", "", "settings.required", "vacío"),
     ("kiosk_name", "Caja 3105551234", "staff.name_personal", "teléfono"),
     ("store.contact", "x" * 201, "settings.too_long", "200 caracteres"),
