@@ -80,18 +80,8 @@ BATCH = 2_000
 JSON_FORMAT = "kiosk-journal"
 JSON_VERSION = 1
 _CONTEXT = "exports"
-_ENTRY_FIELDS = (
-    "seq",
-    "created_at",
-    "reference",
-    "kind",
-    "event",
-    "state",
-    "actor",
-    "payload",
-    "prev_hash",
-    "hash",
-)
+# What the chain hashes, then the hashes themselves: everything verify needs of an entry.
+_ENTRY_FIELDS = (*chain.HASHED_FIELDS, "prev_hash", "hash")
 _ENTRY_KEYS = frozenset(_ENTRY_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
