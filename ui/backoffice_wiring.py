@@ -75,6 +75,8 @@ class BackOfficeWiring(QObject):
         self._clock = clock
         #: Where "Volver" on a sale's detail goes (the history, or the report's follow-up).
         self._detail_from: Screen = window.history
+        #: A sale just settled: its detail says so once it is shown again (reloaded).
+        self._settled_reference = ""
         self._connect_history()
         self._connect_detail()
         self._connect_report()
@@ -106,6 +108,7 @@ class BackOfficeWiring(QObject):
         history.exportFailed.connect(self._export_failed)
         history.pageReady.connect(self._page)
         history.failed.connect(screen.setError)
+        history.refused.connect(screen.clearResults)
         history.busyChanged.connect(screen.setLoading)
 
     def open_history(self) -> None:
@@ -170,6 +173,7 @@ class BackOfficeWiring(QObject):
 
     def open_sale(self, reference: str, origin: Screen | None = None) -> None:
         detail = self.window.sale_detail
+        self._settled_reference = ""
         if origin is not None:
             self._detail_from = origin
         found = self._shown_sale(reference)
@@ -188,7 +192,13 @@ class BackOfficeWiring(QObject):
         return None
 
     def _sale_ready(self, sale: SaleRecord) -> None:
-        self.window.sale_detail.showSale(sale)
+        detail = self.window.sale_detail
+        detail.showSale(sale)  # clears the screen's message: a settlement's is said after
+        if self._settled_reference and sale.reference == self._settled_reference:
+            self._settled_reference = ""
+            detail.showOwnMessage(
+                lambda: translate("BackOfficeWiring", "Solución registrada en el diario."), "ok"
+            )
 
     def _reprint(self, reference: str) -> None:
         detail = self.window.sale_detail
@@ -234,9 +244,7 @@ class BackOfficeWiring(QObject):
     def _settled(self, reference: str) -> None:
         detail = self.window.sale_detail
         if detail.reference() == reference:
-            detail.showOwnMessage(
-                lambda: translate("BackOfficeWiring", "Solución registrada en el diario."), "ok"
-            )
+            self._settled_reference = reference  # said once the sale is read again
             self.history.open_sale(reference)
         if self.reports is not None and self.window.report.report() is not None:
             self.reports.x_report()

@@ -9,7 +9,7 @@ never its payloads: no line, masked or not, leaves the journal this way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ from kiosk.journal.search import SalePage, SaleQuery
 from kiosk.services.exports import csv_style_for, write_sales_csv
 
 if TYPE_CHECKING:
-    from kiosk.journal import Journal
+    from kiosk.journal import Entry, Journal
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ class HistoryFilters:
 
     ``line``: a full line (any way it is typed) or its last 4 digits; ``reference``: a
     prefix; ``first_day``/``last_day``: store days (America/Bogota), both included;
-    ``states``: any of them (empty: all); ``clerk``: a clerk's name (empty: all).
+    ``states``: any of them (empty: all); ``clerk``: the start of a clerk's name, any case
+    (empty: all).
     """
 
     line: str = ""
@@ -59,12 +60,22 @@ class HistoryFilters:
 @dataclass(frozen=True)
 class Step:
     """One journaled step of a sale: when, the state it reached (None for a reprint or
-    another journal-level event), the event's name and who wrote it."""
+    another journal-level event), the event's name, who wrote it and, for a settled sale,
+    how the store settled it (``note``: the ``how`` an admin typed, journaled with it)."""
 
     moment: datetime
     state: SaleState | None
     event: str
     actor: str
+    note: str = ""
+
+
+def _note(entry: Entry) -> str:
+    """The settlement's ``how`` of a settled step (the only free text a step shows)."""
+    if entry.state is not SaleState.SETTLED:
+        return ""
+    how = entry.payload.get("how") if isinstance(entry.payload, Mapping) else None
+    return how.strip() if isinstance(how, str) else ""
 
 
 def build_query(filters: HistoryFilters, *, limit: int = PAGE_SIZE) -> SaleQuery:
@@ -90,7 +101,10 @@ def steps_of(journal: Journal, reference: str) -> list[Step]:
     entries = list(journal.entries_for(reference))
     entries += journal.events(REPRINT_EVENT, reference=reference)
     entries.sort(key=lambda entry: entry.seq)
-    return [Step(entry.created_at, entry.state, entry.event, entry.actor) for entry in entries]
+    return [
+        Step(entry.created_at, entry.state, entry.event, entry.actor, _note(entry))
+        for entry in entries
+    ]
 
 
 class Reprinter(Protocol):
@@ -103,7 +117,9 @@ class HistoryController(QObject):
     """Searches the journal's sales off the GUI thread, page by page.
 
     Signals: ``pageReady(SalePage, first: bool)`` (``first``: a new search's first page,
-    else the next page of the same search); ``failed(Said)``; ``busyChanged(bool)``;
+    else the next page of the same search); ``failed(Said)``; ``refused()`` (right after
+    ``failed`` when a new search was refused or failed: the results shown are not its
+    own); ``busyChanged(bool)``;
     ``stepsReady(reference, list[Step])``; ``stepsFailed(reference, Said)``;
     ``saleReady(SaleRecord)`` (``open_sale``: the sale as it is now);
     ``exported(path, rows)`` / ``exportFailed(Said)`` (``export_csv``).
@@ -116,6 +132,7 @@ class HistoryController(QObject):
 
     pageReady = Signal(object, bool)
     failed = Signal(object)
+    refused = Signal()
     busyChanged = Signal(bool)
     stepsReady = Signal(str, object)
     stepsFailed = Signal(str, object)
@@ -147,7 +164,12 @@ class HistoryController(QObject):
         try:
             query = build_query(filters, limit=self._page_size)
         except ValidationError as error:
+            self._generation += 1  # a search still running answers no more
+            self._query = None
+            self._next = None
+            self._set_loading(False)
             self.failed.emit(describe(error))
+            self.refused.emit()
             return
         self._query = query
         self._next = None
@@ -171,7 +193,7 @@ class HistoryController(QObject):
         journal = self._journal
         run(lambda: journal.search_sales(query), name="history.search").on_success(
             lambda page: self._page(generation, page, first)
-        ).on_failure(lambda error: self._failed(generation, error))
+        ).on_failure(lambda error: self._failed(generation, error, first))
 
     def _page(self, generation: int, page: SalePage, first: bool) -> None:
         if generation != self._generation:
@@ -180,11 +202,15 @@ class HistoryController(QObject):
         self._set_loading(False)
         self.pageReady.emit(page, first)
 
-    def _failed(self, generation: int, error: BaseException) -> None:
+    def _failed(self, generation: int, error: BaseException, first: bool) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
         self.failed.emit(describe(error))
+        if first:
+            self._query = None
+            self._next = None
+            self.refused.emit()
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:

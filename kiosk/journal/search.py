@@ -16,13 +16,13 @@ from ``sale_lines`` here.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, or_, select
+from sqlalchemy import Connection, Engine, Select, and_, func, or_, select
 
 from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.lines import normalize_line
@@ -42,6 +42,8 @@ LAST_DIGITS = 4
 #: What a reference (or the start of one) may hold: the references' alphabet, ``-`` of attempts.
 _REFERENCE_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 _MAX_REFERENCE = 32
+#: The most distinct clerks' names a clerk search looks through (a store has a handful).
+MAX_CLERKS = 10_000
 #: A reference prefix this long (``K`` and 4 of the 7 time characters: about 9 hours of
 #: sales) is looked up in the reference's index rather than along the newest sales.
 SELECTIVE_PREFIX = 5
@@ -55,7 +57,8 @@ class SaleQuery:
     * ``reference``: the start of a sale's reference, or a payment attempt's reference
       (``<sale>-<n>``: that sale);
     * ``start`` / ``end``: aware datetimes, ``created_at`` in ``[start, end)``;
-    * ``states``: any of these states; ``clerk``, ``operator``: that name exactly;
+    * ``states``: any of these states; ``clerk``: the start of a clerk's name, any case
+      ("an" finds "Ana"; see :func:`clerk_names`); ``operator``: that name exactly;
       ``kind``: that kind;
     * ``limit``: rows per page; ``before``: the previous page's ``next_before``.
     """
@@ -102,6 +105,29 @@ def reference_prefix(typed: str) -> str:
     return text
 
 
+def clerk_names(connection: Connection, typed: str) -> list[str]:
+    """The clerks' names in the journal that start with ``typed``, whatever the case.
+
+    Read one name at a time along the ``(clerk, created_at)`` index (each the least name
+    after the previous one: an index seek, never a scan of the sales), and compared in
+    Python (``casefold``: "án" finds "Ángela", where SQL's ``lower`` and ``LIKE`` fold
+    ASCII only; ``%`` and ``_`` are plain characters). The search then asks for those
+    names exactly, which the same index serves.
+    """
+    wanted = typed.strip().casefold()
+    names: list[str] = []
+    last: str | None = None
+    for _ in range(MAX_CLERKS):
+        bound = sales.c.clerk.is_not(None) if last is None else sales.c.clerk > last
+        name = connection.execute(select(func.min(sales.c.clerk)).where(bound)).scalar()
+        if not isinstance(name, str):
+            break
+        if name.strip().casefold().startswith(wanted):
+            names.append(name)
+        last = name
+    return names
+
+
 def _timestamp(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("search bounds must be timezone-aware")
@@ -140,7 +166,13 @@ def _reference_conditions(prefix: str, *, binary_text: bool) -> list[Any]:
     return conditions
 
 
-def _conditions(secret: bytes, query: SaleQuery, *, binary_text: bool = True) -> list[Any]:
+def _conditions(
+    secret: bytes,
+    query: SaleQuery,
+    *,
+    binary_text: bool = True,
+    clerks: Sequence[str] | None = None,
+) -> list[Any]:
     conditions: list[Any] = []
     if query.line.strip():
         conditions.append(line_condition(secret, query.line))
@@ -158,7 +190,10 @@ def _conditions(secret: bytes, query: SaleQuery, *, binary_text: bool = True) ->
     if query.states:
         conditions.append(sales.c.state.in_(sorted(str(SaleState(s)) for s in query.states)))
     if query.clerk.strip():
-        conditions.append(sales.c.clerk == query.clerk.strip())
+        names = sorted(set(clerks)) if clerks is not None else [query.clerk.strip()]
+        conditions.append(
+            sales.c.clerk.in_(names) if len(names) != 1 else sales.c.clerk == names[0]
+        )
     if query.kind is not None:
         conditions.append(sales.c.kind == str(SaleKind(query.kind)))
     if query.operator.strip():
@@ -185,9 +220,16 @@ def _keyset(before: Iterable[object]) -> tuple[str, str]:
 
 
 def search_statements(
-    secret: bytes, query: SaleQuery, *, dialect: str = "sqlite"
+    secret: bytes,
+    query: SaleQuery,
+    *,
+    dialect: str = "sqlite",
+    clerks: Sequence[str] | None = None,
 ) -> list[Select[Any]]:
     """The SELECTs behind :func:`search_sales`, each one row more than a page, newest first.
+
+    ``clerks``: the names ``query.clerk`` stands for (:func:`clerk_names`); without them
+    the typed name is taken as a whole name.
 
     One per state when several are asked for: each then walks the (state,
     created_at) index in order and stops at a page, where one ``state IN (...)``
@@ -199,7 +241,7 @@ def search_statements(
     parts = [replace(query, states=frozenset({state})) for state in states] or [query]
     return [
         select(sales)
-        .where(*_conditions(secret, part, binary_text=dialect == "sqlite"))
+        .where(*_conditions(secret, part, binary_text=dialect == "sqlite", clerks=clerks))
         .order_by(sales.c.created_at.desc(), sales.c.reference.desc())
         .limit(query.limit + 1)
         for part in parts
@@ -215,8 +257,12 @@ def search_sales(engine: Engine, secret: bytes, query: SaleQuery) -> SalePage:
     ``ValueError`` for a naive datetime, a limit out of ``1..MAX_LIMIT`` or a
     ``before`` that no page gave.
     """
-    statements = search_statements(secret, query, dialect=engine.dialect.name)
+    search_statements(secret, query, dialect=engine.dialect.name)  # refusals before reading
     with read_transaction(engine) as connection:  # one snapshot for every part
+        clerks = clerk_names(connection, query.clerk) if query.clerk.strip() else None
+        if clerks is not None and not clerks:
+            return SalePage([], None)
+        statements = search_statements(secret, query, dialect=engine.dialect.name, clerks=clerks)
         parts = [list(connection.execute(statement).mappings()) for statement in statements]
     newest = heapq.merge(
         *parts, key=lambda row: (row["created_at"], row["reference"]), reverse=True

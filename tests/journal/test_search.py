@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -9,12 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.sale import SaleKind, SaleState
 from kiosk.journal import Journal, open_journal
-from kiosk.journal.search import MAX_LIMIT, SalePage, SaleQuery, search_statements
+from kiosk.journal.schema import sales
+from kiosk.journal.search import (
+    MAX_LIMIT,
+    SalePage,
+    SaleQuery,
+    clerk_names,
+    search_statements,
+)
 from kiosk.journal.seeding import STORE_ZONE, SeedSummary, seed_sales
 from tests.journal.helpers import ACTOR, LINE_SECRET
 from tests.support.seeded import YEAR_SALES, open_year
@@ -111,6 +119,14 @@ def test_paging_a_filter_matches_sql(year: Journal) -> None:
         (SaleQuery(clerk="Marta"), "clerk = 'Marta'"),
         (SaleQuery(clerk=" Luis "), "clerk = 'Luis'"),
         (SaleQuery(clerk="Nadie"), "clerk = 'Nadie'"),
+        # The start of a name, any case: "an" is Ana's, "MAR" Marta's.
+        (SaleQuery(clerk="an"), "clerk = 'Ana'"),
+        (SaleQuery(clerk="MAR"), "clerk = 'Marta'"),
+        (SaleQuery(clerk=" l "), "clerk = 'Luis'"),
+        # LIKE's wildcards are plain characters: no name starts with them.
+        (SaleQuery(clerk="%"), "1 = 0"),
+        (SaleQuery(clerk="_na"), "1 = 0"),
+        (SaleQuery(clerk="a%"), "1 = 0"),
         (SaleQuery(kind=SaleKind.GIFT_PACK), "kind = 'gift_pack'"),
         (SaleQuery(operator="WOM"), "operator_name = 'WOM'"),
         (
@@ -223,6 +239,32 @@ def test_every_filter_at_once(year: Journal, year_summary: SeedSummary) -> None:
     page = year.search_sales(query)
     assert page.sales == [sale] and page.next_before is None
     assert year.search_sales(replace(query, clerk="Nadie")).sales == []
+
+
+def test_a_clerks_prefix_is_read_along_the_index(year: Journal) -> None:
+    """The names a clerk search stands for come from index seeks, a year of sales or not."""
+    with year.engine.connect() as connection:
+        started = time.perf_counter()
+        names = clerk_names(connection, "m")
+        took = time.perf_counter() - started
+        assert names == ["Marta"]
+        assert clerk_names(connection, "") == ["Ana", "Luis", "Marta"]
+        assert clerk_names(connection, "x") == []
+        statement = select(func.min(sales.c.clerk)).where(sales.c.clerk > "Ana")
+        compiled = statement.compile(
+            dialect=year.engine.dialect, compile_kwargs={"literal_binds": True}
+        )
+        plan = [
+            str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        ]
+    assert any("USING" in step and "INDEX" in step for step in plan), plan
+    assert "SCAN sales" not in plan, plan
+    assert took < 0.5, took
+    # A prefix search of the year's newest page is as quick as a whole name's.
+    started = time.perf_counter()
+    page = year.search_sales(SaleQuery(clerk="lu", limit=100))
+    assert time.perf_counter() - started < 1.0
+    assert page.sales and {sale.clerk for sale in page.sales} == {"Luis"}
 
 
 def test_the_indexes_serve_the_filters(year: Journal) -> None:

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
+    QScroller,
+    QSizePolicy,
     QTableView,
     QWidget,
 )
@@ -48,6 +51,14 @@ _FILTERS_STYLE = (
     "QDateEdit::drop-down { width: 30px; border: none; }"
     "QDateEdit QLineEdit { min-height: 48px; border: none; padding: 0px; background: transparent; }"
 )
+#: A row's height: a finger's (48 px at the least).
+ROW_HEIGHT = 48
+#: The clerk combo's least width in characters, and at most in pixels: the longest
+#: clerk's name ("Ana Fernanda Gómez") fits whole up to that; a longer one shows its start.
+CLERK_MIN_CHARS = 12
+CLERK_MAX_WIDTH = 380
+#: What the combo needs around its text: its padding, frame and the drop-down arrow.
+_CLERK_CHROME = 72
 #: The columns' widths in pixels (the clerk's column takes the rest).
 _WIDTHS = (150, 108, 76, 80, 100, 96, 80, 162)
 #: The date fields' format by language (Spanish: day first; English: the month's name).
@@ -76,19 +87,22 @@ class HistoryScreen(Screen):
 
     Signals: ``searchRequested(HistoryFilters)`` ("Buscar" or Enter), ``moreRequested()``
     (the table scrolled to its end and there are more pages), ``saleOpened(reference)``
-    (a row opened: double click or Enter on it), ``exportRequested(HistoryFilters, path,
-    full_lines)`` ("Exportar CSV", once a file is chosen; ``full_lines`` when "Líneas
-    completas" is ticked: the wiring asks the admin PIN first), ``back()``.
+    (a row opened: "Ver venta" on the chosen row, a double click or Enter on it),
+    ``exportRequested(HistoryFilters, path, full_lines)`` ("Exportar CSV", once a file is
+    chosen; ``full_lines`` when "Líneas completas" is ticked: the wiring asks the admin
+    PIN first), ``back()``.
     Slots: ``setToday(day)`` (the store's day: the date fields' default range),
     ``setClerks(names)``, ``showPage(sales, has_more, first)`` (``first``: a new search),
-    ``setLoading(bool)``, ``setError(message)``, ``reset()``.
+    ``setLoading(bool)``, ``setError(message)``, ``clearResults()`` (a refused search: the
+    previous results and their count go), ``reset()``.
     Queries: ``filters()``, ``model()``, ``table()``, ``isEmptyShown()``.
 
     Lines are shown masked, always (the journal's masked form).
 
     Object names: ``historyScreen``, ``historyLineInput``, ``historyReferenceInput``,
     ``historyFromDate``, ``historyToDate``, ``historyStateCombo``, ``historyClerkCombo``,
-    ``historySearchButton``, ``historyExportButton``, ``historyFullLinesCheck``,
+    ``historySearchButton``, ``historyOpenButton`` ("Ver venta": the chosen row),
+    ``historyExportButton``, ``historyFullLinesCheck``,
     ``historyCsvDialog`` (the file dialog), ``historyTable``,
     ``historyEmptyLabel``, ``historyCountLabel``, ``historyBackButton`` and the captions
     ``historyLineCaption``, ``historyReferenceCaption``, ``historyFromCaption``,
@@ -134,9 +148,14 @@ class HistoryScreen(Screen):
         self.clerk_combo.setEditable(True)
         self.clerk_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._fit(self.clerk_combo)
+        self.clerk_combo.setMinimumContentsLength(CLERK_MIN_CHARS)
+        self.clerk_combo.activated.connect(lambda _index: self._clerk_from_start())
+        self.clerk_combo.setSizePolicy(
+            QSizePolicy.Policy.Expanding, self.clerk_combo.sizePolicy().verticalPolicy()
+        )
         self.search_button = make_button("", "historySearchButton", filters, primary=True)
         self.search_button.clicked.connect(self.go_on)
-        self.search_button.setMinimumWidth(150)
+        self.search_button.setMinimumWidth(120)
 
         placed: list[tuple[str, QWidget, int, int]] = [
             ("Line", self.line_input, 0, 0),
@@ -171,7 +190,13 @@ class HistoryScreen(Screen):
         self._table.setAlternatingRowColors(True)
         self._table.setWordWrap(False)
         self._table.verticalHeader().hide()
-        self._table.verticalHeader().setDefaultSectionSize(30)
+        self._table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+        self._table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # A finger drags the list (kinetic); a tap still selects, "Ver venta" opens.
+        QScroller.grabGesture(
+            self._table.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -179,6 +204,10 @@ class HistoryScreen(Screen):
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
         self._table.doubleClicked.connect(self._open_index)
+        self._table.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._render_open_button()
+        )
+        self._model.modelReset.connect(self._render_open_button)
         self._empty = QLabel(content)
         self._empty.setObjectName("historyEmptyLabel")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -188,11 +217,20 @@ class HistoryScreen(Screen):
         self.body.addWidget(self._empty)
         self.body.addWidget(self._table, 1)
 
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
         self._count = QLabel(content)
         self._count.setObjectName("historyCountLabel")
         set_role(self._count, "hint")
         self._count.hide()
-        self.body.addWidget(self._count)
+        below.addWidget(self._count, 1)
+        self.open_button = make_button("", "historyOpenButton", content, primary=True)
+        self.open_button.setMinimumHeight(ROW_HEIGHT)
+        self.open_button.clicked.connect(lambda: self._open_index(self._table.currentIndex()))
+        below.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.body.addLayout(below)
+
+        self._render_open_button()
 
         self.full_lines_check = QCheckBox(content)
         self.full_lines_check.setObjectName("historyFullLinesCheck")
@@ -212,6 +250,21 @@ class HistoryScreen(Screen):
         """A combo as wide as the grid gives it, not as its longest item (the states')."""
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
+
+    def _clerk_from_start(self) -> None:
+        """A chosen name shows from its start (not scrolled to its end, cut at the left)."""
+        line_edit = self.clerk_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setCursorPosition(0)
+
+    def _fit_clerks(self, line_edit: QLineEdit) -> None:
+        """Wide enough for the longest clerk's name (in the field's own font, styled)."""
+        self.clerk_combo.ensurePolished()
+        line_edit.ensurePolished()
+        metrics = line_edit.fontMetrics()
+        names = [*self._clerks, line_edit.placeholderText()]
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        self.clerk_combo.setMinimumWidth(min(widest + _CLERK_CHROME, CLERK_MAX_WIDTH))
 
     def _date_edit(self, name: str, parent: QWidget) -> QDateEdit:
         edit = QDateEdit(parent)
@@ -250,6 +303,7 @@ class HistoryScreen(Screen):
             edit.setDisplayFormat(_DATE_FORMATS.get(current_language(), _DATE_FORMATS["es"]))
         self.set_button_text(self.search_button, translate("HistoryScreen", "Buscar"))
         self.set_button_text(self.export_button, translate("HistoryScreen", "Exportar CSV"))
+        self.set_button_text(self.open_button, translate("HistoryScreen", "Ver venta"))
         self.full_lines_check.setText(
             translate("HistoryScreen", "Líneas completas (PIN de administrador)")
         )
@@ -291,6 +345,8 @@ class HistoryScreen(Screen):
         line_edit = self.clerk_combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(translate("HistoryScreen", "Todos"))
+            self._fit_clerks(line_edit)
+        self._clerk_from_start()
         self.clerk_combo.blockSignals(False)
 
     def _render_count(self) -> None:
@@ -333,6 +389,15 @@ class HistoryScreen(Screen):
             self._model.appendSales(sales, has_more)
         self._empty.setVisible(self._model.rowCount() == 0)
         self._render_count()
+
+    def clearResults(self) -> None:
+        """A search was refused (or failed): the table and its count are not its answer, so
+        they go (the refusal's message stays)."""
+        self._model.clear()
+        self._searched = False
+        self._empty.hide()
+        self._render_count()
+        self._render_open_button()
 
     def setLoading(self, loading: bool) -> None:
         self._model.setLoading(loading)
@@ -416,6 +481,9 @@ class HistoryScreen(Screen):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _render_open_button(self) -> None:
+        self.open_button.setEnabled(self._table.currentIndex().isValid())
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

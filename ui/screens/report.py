@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QScrollArea,
+    QScroller,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -158,12 +159,16 @@ class CloseShiftDialog(QDialog):
     (reject, also Esc; the default, so a stray Enter closes nothing). Window-modal, opened
     with ``open()``: nothing waits in a nested event loop.
 
+    ``empty``: the X report shown has no sale since the last close (or the journal none):
+    the question says so, so a second close in a row is not taken for a real one.
+
     Object names: ``reportCloseConfirmation``, ``reportCloseConfirmText``,
     ``reportCloseConfirmButton``, ``reportCloseCancelButton``.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, empty: bool = False) -> None:
         super().__init__(parent)
+        self._empty = empty
         self.setObjectName("reportCloseConfirmation")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
@@ -192,18 +197,26 @@ class CloseShiftDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ReportScreen", "Cerrar turno"))
-        self._text.setText(
-            translate(
+        if self._empty:
+            words = translate(
+                "ReportScreen",
+                "No hay ventas desde el último cierre; ¿cerrar de todos modos?",
+            )
+        else:
+            words = translate(
                 "ReportScreen",
                 "Esto cierra el turno: se hace el informe Z, queda guardado en el diario y el "
                 "próximo turno empieza en cero. ¿Cerrar el turno ahora?",
             )
-        )
+        self._text.setText(words)
         self.confirm_button.setText(translate("ReportScreen", "Sí, cerrar turno"))
         self.cancel_button.setText(translate("ReportScreen", "No, volver"))
 
     def text(self) -> str:
         return self._text.text()
+
+    def isEmpty(self) -> bool:
+        return self._empty
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -213,6 +226,13 @@ class CloseShiftDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def has_no_sales(report: ShiftReport | None) -> bool:
+    """An X report with no sale created since the last close (an empty journal's too)."""
+    if report is None or report.closed:
+        return False
+    return sum(tally.count for tally in report.by_state) == 0
 
 
 def follow_up_words(item: FollowUp) -> str:
@@ -228,7 +248,8 @@ class ReportScreen(Screen):
     is chosen), ``saleOpened(reference)`` (a follow-up sale opened: its detail, where an
     admin records how it was settled), ``back()``.
     Slots: ``showReport(report)`` (an X or the Z just closed), ``setBusy``, ``setError``,
-    ``showHint``, ``askCloseShift()`` (the confirmation), ``askPdfPath()`` (the file
+    ``showHint``, ``askCloseShift()`` (the confirmation; on a Z shown, after a new X),
+    ``askPdfPath()`` (the file
     dialog).
     Queries: ``report()``, ``documentView()``, ``chartView()``, ``followUpRows()``,
     ``confirmation()`` and ``pdfDialog()`` (the open dialogs, for tests).
@@ -253,6 +274,8 @@ class ReportScreen(Screen):
         content = self.content()
         self._report: ShiftReport | None = None
         self._confirmation: CloseShiftDialog | None = None
+        #: "Cerrar turno" pressed on a Z: the question waits for the new X report.
+        self._ask_close_on_report = False
         self._pdf_dialog: QFileDialog | None = None
         #: Use Qt's own file dialog (not the platform's): tests and kiosks drive it.
         self.native_dialogs = False
@@ -266,6 +289,10 @@ class ReportScreen(Screen):
         self._area.setFixedWidth(_DOCUMENT_WIDTH + 24)
         self._document = DocumentView()
         self._area.setWidget(self._document)
+        # A finger drags the report (kinetic), as the follow-up list below.
+        QScroller.grabGesture(
+            self._area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         columns.addWidget(self._area)
 
         side = QVBoxLayout()
@@ -284,6 +311,11 @@ class ReportScreen(Screen):
         self._follow.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._follow.verticalHeader().hide()
         self._follow.setWordWrap(False)
+        self._follow.verticalHeader().setDefaultSectionSize(48)
+        self._follow.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        QScroller.grabGesture(
+            self._follow.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         header = self._follow.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -348,6 +380,13 @@ class ReportScreen(Screen):
         self._report = report
         self.setTitle(self._title_text())
         self._render()
+        if self._ask_close_on_report and not report.closed:
+            self._ask_close_on_report = False
+            self.askCloseShift()
+
+    def setError(self, message: str) -> None:
+        self._ask_close_on_report = False  # the X asked for did not come: no question
+        super().setError(message)
 
     def report(self) -> ShiftReport | None:
         return self._report
@@ -419,9 +458,18 @@ class ReportScreen(Screen):
         if item is not None:
             self.saleOpened.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    def askCloseShift(self) -> CloseShiftDialog:
-        """ "Esto cierra el turno…": yes closes it (``closeShiftRequested``), no leaves it."""
-        dialog = CloseShiftDialog(self)
+    def askCloseShift(self) -> CloseShiftDialog | None:
+        """ "Esto cierra el turno…" (or, with no sale since the last close, "No hay
+        ventas…"): yes closes it (``closeShiftRequested``), no leaves it.
+
+        With a Z shown (the shift just closed), a new X report is asked for first and the
+        question comes with it: what it says depends on what was sold since that close.
+        """
+        if self._report is not None and self._report.closed:
+            self._ask_close_on_report = True
+            self.refreshRequested.emit()
+            return None
+        dialog = CloseShiftDialog(self, empty=has_no_sales(self._report))
         dialog.accepted.connect(self.closeShiftRequested)
         dialog.finished.connect(lambda _result: self._confirmed(dialog))
         self._confirmation = dialog

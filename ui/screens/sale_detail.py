@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScroller,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -60,13 +61,41 @@ def _captions() -> dict[str, str]:
     }
 
 
+#: The steps' columns: when, the state reached (it says what happened), who, a note.
+_STEP_COLUMNS = 4
+#: Who the journal says wrote the entries no clerk wrote.
+_KIOSK_ACTOR_PREFIX = "kiosk:"
+_RECONCILER_ACTORS = frozenset({"reconciler", "reconcile", "reconciliation"})
+_CLI_ACTOR = "cli"
+
+
 def _step_titles() -> list[str]:
     return [
         translate("SaleDetailScreen", "Fecha y hora"),
         translate("SaleDetailScreen", "Estado"),
-        translate("SaleDetailScreen", "Evento"),
         translate("SaleDetailScreen", "Quién"),
+        translate("SaleDetailScreen", "Nota"),
     ]
+
+
+def actor_words(actor: str) -> str:
+    """Who wrote a step, as a person reads it: this till (the kiosk's own entries: its
+    name is not kept with them), the automatic follow-up, the command line, or the
+    clerk's name (the journal keeps it with ``-`` for spaces)."""
+    actor = actor.strip()
+    if not actor or actor.startswith(_KIOSK_ACTOR_PREFIX):
+        return translate("SaleDetailScreen", "Esta caja")
+    lowered = actor.casefold()
+    if lowered in _RECONCILER_ACTORS or lowered.startswith("reconciler:"):
+        return translate("SaleDetailScreen", "Seguimiento automático")
+    if lowered == _CLI_ACTOR:
+        return translate("SaleDetailScreen", "Línea de comandos")
+    return " ".join(actor.replace("-", " ").split())
+
+
+def step_note_text(step: Step) -> str:
+    """A step's note: how the store settled the sale (the admin's words, journaled)."""
+    return step.note
 
 
 def step_state_text(step: Step) -> str:
@@ -86,11 +115,13 @@ class SaleDetailScreen(Screen):
     delivered, with what the store did written in ``saleDetailSettleInput``), ``back()``.
     Slots: ``showSale(sale)``, ``showSteps(reference, steps)``, ``setBusy``,
     ``setError(message)``, ``showHint(message)``.
-    Queries: ``reference()``, ``summary()`` (key -> text), ``stepRows()``, ``canSettle()``.
+    Queries: ``reference()``, ``summary()`` (key -> text), ``stepRows()``, ``settledNote()``,
+    ``canSettle()``.
 
     Object names: ``saleDetailScreen``, ``saleDetail<Key>Value`` for ``Moment``,
     ``Reference``, ``Kind``, ``Operator``, ``Line``, ``Amount``, ``Earned``, ``State``,
-    ``Clerk``; ``saleDetailSteps`` (QTableWidget), ``saleDetailReprintButton``,
+    ``Clerk``; ``saleDetailSettledNote`` (how a settled sale was settled),
+    ``saleDetailSteps`` (QTableWidget: when, state, who, note), ``saleDetailReprintButton``,
     ``saleDetailSettleBox``, ``saleDetailSettleInput``, ``saleDetailSettleButton``,
     ``saleDetailBackButton``.
     """
@@ -132,13 +163,26 @@ class SaleDetailScreen(Screen):
         grid.setColumnStretch(3, 1)
         self.body.addWidget(panel)
 
-        self._steps_table = QTableWidget(0, 4, content)
+        self._settled_note = QLabel(content)
+        self._settled_note.setObjectName("saleDetailSettledNote")
+        self._settled_note.setWordWrap(True)
+        self._settled_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self._settled_note, "status")
+        self._settled_note.hide()
+        self.body.addWidget(self._settled_note)
+
+        self._steps_table = QTableWidget(0, _STEP_COLUMNS, content)
         self._steps_table.setObjectName("saleDetailSteps")
         self._steps_table.setStyleSheet(_TABLE_STYLE)
         self._steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._steps_table.verticalHeader().hide()
         self._steps_table.setWordWrap(False)
+        self._steps_table.verticalHeader().setDefaultSectionSize(44)
+        self._steps_table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        QScroller.grabGesture(
+            self._steps_table.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         header = self._steps_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -223,9 +267,13 @@ class SaleDetailScreen(Screen):
     def stepRows(self) -> list[tuple[str, ...]]:
         rows = []
         for row in range(self._steps_table.rowCount()):
-            cells = (self._steps_table.item(row, column) for column in range(4))
+            cells = (self._steps_table.item(row, column) for column in range(_STEP_COLUMNS))
             rows.append(tuple(cell.text() if cell is not None else "" for cell in cells))
         return rows
+
+    def settledNote(self) -> str:
+        """How the store settled the sale, as the detail shows it ("" if not settled)."""
+        return self._settled_note.text() if self._settled_note.isVisibleTo(self) else ""
 
     def canSettle(self) -> bool:
         return self._sale is not None and self._sale.state is SaleState.PAID_NOT_DELIVERED
@@ -250,11 +298,19 @@ class SaleDetailScreen(Screen):
             cells = (
                 formats().moment(step.moment),
                 step_state_text(step),
-                step.event,
-                step.actor,
+                actor_words(step.actor),
+                step_note_text(step),
             )
             for column, value in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
+        notes = [step.note for step in self._steps if step.note]
+        if notes:
+            self._settled_note.setText(
+                translate("SaleDetailScreen", "Cómo se resolvió: {how}").format(how=notes[-1])
+            )
+        self._settled_note.setVisible(bool(notes))
 
     # -- actions -----------------------------------------------------------------------
 

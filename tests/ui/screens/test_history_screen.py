@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QScroller, QTableWidget
 
 from kiosk.config import load_config
 from kiosk.controllers.history import HistoryController, HistoryFilters
@@ -36,6 +36,7 @@ from tests.ui.helpers import assert_all_translated, shown_texts, speak
 from ui.backoffice_wiring import BackOfficeWiring
 from ui.main_window import MainWindow
 from ui.models.sales import SalesModel
+from ui.screens.sale_detail import actor_words
 from ui.widgets.admin_pin_dialog import AdminPinDialog
 
 pytestmark = pytest.mark.gui
@@ -182,6 +183,100 @@ def test_each_filter_from_the_screen(qtbot: Any, office: Office) -> None:
     assert _searched(qtbot, office, screen.search_button.click) == ["K1B003"]
 
 
+def test_a_clerk_is_found_by_the_start_of_the_name(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    for typed, found in (("an", ["K1C005", "K1A002", "K1A001"]), ("LU", ["K1B004", "K1B003"])):
+        screen.clerk_combo.setEditText(typed)
+        assert _searched(qtbot, office, screen.search_button.click) == found
+    screen.clerk_combo.setEditText("%")  # LIKE's wildcard is a plain character
+    assert _searched(qtbot, office, screen.search_button.click) == []
+
+
+def test_a_long_clerks_name_shows_whole_in_the_filter(qtbot: Any, office: Office) -> None:
+    screen = office.window.history
+    office.window.resize(1024, 768)
+    name = "Ana Fernanda Gómez"
+    _searched(qtbot, office, office.wiring.open_history)
+    screen.setClerks(["Ana", name])
+    QApplication.processEvents()
+    combo = screen.clerk_combo
+    combo.setCurrentIndex(combo.findText(name))
+    combo.activated.emit(combo.currentIndex())
+    QApplication.processEvents()
+    field = combo.lineEdit()
+    assert field is not None and field.text() == name
+    assert field.cursorPosition() == 0  # shown from its start
+    assert field.width() >= field.fontMetrics().horizontalAdvance(name) + 4
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [("line", "789"), ("line", "abcd"), ("reference", "zz!")],
+)
+def test_a_refused_search_leaves_no_old_results(
+    qtbot: Any, office: Office, field: str, typed: str
+) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    screen.reference_input.setText("K1A001")
+    assert _searched(qtbot, office, screen.search_button.click) == ["K1A001"]
+    count = screen.findChild(QLabel, "historyCountLabel")
+    assert count is not None and count.isVisibleTo(screen)
+    assert count.text() == "1 venta en total."
+    screen.reference_input.clear()
+    getattr(screen, f"{field}_input").setText(typed)
+    with qtbot.waitSignal(office.history.refused, timeout=10_000):
+        screen.go_on()
+    assert screen.messageText()  # the refusal, said
+    assert screen.model().rowCount() == 0
+    assert not count.isVisibleTo(screen)
+    assert not screen.isEmptyShown()  # not "no sales": the search was not made
+    assert not screen.open_button.isEnabled()
+
+
+def test_the_history_is_made_for_fingers(qtbot: Any, office: Office) -> None:
+    _searched(qtbot, office, office.wiring.open_history)
+    screen = office.window.history
+    table = screen.table()
+    assert table.rowHeight(0) >= 48
+    assert table.verticalHeader().defaultSectionSize() >= 48
+    assert QScroller.hasScroller(table.viewport())
+    # "Ver venta" opens the chosen row: no double click needed.
+    button = screen.open_button
+    assert button.text() == "Ver venta" and button.isVisibleTo(screen)
+    assert button.height() >= 48
+    assert not button.isEnabled()  # nothing chosen yet
+    row = _rows(office.window).index("K1B003")
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(screen.model().index(row, 1)).center(),
+    )
+    qtbot.waitUntil(lambda: table.currentIndex().row() == row, timeout=3_000)
+    assert button.isEnabled()
+    with qtbot.waitSignal(office.history.stepsReady, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    detail = office.window.sale_detail
+    assert office.window.currentScreen() is detail and detail.reference() == "K1B003"
+    steps = detail.findChild(QTableWidget, "saleDetailSteps")
+    assert steps is not None and QScroller.hasScroller(steps.viewport())
+
+
+def test_who_wrote_a_step_reads_plainly(qtbot: Any, office: Office) -> None:
+    assert actor_words("kiosk:1b5acfb2d8aa") == "Esta caja"
+    assert actor_words("reconciler") == "Seguimiento automático"
+    assert actor_words("Ana-Fernanda-Gómez") == "Ana Fernanda Gómez"
+    assert actor_words("Administrador") == "Administrador"
+    assert actor_words("cli") == "Línea de comandos"
+    speak("en")
+    try:
+        assert actor_words("kiosk:1b5acfb2d8aa") == "This till"
+        assert actor_words("reconciler") == "Automatic follow-up"
+    finally:
+        speak("es")
+
+
 def test_nothing_found_says_so_plainly(qtbot: Any, office: Office) -> None:
     _searched(qtbot, office, office.wiring.open_history)
     screen = office.window.history
@@ -253,7 +348,14 @@ def test_a_sale_opens_with_its_journaled_steps(qtbot: Any, office: Office) -> No
         state_words(state) for state in path_to(SaleState.DELIVERED)
     ]
     assert steps[0][1] == "Sin pagar" and steps[-1][1] == "Pagada y entregada"
-    assert steps[0][2:] == ("sale.created", ACTOR)
+    # No raw event ids, no raw actor: the state says what happened, "Esta caja" who.
+    assert ACTOR.startswith("kiosk:")
+    assert steps[0][2:] == ("Esta caja", "")
+    who = detail._steps_table.horizontalHeaderItem(2)
+    assert who is not None and who.text() == "Quién"
+    shown_steps = " ".join(" ".join(row) for row in steps)
+    assert "sale." not in shown_steps and "sale_" not in shown_steps
+    assert "kiosk:" not in shown_steps
     assert not detail.canSettle()
     shown = " ".join(shown_texts(office.window).values())
     assert not any(line in shown for line in FULL_LINES)
@@ -271,7 +373,7 @@ def test_reprint_is_a_copy_and_is_journaled(qtbot: Any, office: Office) -> None:
     assert office.printed[0].copy_mark  # "COPIA" on paper
     reprints = office.journal.events("sale.reprinted", reference="K1A001")
     assert [(entry.payload["copy"], entry.actor) for entry in reprints] == [(1, "Ana")]
-    assert detail.stepRows()[-1][1:3] == ("Copia del comprobante", "sale.reprinted")
+    assert detail.stepRows()[-1][1:3] == ("Copia del comprobante", "Ana")
     assert "Copia impresa" in detail.messageText()
 
 
@@ -299,6 +401,14 @@ def test_an_admin_records_how_a_paid_not_delivered_sale_was_settled(
     assert settled.payload["how"] == "Se devolvió el dinero en efectivo"
     assert settled.actor == "Administrador"
     assert not detail.canSettle()
+    # Said after the sale is read again (the reload cleared what was said before it).
+    qtbot.waitUntil(
+        lambda: detail.messageText() == "Solución registrada en el diario.", timeout=10_000
+    )
+    # How it was settled is on the detail: its step's note and above the steps.
+    qtbot.waitUntil(lambda: detail.stepRows()[-1][1] == "Resuelta por la tienda", timeout=10_000)
+    assert detail.stepRows()[-1][2:] == ("Administrador", "Se devolvió el dinero en efectivo")
+    assert detail.settledNote() == "Cómo se resolvió: Se devolvió el dinero en efectivo"
 
 
 def test_a_wrong_admin_pin_settles_nothing(qtbot: Any, office: Office) -> None:

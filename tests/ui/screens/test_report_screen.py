@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QScroller, QTableWidget
 
 from kiosk.controllers.history import DocumentPrinter
 from kiosk.domain.document import Document
@@ -186,3 +186,44 @@ def test_an_empty_journal_reports_zero(qtbot: Any, office: Office) -> None:
     assert {row[0] for row in office.window.report.followUpRows()} == {"K1B003", "K1B004"}
     assert report.day == date(2025, 3, 14)
     assert all(f.state is not SaleState.DELIVERED for f in report.follow_up)
+
+
+def test_a_close_with_nothing_sold_since_the_last_says_so(qtbot: Any, office: Office) -> None:
+    _opened(qtbot, office)
+    screen = office.window.report
+    screen.close_button.click()
+    box = screen.confirmation()
+    assert box is not None and not box.isEmpty() and "cierra el turno" in box.text()
+    with qtbot.waitSignal(office.reports.closed, timeout=10_000):
+        box.confirm_button.click()
+    # Right after the close (the Z on screen): a new X first, then the question.
+    with qtbot.waitSignal(office.reports.reportReady, timeout=10_000):
+        screen.close_button.click()
+    qtbot.waitUntil(lambda: screen.confirmation() is not None, timeout=10_000)
+    box = screen.confirmation()
+    assert box is not None and box.isEmpty()
+    assert box.text() == "No hay ventas desde el último cierre; ¿cerrar de todos modos?"
+    with qtbot.assertNotEmitted(office.reports.closed, wait=100):
+        box.cancel_button.click()
+    qtbot.waitUntil(lambda: screen.confirmation() is None, timeout=3_000)
+    # The X report now on screen has no sales either: the same words.
+    screen.close_button.click()
+    box = screen.confirmation()
+    assert box is not None and box.isEmpty()
+    speak("en")
+    try:
+        assert box.text() == "There are no sales since the last close. Close anyway?"
+    finally:
+        speak("es")
+    box.cancel_button.click()
+    assert len(office.journal.events("shift.closed")) == 1
+
+
+def test_the_report_scrolls_under_a_finger(qtbot: Any, office: Office) -> None:
+    _opened(qtbot, office)
+    screen = office.window.report
+    area = screen.findChild(QScrollArea, "reportDocumentArea")
+    table = screen.findChild(QTableWidget, "reportFollowUpTable")
+    assert area is not None and table is not None
+    assert QScroller.hasScroller(area.viewport())
+    assert QScroller.hasScroller(table.viewport())
