@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 
 from kiosk.controllers.assembly import Controllers
 from kiosk.controllers.language import Said, translate
+from kiosk.controllers.sale import Phase
 from kiosk.domain.catalogue import Pack
 from kiosk.domain.lines import mask_line
 from kiosk.domain.offer import LineOffer, StoreOffer
@@ -30,6 +31,7 @@ from ui.screens.base import Screen
 from ui.screens.line_screen import LineScreen
 from ui.texts import payment_status_text
 from ui.widgets.admin_pin_dialog import AdminPinDialog, ask_admin_pin
+from ui.widgets.back_office_bar import SignOutDialog
 
 if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the domain
     from kiosk.domain.staff import Clerk
@@ -91,6 +93,8 @@ class Wiring(QObject):
         self._before_settings: Screen | None = None
         #: The admin PIN dialog open now, if any (one at a time).
         self.admin_dialog: AdminPinDialog | None = None
+        #: "¿Cerrar sesión y descartar la venta?", while it is open.
+        self.sign_out_dialog: SignOutDialog | None = None
         self._connect_back_office()
         window.result.setReceiptController(controllers.receipts)
         #: The history, a sale's detail and the shift report (ui/backoffice_wiring.py).
@@ -454,7 +458,8 @@ class Wiring(QObject):
         return True
 
     def sign_out(self) -> None:
-        """ "Cerrar sesión": back to the sign-in, refused in the middle of a payment."""
+        """ "Cerrar sesión": back to the sign-in, refused in the middle of a payment; while a
+        sale is being set up (nothing paid yet), only once the clerk says to discard it."""
         if self._refuse_mid_payment(
             Said(
                 lambda: translate(
@@ -463,6 +468,32 @@ class Wiring(QObject):
             )
         ):
             return
+        if self.controllers.sale.sale.phase is Phase.PREPARED:
+            self._ask_sign_out()
+            return
+        self._sign_out_now()
+
+    def _ask_sign_out(self) -> None:
+        """ "Hay una venta sin terminar…": a window-modal question, never a nested loop."""
+        if self.sign_out_dialog is not None and self.sign_out_dialog.isVisible():
+            return
+        dialog = SignOutDialog(self.window)
+        self.sign_out_dialog = dialog
+        dialog.accepted.connect(self._sign_out_confirmed)
+        dialog.finished.connect(lambda _result: self._sign_out_dialog_closed(dialog))
+        dialog.open()
+
+    def _sign_out_dialog_closed(self, dialog: SignOutDialog) -> None:
+        if self.sign_out_dialog is dialog:
+            self.sign_out_dialog = None
+        dialog.deleteLater()
+
+    def _sign_out_confirmed(self) -> None:
+        if self._mid_payment():  # the payment began meanwhile: it stays refused
+            return
+        self._sign_out_now()
+
+    def _sign_out_now(self) -> None:
         self.controllers.sale.reset()
         self.controllers.staff.sign_out()
 

@@ -11,8 +11,20 @@ from __future__ import annotations
 from kiosk.domain.catalogue import Operator
 from kiosk.domain.errors import ValidationError
 
+#: The Colombian mobile operators (brands) this product sells, in their canonical spelling:
+#: the one home of that list. A store restricting itself (``[catalogue] operators``) names
+#: some of these; the provider's detection names the same brands.
+COLOMBIAN_BRANDS: tuple[str, ...] = ("Claro", "Movistar", "Tigo", "WOM")
+
 #: The balance query needs the operator's own partner API: release 1 has Claro's only.
 BALANCE_BRAND = "Claro"
+
+
+def canonical_brand(name: str) -> str:
+    """``name`` in its canonical spelling (``"movistar"`` → ``"Movistar"``), or "" when it is
+    not one of :data:`COLOMBIAN_BRANDS` (case and surrounding spaces do not matter)."""
+    wanted = name.strip().casefold()
+    return next((brand for brand in COLOMBIAN_BRANDS if brand.casefold() == wanted), "")
 
 
 def sells(brand: str, sold_brands: tuple[str, ...]) -> bool:

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from kiosk.domain.errors import KioskError, ValidationError
 from kiosk.domain.money import Pesos, parse_pesos
 from kiosk.domain.nit import normalize_nit
+from kiosk.domain.operators import COLOMBIAN_BRANDS, canonical_brand
 from kiosk.domain.printer_target import parse_target
 from kiosk.domain.staff import check_not_personal
 from kiosk.domain.text import LANGUAGES, QT_TRANSLATE_NOOP
@@ -36,6 +37,7 @@ Kind = Literal[
     "notice",
     "nit",
     "count",
+    "amount",
     "pesos",
     "url",
     "secret",
@@ -64,7 +66,7 @@ class SettingField:
     live: bool
     #: Text that may not be left empty.
     required: bool = False
-    #: For counts and pesos: the smallest and largest allowed (``None``: no largest).
+    #: For counts, amounts and pesos: the smallest and largest allowed (``None``: no largest).
     low: int = 0
     high: int | None = None
     #: For texts: the most characters allowed.
@@ -140,8 +142,11 @@ FIELDS: tuple[SettingField, ...] = (
     _f("ui.language", QT_TRANSLATE_NOOP("SettingsFields", "Idioma"), "language", True),
     _f(
         "limits.float_warning_below",
-        QT_TRANSLATE_NOOP("SettingsFields", "Avisar cuando el saldo del proveedor baje de"),
-        "count",
+        QT_TRANSLATE_NOOP(
+            "SettingsFields",
+            "Avisar cuando el saldo con el proveedor (en la moneda de esa cuenta) baje de",
+        ),
+        "amount",
         True,
         high=10**9,
     ),
@@ -322,6 +327,8 @@ class SettingsRefused(KioskError):
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f]")
 _DIGITS = re.compile(r"^[0-9]+$")
+#: Digits grouped by three with a dot (Colombian ``500.000``) or a space (``500 000``).
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$|^[0-9]{1,3}(?: [0-9]{3})+$")
 
 
 def _encodable(text: str) -> bool:
@@ -360,6 +367,14 @@ def _whole(value: object) -> int:
     if isinstance(value, str) and value.strip().startswith("-"):
         raise ValidationError("settings.negative")
     raise ValidationError("settings.not_a_number", value=str(value).strip())
+
+
+def _amount(value: object) -> int:
+    """A whole amount in a currency that may not be pesos (the provider's account): digits
+    as typed plainly (``500000``) or grouped by three (``500.000``, ``500 000``)."""
+    if isinstance(value, str) and _GROUPED.match(value.strip()):
+        return int(value.strip().replace(".", "").replace(" ", ""))
+    return _whole(value)
 
 
 def _in_range(field: SettingField, number: int, *, pesos: bool) -> int:
@@ -438,14 +453,20 @@ def _items(value: object) -> list[object]:
 
 
 def _operators(value: object) -> tuple[str, ...]:
+    """The brands sold, each one of :data:`~kiosk.domain.operators.COLOMBIAN_BRANDS` in its
+    canonical spelling (sales are matched by brand: a typo would stop that brand's sales)."""
     names: list[str] = []
     for item in _items(value):
         if not isinstance(item, str) or not item.strip() or _CONTROL_OR_NEWLINE.search(item):
             raise ValidationError("settings.operator_name", name=str(item))
-        name = item.strip()
-        if name.casefold() in {known.casefold() for known in names}:
-            raise ValidationError("settings.repeated", item=name)
-        names.append(name)
+        brand = canonical_brand(item)
+        if not brand:
+            raise ValidationError(
+                "settings.operator_unknown", name=item.strip(), known=", ".join(COLOMBIAN_BRANDS)
+            )
+        if brand in names:
+            raise ValidationError("settings.repeated", item=item.strip())
+        names.append(brand)
     return tuple(names)
 
 
@@ -488,6 +509,8 @@ def parse_field(
         return normalize_nit(value)
     if kind == "count":
         return _in_range(field, _whole(value), pesos=False)
+    if kind == "amount":
+        return _in_range(field, _amount(value), pesos=False)
     if kind == "pesos":
         return _in_range(field, _pesos(value), pesos=True)
     if kind == "url":

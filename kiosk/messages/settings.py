@@ -38,6 +38,9 @@ MESSAGES = {
     "settings.operator_name": QT_TRANSLATE_NOOP(
         "messages", "«{name}» no es un nombre de operador."
     ),
+    "settings.operator_unknown": QT_TRANSLATE_NOOP(
+        "messages", "«{name}» no es un operador conocido: escriba uno de estos: {known}."
+    ),
     "settings.bad_url": QT_TRANSLATE_NOOP(
         "messages",
         "«{url}» no es una dirección web: debe empezar por https:// (o http://) seguido "

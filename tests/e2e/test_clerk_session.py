@@ -17,6 +17,7 @@ from kiosk.domain.sale import SaleState
 from tests.e2e.hands import DEMO_ADMIN, DEMO_CLERK, Clerk, Payer, SaleRecords
 from tests.e2e.helpers import LINE, WAIT_MS, AppRunner
 from tests.support.widgets import child
+from tests.ui.helpers import speak
 from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
@@ -80,6 +81,53 @@ def test_no_sign_out_in_the_middle_of_a_payment(
     assert not child(window, QLabel, "statusClerkLabel").isVisible()
     assert not window.isBackOfficeShown()
     assert app.controllers.sale.clerk == ""
+
+
+def test_signing_out_of_a_sale_being_set_up_asks_first(
+    qtbot: Any, app: AppContext, clerk: Clerk
+) -> None:
+    """On the confirm screen nothing is paid yet: "Cerrar sesión" asks before discarding."""
+    window, wiring = app.window, app.wiring
+    clerk.sell_topup(LINE, AMOUNT)
+    assert window.currentScreen() is window.confirm
+
+    clerk.sign_out()
+    dialog = wiring.sign_out_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.text() == "Hay una venta sin terminar; ¿cerrar sesión y descartarla?"
+    clerk.click(child(dialog, QAbstractButton, "signOutCancelButton"))
+    qtbot.waitUntil(lambda: wiring.sign_out_dialog is None, timeout=WAIT_MS)
+    assert window.currentScreen() is window.confirm, "no: the sale stays on screen"
+    assert app.controllers.staff.clerk is not None
+    assert app.controllers.sale.sale.request is not None
+
+    clerk.sign_out()
+    dialog = wiring.sign_out_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    clerk.click(child(dialog, QAbstractButton, "signOutConfirmButton"))
+    clerk.wait_for_screen(window.sign_in)
+    assert app.controllers.staff.clerk is None
+    assert app.controllers.sale.sale.request is None, "the sale was discarded"
+
+
+def test_the_sign_out_question_speaks_english(qtbot: Any, app: AppContext, clerk: Clerk) -> None:
+    clerk.sell_topup(LINE, AMOUNT)
+    clerk.sign_out()
+    dialog = app.wiring.sign_out_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    speak("en")
+    try:
+        assert dialog.text() == "A sale is not finished yet. Sign out and discard it?"
+        assert child(dialog, QAbstractButton, "signOutConfirmButton").text() == "Yes, sign out"
+    finally:
+        speak("es")
+    assert dialog.text() == "Hay una venta sin terminar; ¿cerrar sesión y descartarla?"
+    clerk.click(child(dialog, QAbstractButton, "signOutCancelButton"))
+    qtbot.waitUntil(lambda: app.wiring.sign_out_dialog is None, timeout=WAIT_MS)
+    assert app.window.currentScreen() is app.window.confirm
 
 
 def _open_settings(qtbot: Any, app: AppContext, clerk: Clerk) -> None:

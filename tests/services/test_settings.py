@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.config import Config, load_config
 from kiosk.controllers.language import describe
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ConfigError, KioskError
 from kiosk.domain.settings import FIELDS, LIVE, SECRETS
 from kiosk.services.settings import SaveResult, SettingsRefused, SettingsService
 
@@ -104,6 +104,10 @@ BAD_VALUES = [
     ("ui.idle_seconds", " ", "settings.required", "vacío"),
     ("ui.language", "fr", "settings.language", "idioma"),
     ("catalogue.operators", ["Claro", "claro"], "settings.repeated", "repetido"),
+    ("catalogue.operators", "claro, foo", "settings.operator_unknown", "«foo»"),
+    ("catalogue.operators", "Movistr", "settings.operator_unknown", "Claro, Movistar, Tigo, WOM"),
+    ("limits.float_warning_below", "1,5", "settings.not_a_number", "número entero"),
+    ("limits.float_warning_below", "1.0000", "settings.not_a_number", "número entero"),
     ("ui.idle_seconds", "5", "settings.too_small", "al menos 10"),
     ("limits.topup_presets_pesos", "2.000, 0", "settings.preset_zero", "mayor que cero"),
     ("limits.topup_presets_pesos", "2.000, 500.000", "settings.preset_outside", "fuera"),
@@ -238,6 +242,56 @@ def test_the_saved_file_loads_back_the_same(service: SettingsService, config_pat
     # What the file said before stays: the kiosk's name, the store's name, the gateway.
     assert (loaded.kiosk_name, loaded.store.name) == ("Caja 2", "Tienda Peña")
     assert loaded.pse.private_key == SECRET and loaded.pse.public_key == "pub_test_x"
+
+
+def test_the_operators_sold_are_known_brands_in_their_own_spelling(
+    service: SettingsService, config_path: Path
+) -> None:
+    """Sales are matched by brand: "Movistr" would silently stop every Movistar sale."""
+    before = config_path.read_bytes()
+    with pytest.raises(SettingsRefused) as caught:
+        service.save({"catalogue.operators": "Claro, Movistr"})
+    error = caught.value.errors["catalogue.operators"]
+    assert describe(error) == (
+        "«Movistr» no es un operador conocido: escriba uno de estos: Claro, Movistar, Tigo, WOM."
+    )
+    assert config_path.read_bytes() == before
+
+    service.save({"catalogue.operators": " movistar, CLARO ,wom,tigo"})
+    assert service.config.catalogue.operators == ("Movistar", "Claro", "WOM", "Tigo")
+    assert load_config(env={}).catalogue.operators == ("Movistar", "Claro", "WOM", "Tigo")
+
+
+def test_an_unknown_operator_in_the_file_is_a_clear_config_error(config_path: Path) -> None:
+    _write(config_path, '[catalogue]\noperators = ["Claro", "Movistr"]\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(env={})
+    assert caught.value.code == "config.bad_value"
+    assert caught.value.params["key"] == "operators"
+    said = describe(caught.value)
+    assert said.startswith("Configuración: la clave «operators» de «catalogue» no sirve")
+    assert "«Movistr»" in said and "Claro, Movistar, Tigo, WOM" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("500.000", 500_000), ("1.000", 1_000), ("1000", 1_000), (250, 250)]
+)
+def test_the_float_threshold_takes_grouped_digits(
+    service: SettingsService, typed: object, kept: int
+) -> None:
+    service.save({"limits.float_warning_below": typed})
+    assert service.config.limits.float_warning_below == kept
+    assert isinstance(service.config.limits.float_warning_below, int)
+    assert load_config(env={}).limits.float_warning_below == kept
+
+
+def test_the_float_threshold_says_its_currency() -> None:
+    from kiosk.controllers.language import text
+    from kiosk.domain.settings import FIELDS_BY_NAME, LABELS
+    from kiosk.domain.text import Text
+
+    label = text(Text(LABELS, FIELDS_BY_NAME["limits.float_warning_below"].label))
+    assert "moneda de esa cuenta" in label
 
 
 def test_the_previous_file_is_kept_and_both_are_private(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.controllers.language import now, text, translate
+from kiosk.domain.operators import COLOMBIAN_BRANDS
 from kiosk.domain.settings import FIELDS, FIELDS_BY_NAME, LABELS, PAPER_WIDTHS, SettingField
 from kiosk.domain.text import Text
 from ui.screens.base import Screen, make_button
@@ -99,7 +100,11 @@ def _placeholder(field: SettingField) -> str:
     if field.kind == "presets":
         return translate("SettingsScreen", "p. ej. 2000, 5000, 10000")
     if field.kind == "operators":
-        return translate("SettingsScreen", "Vacío: todos. p. ej. Claro, Movistar")
+        return translate("SettingsScreen", "Vacío: todos. Uno o varios de: {brands}").format(
+            brands=", ".join(COLOMBIAN_BRANDS)
+        )
+    if field.kind == "amount":
+        return translate("SettingsScreen", "En la moneda de la cuenta, p. ej. 500.000")
     return ""
 
 

@@ -1,15 +1,27 @@
 """The back office's row of buttons over the screens: history, shift close, settings, sign out.
 
 The bar only says what was asked; the wiring decides (the admin PIN first for settings,
-no sign-out in the middle of a payment).
+no sign-out in the middle of a payment, a question first when a sale is being set up:
+:class:`SignOutDialog`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.controllers.language import translate
+from ui.widgets.message_label import set_role
 
 
 class BackOfficeBar(QFrame):
@@ -90,3 +102,66 @@ class BackOfficeBar(QFrame):
         self.report_button.setVisible(counter and self._report)
         self.sign_out_button.setVisible(counter)
         self.exit_button.setVisible(not counter)
+
+
+class SignOutDialog(QDialog):
+    """ "Cerrar sesión" while a sale is being set up (nothing paid yet): "Sí, cerrar sesión"
+    (accept: the sale is discarded) or "No, seguir con la venta" (reject, also Esc; the
+    default, so a stray Enter discards nothing). Window-modal, opened with ``open()``:
+    nothing waits in a nested event loop.
+
+    Object names: ``signOutConfirmation``, ``signOutConfirmText``, ``signOutConfirmButton``,
+    ``signOutCancelButton``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signOutConfirmation")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        self._text = QLabel(self)
+        self._text.setObjectName("signOutConfirmText")
+        self._text.setWordWrap(True)
+        self._text.setMinimumWidth(420)
+        layout.addWidget(self._text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("signOutCancelButton")
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.setDefault(True)
+        self.cancel_button.clicked.connect(self.reject)
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.setObjectName("signOutConfirmButton")
+        self.confirm_button.setAutoDefault(False)
+        set_role(self.confirm_button, "primary")
+        self.confirm_button.clicked.connect(self.accept)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        layout.addLayout(buttons)
+        # The size is set once, not pushed to the window system on every change.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.resize(520, 180)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("BackOfficeBar", "Cerrar sesión"))
+        self._text.setText(
+            translate("BackOfficeBar", "Hay una venta sin terminar; ¿cerrar sesión y descartarla?")
+        )
+        self.confirm_button.setText(translate("BackOfficeBar", "Sí, cerrar sesión"))
+        self.cancel_button.setText(translate("BackOfficeBar", "No, seguir con la venta"))
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -138,7 +138,7 @@ def test_every_setting_has_its_row_in_its_group(form: Form) -> None:
     assert screen.changes() == {}, "nothing changed yet"
 
 
-def test_a_bad_nit_and_inverted_limits_are_refused_field_by_field(qtbot, form: Form) -> None:
+def test_a_bad_nit_and_inverted_limits_are_refused_field_by_field(qtbot: Any, form: Form) -> None:
     _type(qtbot, form, "store.nit", BAD_NIT)
     _type(qtbot, form, "limits.topup_min_pesos", "200000")
     _type(qtbot, form, "store.name", "Otra tienda")
@@ -153,7 +153,45 @@ def test_a_bad_nit_and_inverted_limits_are_refused_field_by_field(qtbot, form: F
     assert form.service.config.store.name != "Otra tienda"
 
 
-def test_keys_are_never_shown(qtbot, form: Form) -> None:
+def test_an_unknown_operator_is_refused_under_its_field(qtbot: Any, form: Form) -> None:
+    """Sales are matched by brand: a typo would silently stop that operator's sales."""
+    screen = form.screen
+    placeholder = child(screen, QLineEdit, "settingsCatalogueOperatorsInput").placeholderText()
+    assert "Claro, Movistar, Tigo, WOM" in placeholder
+    _type(qtbot, form, "catalogue.operators", "claro, Movistr")
+    _save(qtbot, form, form.settings.refused)
+    error = screen.fieldError("catalogue.operators")
+    assert "«Movistr»" in error and "Claro, Movistar, Tigo, WOM" in error
+    assert child(screen, QLabel, "settingsErrorCatalogueOperators").isVisible()
+    assert not form.path.exists(), "nothing written"
+
+    _type(qtbot, form, "catalogue.operators", "claro, movistar")
+    _save(qtbot, form, form.settings.saved)
+    assert screen.fieldError("catalogue.operators") == ""
+    assert tomllib.loads(form.path.read_text(encoding="utf-8"))["catalogue"]["operators"] == [
+        "Claro",
+        "Movistar",
+    ]
+    assert child(screen, QLineEdit, "settingsCatalogueOperatorsInput").text() == "Claro, Movistar"
+
+
+def test_the_float_threshold_takes_grouped_digits_in_the_accounts_currency(
+    qtbot: Any, form: Form
+) -> None:
+    screen = form.screen
+    caption = child(screen, QLabel, "settingsLimitsFloatWarningBelowCaption").text()
+    assert "en la moneda de esa cuenta" in caption
+    field = child(screen, QLineEdit, "settingsLimitsFloatWarningBelowInput")
+    assert "moneda de la cuenta" in field.placeholderText()
+    _type(qtbot, form, "limits.float_warning_below", "500.000")
+    _save(qtbot, form, form.settings.saved)
+    assert screen.fieldError("limits.float_warning_below") == ""
+    saved = tomllib.loads(form.path.read_text(encoding="utf-8"))
+    assert saved["limits"]["float_warning_below"] == 500_000
+    assert form.service.config.limits.float_warning_below == 500_000
+
+
+def test_keys_are_never_shown(qtbot: Any, form: Form) -> None:
     screen = form.screen
     key_field = child(screen, QLineEdit, "settingsPsePrivateKeyInput")
     assert key_field.text() == "" and key_field.echoMode() == QLineEdit.EchoMode.Password
@@ -179,7 +217,7 @@ def shown_root(screen: SettingsScreen) -> QWidget:
     return window
 
 
-def test_a_save_says_what_applies_now_and_what_at_the_next_start(qtbot, form: Form) -> None:
+def test_a_save_says_what_applies_now_and_what_at_the_next_start(qtbot: Any, form: Form) -> None:
     _type(qtbot, form, "store.name", "Drogueria Nueva")
     _type(qtbot, form, "pse.base_url", "https://pse.example.com/v1")
     _save(qtbot, form, form.settings.saved)
@@ -194,9 +232,12 @@ def test_a_save_says_what_applies_now_and_what_at_the_next_start(qtbot, form: Fo
     assert form.screen.changes() == {}
 
 
-def test_the_clerks_are_added_given_a_new_pin_and_removed(qtbot, form: Form) -> None:
+def test_the_clerks_are_added_given_a_new_pin_and_removed(qtbot: Any, form: Form) -> None:
     screen = form.screen
-    names = lambda: [screen.clerk_list.item(i).text() for i in range(screen.clerk_list.count())]  # noqa: E731
+
+    def names() -> list[str]:
+        return [screen.clerk_list.item(i).text() for i in range(screen.clerk_list.count())]
+
     assert names() == ["Administrador (administrador)", "Ana"]
     qtbot.keyClicks(child(screen, QLineEdit, "settingsNewClerkNameInput"), "Beto")
     qtbot.keyClicks(child(screen, QLineEdit, "settingsNewClerkPinInput"), "4826")
