@@ -35,6 +35,10 @@ from kiosk.services.reports import ReportService
 log = logging.getLogger(__name__)
 
 _CONTEXT = "ShiftReport"
+S = SaleState
+_STATE_KEYS = frozenset(str(state) for state in SaleState)
+#: The outcomes of earlier shifts' sales a report always shows (then any other state).
+_RESOLVED_SHOWN = (S.DELIVERED, S.PAID_NOT_DELIVERED, S.SETTLED)
 
 
 def chart_data(report: ShiftReport) -> ChartData:
@@ -117,6 +121,33 @@ def _summary(report: ShiftReport) -> list[Line]:
             key="created",
         ),
     ]
+    resolved = report.resolved
+    if resolved.changed.count:
+        # Sold in this shift (created in it), then what earlier shifts left open and was
+        # delivered in this one, and both together (each delivered sale is on one Z only).
+        total = report.total_sold
+        lines += [
+            Row(
+                translate("ShiftReport", "Vendidas en este turno"),
+                _tally_value(sold),
+                key="shift_sold",
+            ),
+            Row(
+                translate("ShiftReport", "Entregadas de turnos anteriores"),
+                _tally_value(resolved.delivered),
+                key="earlier_delivered",
+            ),
+            Row(
+                translate("ShiftReport", "Total entregado en el turno"),
+                _tally_value(total),
+                key="total_sold",
+            ),
+            Row(
+                translate("ShiftReport", "Ganancia total"),
+                earned_words(total.earned),
+                key="total_earned",
+            ),
+        ]
     if report.first_reference:
         lines += [
             Row(
@@ -140,6 +171,32 @@ def _section(title: str, tallies: tuple[Tally, ...], key: str, name: dict[str, s
     for tally in tallies:
         label = name.get(tally.key, tally.key)
         lines.append(Row(label, _tally_value(tally), key=f"{key}:{tally.key}"))
+    return lines
+
+
+def _resolved(report: ShiftReport) -> list[Line]:
+    """The sales of earlier shifts whose state changed in this one (none: no section)."""
+    resolved = report.resolved
+    if not resolved.changed.count:
+        return []
+    lines: list[Line] = [
+        Rule(),
+        Heading(translate("ShiftReport", "Resueltas de turnos anteriores")),
+        Paragraph(
+            translate(
+                "ShiftReport",
+                "Ventas creadas antes de este turno cuyo estado cambió en él; "
+                "las entregadas cuentan como vendidas en este turno.",
+            )
+        ),
+    ]
+    for state in _RESOLVED_SHOWN:
+        tally = resolved.of(state)
+        lines.append(Row(state_words(state), _tally_value(tally), key=f"earlier:{state}"))
+    shown = {str(state) for state in _RESOLVED_SHOWN}
+    for tally in (tally for tally in resolved.by_state if tally.key not in shown):
+        label = state_words(SaleState(tally.key)) if tally.key in _STATE_KEYS else tally.key
+        lines.append(Row(label, _tally_value(tally), key=f"earlier:{tally.key}"))
     return lines
 
 
@@ -245,6 +302,7 @@ def report_document(report: ShiftReport) -> Document:
             "state",
             states,
         )
+    lines += _resolved(report)
     lines += _follow_up(report)
     lines += _closing(report)
     return Document(title=_title(report), lines=tuple(lines))

@@ -16,7 +16,12 @@ What the numbers mean:
   shift report until it is settled;
 * **periods**: a Z report covers the sales created since the previous Z (the first one:
   since the journal began) up to the close; an X report covers the same open shift up to
-  now, or one whole store day (America/Bogota) when a day is asked for.
+  now, or one whole store day (America/Bogota) when a day is asked for;
+* **resolved from earlier shifts** (a shift's X or Z, never a day's X): the sales created
+  before the period whose state changed in it (journaled after the previous close's last
+  entry), by their state now. Those that ended delivered are sold in this shift too, on a
+  line of their own: ``sold`` stays what was created and delivered in the shift, and
+  ``total_sold`` adds both, so every delivered sale counts on exactly one Z.
 """
 
 from __future__ import annotations
@@ -202,6 +207,34 @@ class PeriodTotals:
 
 
 @dataclass(frozen=True)
+class Resolved:
+    """Sales created before a shift whose state changed in it, by their state now."""
+
+    #: Every such sale by its state now (key: the state), in key order.
+    by_state: tuple[Tally, ...] = ()
+    #: The journal entry after which a change counts (the previous close's ``through_seq``);
+    #: None: not looked for (a day's report, or the first shift: nothing came before it).
+    since_seq: int | None = None
+
+    def of(self, state: SaleState) -> Tally:
+        """The tally of ``state`` (keyed ""; nothing: zero)."""
+        return add_tallies("", (tally for tally in self.by_state if tally.key == str(state)))
+
+    @property
+    def delivered(self) -> Tally:
+        """Those that ended delivered: sold in this shift, created in an earlier one."""
+        return add_tallies("", (tally for tally in self.by_state if tally.key in _SOLD_KEYS))
+
+    @property
+    def changed(self) -> Tally:
+        """Every such sale, whatever its state now."""
+        return add_tallies("", self.by_state)
+
+
+_SOLD_KEYS = frozenset(str(state) for state in SOLD_STATES)
+
+
+@dataclass(frozen=True)
 class ShiftReport:
     """An X report (``closed`` False) or a Z report (the shift it closed)."""
 
@@ -227,6 +260,8 @@ class ShiftReport:
     header: ReportHeader = field(default_factory=ReportHeader)
     #: Who made the report (the clerk, the admin, ``cli``).
     actor: str = ""
+    #: Sales of earlier shifts whose state changed in this one (none on a day's report).
+    resolved: Resolved = field(default_factory=Resolved)
 
     # Shortcuts for the edge and the tests.
     @property
@@ -252,6 +287,11 @@ class ShiftReport:
     @property
     def earned(self) -> tuple[Earned, ...]:
         return self.totals.sold.earned
+
+    @property
+    def total_sold(self) -> Tally:
+        """Delivered in this shift: created in it, plus resolved from earlier shifts."""
+        return add_tallies("", (self.totals.sold, self.resolved.delivered))
 
     @property
     def first_reference(self) -> str:
@@ -293,6 +333,8 @@ def close_payload(report: ShiftReport) -> dict[str, object]:
         return [[tally.key, tally.count, tally.amount_pesos] for tally in group]
 
     sold = report.sold
+    resolved = report.resolved
+    earlier, total = resolved.delivered, report.total_sold
     return {
         "period_start": report.period_start.isoformat(),
         "period_end": report.period_end.isoformat(),
@@ -305,6 +347,16 @@ def close_payload(report: ShiftReport) -> dict[str, object]:
         "by_state": tallies(report.by_state),
         "by_clerk": tallies(report.by_clerk),
         "follow_up_count": report.follow_up_count,
+        # Sales of earlier shifts whose state changed in this one (after entry since_seq).
+        "earlier_since_seq": resolved.since_seq,
+        "earlier_changed_count": resolved.changed.count,
+        "earlier_by_state": tallies(resolved.by_state),
+        "earlier_delivered_count": earlier.count,
+        "earlier_delivered_pesos": earlier.amount_pesos,
+        "earlier_earned_minor": [[item.currency, item.minor] for item in earlier.earned],
+        "total_sold_count": total.count,
+        "total_sold_pesos": total.amount_pesos,
+        "total_earned_minor": [[item.currency, item.minor] for item in total.earned],
         "first_reference": report.first_reference,
         "last_reference": report.last_reference,
         "through_seq": report.through_seq,
@@ -324,6 +376,8 @@ class ShiftClose:
     period_end: datetime
     count: int
     amount_pesos: int
+    #: The last entry its report saw (the next shift's changes count after it).
+    through_seq: int = 0
 
     @property
     def short_hash(self) -> str:

@@ -10,6 +10,11 @@ Sold sales are grouped once per dimension *and* earned currency, and the groups 
 in Python: the counts and pesos add across currencies, the earnings stay per currency.
 Hours are grouped in UTC (``YYYY-MM-DDTHH``, one group per hour of the period) and moved
 to the store's time zone here, so the database needs no time-zone support.
+
+The sales of earlier shifts resolved in this one (:func:`resolved_since`) are found from
+the journal's entries after the previous close (a ``seq`` range: the primary key), each
+looked up in ``sales`` by its reference (the primary key too): a shift's few entries are
+read, never the year of sales.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from kiosk.domain.report import (
     FollowUp,
     OperatorBar,
     PeriodTotals,
+    Resolved,
     Tally,
     add_earned,
     hours_of_day,
@@ -214,6 +220,46 @@ def period_totals(
         last_reference=_end_reference(connection, conditions, last=True),
         chart=chart,
     )
+
+
+def resolved_since(connection: Connection, start: datetime, since_seq: int) -> Resolved:
+    """The sales created before ``start`` whose state changed after entry ``since_seq``.
+
+    By their state now (a final state is never left, so one that ended delivered is counted
+    on one shift only). Journal-level entries (reference "") name no sale.
+    """
+    # No DISTINCT (the IN is a set already): with one, SQLite scans the reference index
+    # whole instead of the seq range.
+    changed = select(journal_entries.c.reference).where(
+        journal_entries.c.seq > since_seq, journal_entries.c.reference != ""
+    )
+    keys = (sales.c.state, sales.c.earned_currency)
+    query = (
+        select(
+            *keys,
+            func.count(),
+            func.sum(sales.c.amount_pesos),
+            func.sum(sales.c.earned_minor),
+        )
+        .where(
+            sales.c.reference.in_(changed),
+            sales.c.created_at < chain.format_timestamp(start),
+            sales.c.last_seq > since_seq,
+        )
+        .group_by(*keys)
+    )
+    keyed: dict[str, list[tuple[str | None, int, int, int | None]]] = defaultdict(list)
+    for state, currency, count, pesos, earned in connection.execute(query):
+        keyed[str(state)].append(
+            (
+                None if currency is None else str(currency),
+                _int(count),
+                _int(pesos),
+                None if earned is None else int(earned),
+            )
+        )
+    by_state = tuple(_tally(key, groups) for key, groups in sorted(keyed.items()))
+    return Resolved(by_state=by_state, since_seq=since_seq)
 
 
 def open_sales(

@@ -3,8 +3,11 @@
 A Z report covers the sales created since the previous ``shift.closed`` entry (the
 first one: since the journal began) up to the close, and is itself journaled as a
 ``shift.closed`` entry holding its totals, the last entry it saw and that entry's hash.
-The next Z starts where it ended. An X report is the same open shift up to now without
-closing it, or one whole store day (America/Bogota) when a day is asked for.
+The next Z starts where it ended, and adds up apart the sales of earlier shifts whose state
+changed after the close's last entry (a sale unknown at the close and delivered in the next
+shift is sold on the next Z, on its own line). An X report is the same open shift up to now
+without closing it, or one whole store day (America/Bogota) when a day is asked for (by the
+day the sales were created; nothing of earlier shifts).
 
 The close runs on the journal's writer thread from start to end (the sums, then the
 entry), so no sale of the app is written between what it added up and its entry.
@@ -24,6 +27,7 @@ from kiosk.domain.errors import JournalError, ValidationError
 from kiosk.domain.report import (
     FOLLOW_UP_LISTED,
     ReportHeader,
+    Resolved,
     ShiftClose,
     ShiftReport,
     close_payload,
@@ -39,6 +43,7 @@ from kiosk.journal.totals import (
     last_close,
     open_sales,
     period_totals,
+    resolved_since,
 )
 
 Clock = Callable[[], datetime]
@@ -103,8 +108,10 @@ def _shift_close(row: dict[str, Any]) -> ShiftClose:
     payload = payload if isinstance(payload, dict) else {}
     closed_at = chain.parse_timestamp(row["created_at"])
     count, pesos = payload.get("sold_count", 0), payload.get("sold_pesos", 0)
+    through = payload.get("through_seq")
+    seq = int(row["seq"])
     return ShiftClose(
-        seq=int(row["seq"]),
+        seq=seq,
         hash=str(row["hash"]),
         closed_at=closed_at,
         actor=str(row["actor"]),
@@ -112,6 +119,8 @@ def _shift_close(row: dict[str, Any]) -> ShiftClose:
         period_end=_moment(payload.get("period_end")) or closed_at,
         count=count if isinstance(count, int) else 0,
         amount_pesos=pesos if isinstance(pesos, int) else 0,
+        # Older closes journaled none: everything before the close entry itself.
+        through_seq=through if isinstance(through, int) and 0 <= through < seq else seq - 1,
     )
 
 
@@ -189,6 +198,7 @@ class ReportService:
             close_seq=entry.seq,
             header=report.header,
             actor=actor,
+            resolved=report.resolved,
         )
 
     def settle(self, reference: str, how: str, actor: str | None = None) -> Entry:
@@ -212,16 +222,21 @@ def build_report(
 ) -> ShiftReport:
     """An X report read from ``journal`` in one snapshot (``kiosk report`` uses it read-only).
 
-    ``day`` None: the open shift, from the last close (or the journal's start) to ``now``.
+    ``day`` None: the open shift, from the last close (or the journal's start) to ``now``,
+    with the sales of earlier shifts resolved in it; a day's report has none of those.
     ``progress_for(total)`` is asked, once the period's sales are counted, for a function
     told how many more are added up (None: no progress shown).
     """
     with read_transaction(journal.engine) as connection:
+        resolved = Resolved()
         if day is None:
-            previous = last_close(connection)
-            start = _shift_close(previous).period_end if previous else None
+            row = last_close(connection)
+            previous = _shift_close(row) if row else None
+            start = previous.period_end if previous else None
             end = max(now, start) if start is not None else now
             shown_day = store_day(end)
+            if previous is not None:
+                resolved = resolved_since(connection, previous.period_end, previous.through_seq)
         else:
             start, end = day_bounds_utc(day)
             shown_day = day
@@ -247,4 +262,5 @@ def build_report(
         chain_hash=head_hash or journal.meta["genesis_hash"],
         header=header or ReportHeader(),
         actor=actor,
+        resolved=resolved,
     )

@@ -3,6 +3,7 @@ per currency in integer hundredths, the day's 24 hours, and what a close journal
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from kiosk.domain.report import (
     HourBar,
     OperatorBar,
     PeriodTotals,
+    Resolved,
     ShiftReport,
     Tally,
     add_earned,
@@ -127,3 +129,35 @@ def test_what_a_close_journals_the_chain_can_hold() -> None:
     assert payload["by_clerk"] == [["Caroline", 2, 30_000]]
     assert payload["through_seq"] == 12 and payload["chain_hash"] == "ab" * 32
     assert datetime.fromisoformat(str(payload["period_start"])) == MOMENT
+
+
+def test_sales_resolved_from_earlier_shifts_add_to_the_shift_apart() -> None:
+    resolved = Resolved(
+        by_state=(
+            Tally("delivered", 1, 20_000, (Earned("COP", 70_000),)),
+            Tally("paid_not_delivered", 2, 9_000),
+            Tally("settled", 1, 4_000),
+        ),
+        since_seq=7,
+    )
+    report = replace(
+        _report(by_kind=(Tally("topup", 1, 5_000, (Earned("COP", 100),)),)), resolved=resolved
+    )
+    assert report.sold == Tally("", 1, 5_000, (Earned("COP", 100),))  # this shift's own
+    assert resolved.delivered == Tally("", 1, 20_000, (Earned("COP", 70_000),))
+    assert resolved.of(S.SETTLED).count == 1 and resolved.of(S.DECLINED).count == 0
+    assert resolved.changed.count == 4
+    assert report.total_sold == Tally("", 2, 25_000, (Earned("COP", 70_100),))
+    payload = close_payload(report)
+    check_payload(payload)
+    assert payload["sold_pesos"] == 5_000 and payload["total_sold_pesos"] == 25_000
+    assert payload["earlier_by_state"] == [
+        ["delivered", 1, 20_000],
+        ["paid_not_delivered", 2, 9_000],
+        ["settled", 1, 4_000],
+    ]
+    assert payload["earlier_delivered_count"] == 1 and payload["earlier_since_seq"] == 7
+    assert payload["total_earned_minor"] == [["COP", 70_100]]
+    # Nothing resolved (a day's report, the first shift): the totals are the shift's own.
+    assert _report().total_sold == _report().sold
+    check_payload(close_payload(_report()))

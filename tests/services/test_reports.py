@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from kiosk.controllers.language import set_language
+from kiosk.controllers.reports import report_document
+from kiosk.domain.document import Heading, Row
 from kiosk.domain.errors import JournalError, KioskError, SaleTransitionError, ValidationError
 from kiosk.domain.report import Earned, FollowUpKind, ReportHeader, ShiftReport, Tally
 from kiosk.domain.sale import SaleKind, SaleState
@@ -170,6 +173,109 @@ def test_the_close_is_journaled_and_the_next_z_starts_after_it(
     assert (z2.period_start, z2.sold.amount_pesos) == (z1.period_end, 2_000)
     assert journal.events(SHIFT_CLOSED)[-1].actor == ACTOR
     assert len(journal.events(SHIFT_CLOSED)) == 2
+
+
+def test_a_sale_left_open_at_a_close_is_sold_on_the_next_z(
+    journal: Journal, reports: ReportService
+) -> None:
+    # Shift 1: K1 delivered, K2 delivered to the line but its answer lost.
+    sell(journal, "K1", amount=10_000)
+    sell(journal, "K2", S.DELIVERY_UNKNOWN, amount=20_000)
+    z1 = reports.close_shift()
+    assert (z1.sold.count, z1.sold.amount_pesos) == (1, 10_000)
+    assert [sale.reference for sale in z1.follow_up] == ["K2"]  # unresolved at the close
+    assert z1.resolved.changed.count == 0 and z1.total_sold == z1.sold
+
+    # Shift 2: the look-up finds K2 delivered; K3 is sold.
+    journal.record(
+        "K2",
+        S.DELIVERED,
+        event="test.delivered",
+        actor=ACTOR,
+        data={"provider": {"discount": "700.00", "discountCurrencyCode": "COP"}},
+    )
+    sell(journal, "K3", amount=5_000)
+    x = reports.x_report()
+    assert (x.resolved.delivered.count, x.resolved.delivered.amount_pesos) == (1, 20_000)
+    z2 = reports.close_shift()
+
+    # Sold in shift 2 (created in it) stays apart; K2 is delivered from an earlier shift.
+    assert (z2.sold.count, z2.sold.amount_pesos) == (1, 5_000)
+    assert (z2.resolved.delivered.count, z2.resolved.delivered.amount_pesos) == (1, 20_000)
+    assert z2.resolved.delivered.earned == (Earned("COP", 70_000),)
+    assert z2.resolved.since_seq == z1.through_seq
+    assert (z2.total_sold.count, z2.total_sold.amount_pesos) == (2, 25_000)
+    assert z1.total_sold.amount_pesos + z2.total_sold.amount_pesos == 35_000
+    assert z2.follow_up == ()
+    payload = journal.events(SHIFT_CLOSED)[-1].payload
+    assert (payload["sold_count"], payload["sold_pesos"]) == (1, 5_000)
+    assert payload["earlier_by_state"] == [["delivered", 1, 20_000]]
+    assert (payload["earlier_delivered_count"], payload["earlier_delivered_pesos"]) == (1, 20_000)
+    assert payload["earlier_earned_minor"] == [["COP", 70_000]]
+    assert (payload["total_sold_count"], payload["total_sold_pesos"]) == (2, 25_000)
+    assert payload["earlier_since_seq"] == z1.through_seq
+    # The words: this shift's own, those from earlier shifts, both; then the section.
+    rows = {line.key: line for line in report_document(z2).lines if isinstance(line, Row)}
+    assert rows["amount"].value == "$\u00a05.000"  # sold in this shift, as before
+    assert rows["shift_sold"].label == "Vendidas en este turno"
+    assert rows["earlier_delivered"].label == "Entregadas de turnos anteriores"
+    assert rows["earlier_delivered"].value == "1 venta · $\u00a020.000"
+    assert rows["total_sold"].value == "2 ventas · $\u00a025.000"
+    assert rows["earlier:delivered"].label == "Pagada y entregada"
+    headings = [line.text for line in report_document(z2).lines if isinstance(line, Heading)]
+    assert "Resueltas de turnos anteriores" in headings
+    assert "earlier_delivered" not in {
+        line.key for line in report_document(z1).lines if isinstance(line, Row)
+    }
+    set_language("en")
+    try:
+        english = {line.key: line for line in report_document(z2).lines if isinstance(line, Row)}
+    finally:
+        set_language("es")
+    assert english["earlier_delivered"].label == "Delivered from earlier shifts"
+    assert english["total_sold"].label == "Total delivered in the shift"
+    # Counted on one Z only: the next shift has nothing resolved.
+    z3 = reports.close_shift()
+    assert z3.resolved.changed.count == 0 and z3.total_sold.amount_pesos == 0
+    assert journal.verify().ok
+
+
+def test_paid_not_delivered_and_settled_of_earlier_shifts_are_counted_not_sold(
+    journal: Journal, reports: ReportService
+) -> None:
+    sell(journal, "KU", S.DELIVERY_UNKNOWN, amount=4_000)
+    sell(journal, "KP", S.PAID_NOT_DELIVERED, amount=6_000)
+    sell(journal, "KW", S.PAYMENT_PENDING, amount=1_000)
+    reports.close_shift()
+    journal.record("KU", S.PAID_NOT_DELIVERED, event="test.pnd", actor=ACTOR)
+    reports.settle("KP", "Reembolso en efectivo")
+    z = reports.close_shift()
+    assert {item.key: (item.count, item.amount_pesos) for item in z.resolved.by_state} == {
+        "paid_not_delivered": (1, 4_000),
+        "settled": (1, 6_000),
+    }
+    assert z.resolved.of(S.SETTLED).count == 1 and z.resolved.delivered.count == 0
+    assert z.total_sold == z.sold == Tally("", 0, 0, ())
+
+
+def test_a_day_report_counts_by_created_day_only(
+    journal: Journal, reports: ReportService, ticking_clock: TickingClock
+) -> None:
+    ticking_clock.moment = datetime(2025, 1, 15, 15, 0, tzinfo=UTC)  # 10:00 in Bogotá
+    sell(journal, "K1", amount=10_000)
+    sell(journal, "K2", S.DELIVERY_UNKNOWN, amount=20_000)
+    reports.close_shift()
+    ticking_clock.moment = datetime(2025, 1, 16, 15, 0, tzinfo=UTC)  # the next day
+    journal.record("K2", S.DELIVERED, event="test.delivered", actor=ACTOR)
+    sell(journal, "K3", amount=5_000)
+
+    fifteenth = reports.x_report(date(2025, 1, 15))
+    assert (fifteenth.sold.count, fifteenth.sold.amount_pesos) == (2, 30_000)  # K2 now delivered
+    sixteenth = reports.x_report(date(2025, 1, 16))
+    assert (sixteenth.sold.count, sixteenth.sold.amount_pesos) == (1, 5_000)
+    for day_report in (fifteenth, sixteenth):
+        assert day_report.resolved.by_state == () and day_report.resolved.since_seq is None
+        assert day_report.total_sold == day_report.sold
 
 
 def test_an_empty_shift_closes_and_says_zero(journal: Journal, reports: ReportService) -> None:
@@ -369,6 +475,10 @@ def test_closing_a_year_then_the_next_shift_is_empty(year_journal_copy: Path) ->
         finally:
             writer.close()
     assert next_shift.empty and next_shift.period_start == z.period_end
+    # The first close has nothing before it; the next shift looks after its last entry.
+    assert z.resolved.since_seq is None and z.total_sold == z.sold
+    assert next_shift.resolved.since_seq == z.through_seq
+    assert next_shift.resolved.changed.count == 0
     assert next_shift.follow_up_count == z.follow_up_count > 0  # still open, still listed
 
 
