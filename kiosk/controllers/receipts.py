@@ -14,6 +14,7 @@ and is journaled as ``sale.reprinted``.
 
 from __future__ import annotations
 
+import errno
 import logging
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from kiosk.controllers.language import Said, describe, formats, translate
 from kiosk.controllers.sale_words import kind_words, refusal_words, state_words
 from kiosk.controllers.worker import run
 from kiosk.domain.document import Document, Heading, Paragraph, Row, Rule
+from kiosk.domain.errors import KioskError
 from kiosk.domain.receipt import Receipt, receipt_qr_data
 from kiosk.domain.sale import SaleKind
 
@@ -51,6 +53,28 @@ ROW_KEYS = (
     "Chain",
     "Claims",
 )
+
+
+#: Printer failures that printing the same job again cannot fix: someone has to set the
+#: printer up first (settings, a missing component).
+_NO_RETRY = frozenset(
+    {"printer.not_configured", "printer.no_driver", "printer.bad_target", "printer.bad_paper"}
+)
+
+
+def file_error_words(error: OSError) -> str:
+    """Why a file could not be written, in the current language, for "No se pudo guardar
+    … en {path}: {words}" (a receipt's or a report's PDF): the folder is missing, there is
+    no permission, the disk is full, or the file could not be written. Never the
+    operating system's own (English) text."""
+    number = getattr(error, "errno", None)
+    if isinstance(error, FileNotFoundError) or number == errno.ENOENT:
+        return translate("FileErrors", "la carpeta no existe")
+    if isinstance(error, PermissionError) or number in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return translate("FileErrors", "no hay permiso para escribir en esa carpeta")
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return translate("FileErrors", "el disco está lleno")
+    return translate("FileErrors", "el archivo no se pudo escribir")
 
 
 def receipt_title() -> str:
@@ -156,8 +180,11 @@ class ReceiptController(QObject):
     """Prints receipts off the GUI thread, one job at a time.
 
     Signals: ``printed(reference)`` (a copy too); ``printFailed(Said)`` (the printer is
-    missing, out of paper, failed, or none is set up: the words say what to do, and
-    :meth:`retry` sends the same job again); ``busyChanged(bool)``.
+    missing, out of paper, failed, or none is set up: the words say what happened and what
+    to do with the printer, and :meth:`retry` sends the same job again); ``busyChanged(bool)``.
+    After a failure, ``failureCode()`` is its code (``printer.missing``, ...) and
+    ``retryHelps()`` says whether trying again can help (not when no printer is set up or
+    a component is missing: an admin must act first).
 
     ``print_receipt(receipt, copy=False)``, ``reprint(reference)`` (a copy read from the
     journal, journaled as ``sale.reprinted``), ``retry()``, ``document(receipt, copy)``
@@ -178,6 +205,8 @@ class ReceiptController(QObject):
         self._busy = False
         #: The last job that failed (receipt or reference, copy), for :meth:`retry`.
         self._failed: tuple[Receipt | str, bool] | None = None
+        #: The code of the last failure ("" when the last job printed, or none failed).
+        self._failure_code = ""
 
     def set_actor(self, name: str) -> None:
         """Who prints copies from now on (journaled with each reprint)."""
@@ -188,6 +217,15 @@ class ReceiptController(QObject):
 
     def canRetry(self) -> bool:
         return self._failed is not None
+
+    def failureCode(self) -> str:
+        """The last failure's code (``printer.no_paper``, ...), "" after a print."""
+        return self._failure_code
+
+    def retryHelps(self) -> bool:
+        """Whether printing the failed job again can work without anyone changing the
+        settings first (a printer turned on, paper put in: yes; none set up: no)."""
+        return self._failed is not None and self._failure_code not in _NO_RETRY
 
     @staticmethod
     def document(receipt: Receipt, *, copy: bool = False) -> Document:
@@ -226,11 +264,13 @@ class ReceiptController(QObject):
 
     def _done(self, printed: Printed) -> None:
         self._failed = None
+        self._failure_code = ""
         self._set_busy(False)
         self.printed.emit(printed.reference)
 
     def _fail(self, job: tuple[Receipt | str, bool], error: BaseException) -> None:
         self._failed = job
+        self._failure_code = error.code if isinstance(error, KioskError) else ""
         self._set_busy(False)
         words: Said = describe(error)
         self.printFailed.emit(words)

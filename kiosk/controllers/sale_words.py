@@ -52,7 +52,8 @@ def state_words(state: SaleState) -> str:
 
 
 def refusal_words(code: str, provider_said: str = "") -> str:
-    """Why a paid sale was not delivered, for the receipt ("" when there is no reason);
+    """Why a paid sale was not delivered, for the receipt ("" when there is no reason), in
+    plain words (a code without words of its own is not shown: the journal keeps it);
     what the provider said, when it said something, follows in its own words."""
     if not code:
         return ""
@@ -74,6 +75,6 @@ def _refusal_reason(code: str) -> str:
         "AMOUNT_MISMATCH": translate("SaleWords", "El banco aprobó un valor distinto."),
         "NO_LINE": translate("SaleWords", "La línea de la venta ya no está guardada."),
     }
-    return words.get(code) or translate(
-        "SaleWords", "El proveedor de recargas no la aceptó ({code})."
-    ).format(code=code)
+    # A code with no words of its own stays in the journal (and the log); the customer
+    # reads plain words, never the provider's technical code.
+    return words.get(code) or translate("SaleWords", "El proveedor de recargas no la aceptó.")

@@ -12,30 +12,26 @@ MESSAGES = {
     "printer.bad_paper": QT_TRANSLATE_NOOP(
         "messages", "El ancho del papel ({paper_mm} mm) no existe: use 58 u 80."
     ),
+    # What happened and what to do with the printer, nothing more: the result screen, the
+    # report and a sale's detail show these same words and each adds its own next step.
     "printer.not_configured": QT_TRANSLATE_NOOP(
         "messages",
-        "No hay impresora configurada: un administrador la elige en Ajustes. La venta "
-        "quedó registrada y el comprobante sigue en pantalla; puede guardarlo en PDF.",
+        "No hay impresora configurada: un administrador la elige en Ajustes → Impresora.",
     ),
     "printer.missing": QT_TRANSLATE_NOOP(
         "messages",
-        "No se encontró la impresora ({target}). Revise que esté encendida y conectada, y "
-        "oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.",
+        "No se encontró la impresora ({target}). Revise que esté encendida y conectada.",
     ),
     "printer.no_paper": QT_TRANSLATE_NOOP(
-        "messages",
-        "La impresora no tiene papel. Ponga un rollo nuevo y oprima «Reintentar». La venta "
-        "quedó registrada y el comprobante sigue en pantalla.",
+        "messages", "La impresora no tiene papel. Ponga un rollo nuevo."
     ),
     "printer.failed": QT_TRANSLATE_NOOP(
-        "messages",
-        "La impresora ({target}) no terminó de imprimir. Revísela y oprima «Reintentar». La "
-        "venta quedó registrada y el comprobante sigue en pantalla.",
+        "messages", "La impresora ({target}) no terminó de imprimir. Revísela."
     ),
     "printer.no_driver": QT_TRANSLATE_NOOP(
         "messages",
         "Para imprimir en {target} falta el componente {module}. Instálelo con: pip install "
-        '"kiosk[printers]". La venta quedó registrada.',
+        '"kiosk[printers]".',
     ),
     "receipt.unknown_sale": QT_TRANSLATE_NOOP(
         "messages", "No hay ninguna venta con la referencia {reference}."

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 from typing import Any
 
@@ -59,13 +60,15 @@ def test_a_missing_printer_is_a_message_and_a_retry(qtbot: Any) -> None:
         controller.print_receipt(sample_receipt())
     (words,) = failed.args
     assert str(words).startswith("No se encontró la impresora (192.0.2.10:9100).")
-    assert "La venta quedó registrada" in words
+    assert "venta" not in words and "Reintentar" not in words, "the printer's words only"
     assert controller.canRetry() and not controller.busy()
+    assert controller.failureCode() == "printer.missing" and controller.retryHelps()
     with qtbot.waitSignal(controller.printed) as printed:
         assert controller.retry()
     assert printed.args == ["VTA-20251201-000123"]
     assert len(service.calls) == 2 and service.calls[0] == service.calls[1]
-    assert not controller.canRetry()
+    assert not controller.canRetry() and not controller.retryHelps()
+    assert controller.failureCode() == ""
     assert not controller.retry(), "nothing left to retry"
 
 
@@ -105,3 +108,72 @@ def test_the_document_is_the_receipts_words(copy: bool, qapp: object) -> None:
     document = ReceiptController.document(sample_receipt(), copy=copy)
     assert document.copy_mark == ("COPIA" if copy else "")
     assert document.qr == "VTA-20251201-000123|9f2c41ab0123cdef"
+
+
+@pytest.mark.parametrize(
+    ("code", "helps"),
+    [
+        ("printer.missing", True),
+        ("printer.no_paper", True),
+        ("printer.failed", True),
+        ("printer.not_configured", False),
+        ("printer.no_driver", False),
+    ],
+)
+def test_retrying_helps_only_when_the_printer_is_set_up(qtbot: Any, code: str, helps: bool) -> None:
+    error = KioskError(code, target="192.0.2.10:9100", module="pyusb")
+    controller = ReceiptController(FakeReceipts(error))  # type: ignore[arg-type]
+    with qtbot.waitSignal(controller.printFailed) as failed:
+        controller.print_receipt(sample_receipt())
+    assert controller.failureCode() == code
+    assert controller.retryHelps() is helps
+    (words,) = failed.args
+    for tail in ("La venta quedó registrada", "sigue en pantalla", "Reintentar"):
+        assert tail not in words, f"{code}: {words}"
+
+
+def test_not_configured_says_where_to_set_the_printer_up(qtbot: Any) -> None:
+    controller = ReceiptController(FakeReceipts(KioskError("printer.not_configured")))  # type: ignore[arg-type]
+    with qtbot.waitSignal(controller.printFailed) as failed:
+        controller.print_receipt(sample_receipt())
+    (words,) = failed.args
+    assert "Ajustes → Impresora" in words and "administrador" in words
+
+
+@pytest.mark.parametrize(
+    ("error", "spanish", "english"),
+    [
+        (
+            FileNotFoundError(errno.ENOENT, "No such file or directory", "/x/y.pdf"),
+            "la carpeta no existe",
+            "the folder does not exist",
+        ),
+        (
+            PermissionError(errno.EACCES, "Permission denied", "/x/y.pdf"),
+            "no hay permiso para escribir en esa carpeta",
+            "there is no permission to write in that folder",
+        ),
+        (
+            OSError(errno.ENOSPC, "No space left on device", "/x/y.pdf"),
+            "el disco está lleno",
+            "the disk is full",
+        ),
+        (
+            OSError("could not start the PDF"),
+            "el archivo no se pudo escribir",
+            "the file could not be written",
+        ),
+    ],
+)
+def test_file_errors_in_the_kiosks_words(
+    qapp: object, error: OSError, spanish: str, english: str
+) -> None:
+    from kiosk.controllers.language import set_language
+    from kiosk.controllers.receipts import file_error_words
+
+    assert file_error_words(error) == spanish
+    set_language("en")
+    try:
+        assert file_error_words(error) == english
+    finally:
+        set_language("es")

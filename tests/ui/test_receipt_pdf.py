@@ -138,10 +138,10 @@ def test_a_pdf_that_cannot_be_written_says_so(qapp: object, tmp_path: Path) -> N
 class _FakeReceipts:
     """The receipt service as the controller sees it: the printer missing, then fine."""
 
-    def __init__(self) -> None:
+    def __init__(self, code: str = "printer.missing") -> None:
         from kiosk.domain.errors import KioskError
 
-        self.errors = [KioskError("printer.missing", target="192.0.2.10:9100")]
+        self.errors = [KioskError(code, target="192.0.2.10:9100")]
         self.copies: list[bool] = []
 
     def print_receipt(
@@ -172,7 +172,11 @@ def test_print_fails_with_a_message_and_a_retry_then_prints(qtbot: Any, window: 
     assert button.sizeHint().height() >= 48 or button.minimumSizeHint().height() >= 48
     with qtbot.waitSignal(controller.printFailed):
         button.click()
-    assert screen.messageText().startswith("No se encontró la impresora (192.0.2.10:9100).")
+    assert screen.messageText() == (
+        "No se encontró la impresora (192.0.2.10:9100). Revise que esté encendida y "
+        "conectada. La venta quedó registrada y el comprobante sigue en pantalla. Cuando la "
+        "impresora esté lista, oprima «Reintentar»."
+    )
     assert button.text() == "Reintentar" and button.isEnabled()
     # The sale is not lost: the receipt is still on screen, as it was.
     assert screen.receiptView().receipt() == receipt
@@ -216,3 +220,60 @@ def test_a_self_service_kiosk_offers_no_file_dialog(qtbot: Any, window: Any) -> 
     assert not child(screen, QPushButton, "resultPrintButton").isVisibleTo(screen), (
         "no printer wired"
     )
+
+
+def test_no_printer_set_up_says_where_and_offers_no_retry(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.controllers.receipts import ReceiptController
+    from tests.support.widgets import child
+    from tests.ui.helpers import speak
+
+    screen = window.show_result()
+    controller = ReceiptController(_FakeReceipts("printer.not_configured"))  # type: ignore[arg-type]
+    screen.setReceiptController(controller)
+    screen.showOutcome(_receipt())
+    button = child(screen, QPushButton, "resultPrintButton")
+    with qtbot.waitSignal(controller.printFailed):
+        button.click()
+    said = screen.messageText()
+    assert said == (
+        "No hay impresora configurada: un administrador la elige en Ajustes → Impresora. "
+        "La venta quedó registrada y el comprobante sigue en pantalla; puede guardarlo en PDF."
+    )
+    assert "Reintentar" not in said
+    assert button.text() == "Imprimir" and not button.isEnabled(), "retrying cannot help"
+    speak("en")
+    try:
+        english = screen.messageText()
+        assert "Settings → Printer" in english and "Retry" not in english
+        assert "PDF" in english and "Ajustes" not in english
+    finally:
+        speak("es")
+    assert screen.messageText() == said
+    screen.showOutcome(_receipt(reference="VTA-20251201-000124"))
+    assert button.isEnabled() and screen.messageText() == ""
+
+
+def test_a_pdf_into_a_missing_folder_says_why_in_the_kiosks_words(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from tests.ui.helpers import speak
+
+    screen = window.show_result()
+    screen.showOutcome(_receipt())
+    target = tmp_path / "no" / "such" / "r.pdf"
+    screen.savePdf(target)
+    qtbot.waitUntil(lambda: bool(screen.messageText()), timeout=10_000)
+    said = screen.messageText()
+    assert said == f"No se pudo guardar el PDF en {target}: la carpeta no existe."
+    assert "No such file" not in said
+    speak("en")
+    try:
+        assert screen.messageText() == (
+            f"Could not save the PDF to {target}: the folder does not exist."
+        )
+    finally:
+        speak("es")

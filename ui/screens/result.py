@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.controllers.language import Said, describe, now, translate
-from kiosk.controllers.receipts import ReceiptController, receipt_document
+from kiosk.controllers.receipts import ReceiptController, file_error_words, receipt_document
 from kiosk.controllers.worker import run
-from kiosk.domain.errors import KioskError
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleState
 from ui.screens.base import Screen, make_button
@@ -34,14 +41,17 @@ class ResultScreen(Screen):
     Queries: ``headline()``, ``nextSteps()``, ``receiptView()``.
 
     Receipts: "Imprimir" (once :meth:`setReceiptController` gives the printing; a failure
-    says why in the screen's message and the button becomes "Reintentar": the sale is
-    journaled and the receipt stays here; once printed, "Imprimir copia" prints a copy)
+    says why in the screen's message, with what it means for the sale, and the button
+    becomes "Reintentar" when trying again can help — not when no printer is set up: the
+    sale is journaled and the receipt stays here; once printed, "Imprimir copia" prints a
+    copy)
     and, at the counter, "Guardar PDF" (a file dialog, then :meth:`savePdf` off the GUI
     thread). ``printReceipt()``, ``savePdf(path)``.
 
     The buttons and the receipt follow the language (``LanguageChange``).
 
-    Object names: ``resultScreen``, ``resultHeadline``, ``resultNextSteps``, ``receiptView``
+    Object names: ``resultScreen``, ``resultHeadline``, ``resultNextSteps``,
+    ``resultReceiptArea`` (the receipt scrolls in it), ``receiptView``
     (and its rows), ``resultNewSaleButton``, ``resultRetryButton``, ``resultPrintButton``,
     ``resultSavePdfButton``, ``resultMessage`` (printing and saving are said there).
     """
@@ -81,8 +91,19 @@ class ResultScreen(Screen):
         left.addWidget(self._next_steps)
         left.addStretch(1)
         self._receipt = ReceiptView(parent=content)
+        # A long receipt (every business field, a state and a reason that wrap) is taller
+        # than a 1024x768 screen leaves it: it scrolls, every line whole, never sliced.
+        self._receipt_area = QScrollArea(content)
+        self._receipt_area.setObjectName("resultReceiptArea")
+        self._receipt_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._receipt_area.setWidgetResizable(True)
+        self._receipt_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._receipt_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._receipt_area.setWidget(self._receipt)
+        scrollbar = self._receipt_area.verticalScrollBar().sizeHint().width()
+        self._receipt_area.setFixedWidth(self._receipt.width() + scrollbar + 4)
         columns.addLayout(left, 1)
-        columns.addWidget(self._receipt, 0, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self._receipt_area, 0)
         self.body.addLayout(columns, 1)
 
         self.retry_button = make_button("", "resultRetryButton", content)
@@ -228,11 +249,36 @@ class ResultScreen(Screen):
         if not self._printing:
             return
         self._printing = False
-        self._print_failed = True
-        self.print_button.setEnabled(True)
+        controller = self._receipts
+        retry = controller is not None and controller.retryHelps()
+        # Printing again cannot help when no printer is set up: no "Reintentar" then, the
+        # words say where an admin sets it up.
+        self._print_failed = retry
+        self.print_button.setEnabled(retry)
         self._say_print_button()
-        self.showOwnMessage(lambda: now(words), "error")
-        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        pdf = self.pdf_button.isVisibleTo(self)
+        self.showOwnMessage(lambda: f"{now(words)} {self._sale_tail(retry, pdf)}", "error")
+        if retry:
+            self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _sale_tail(retry: bool, pdf: bool) -> str:
+        """What a failed print means for the sale just made, after the printer's words."""
+        if retry:
+            return translate(
+                "ResultScreen",
+                "La venta quedó registrada y el comprobante sigue en pantalla. Cuando la "
+                "impresora esté lista, oprima «Reintentar».",
+            )
+        if pdf:
+            return translate(
+                "ResultScreen",
+                "La venta quedó registrada y el comprobante sigue en pantalla; puede "
+                "guardarlo en PDF.",
+            )
+        return translate(
+            "ResultScreen", "La venta quedó registrada y el comprobante sigue en pantalla."
+        )
 
     def _ask_pdf_path(self) -> None:
         receipt = self._receipt.receipt()
@@ -272,13 +318,17 @@ class ResultScreen(Screen):
 
         def failed(error: BaseException) -> None:
             self.pdf_button.setEnabled(True)
-            problem = KioskError(
-                "receipt.pdf_failed",
-                path=str(target),
-                detail=getattr(error, "strerror", None) or str(error),
+            if not isinstance(error, OSError):
+                words = describe(error)
+                self.showOwnMessage(lambda: now(words), "error")
+                return
+            # The reason in the kiosk's words, never the operating system's (English) text.
+            self.showOwnMessage(
+                lambda: translate(
+                    "ResultScreen", "No se pudo guardar el PDF en {path}: {reason}."
+                ).format(path=target, reason=file_error_words(error)),
+                "error",
             )
-            words = describe(problem)
-            self.showOwnMessage(lambda: now(words), "error")
 
         run(lambda: write_pdf(document, target), name="receipt.pdf").on_success(saved).on_failure(
             failed

@@ -113,3 +113,79 @@ def test_a_result_given_in_words_stays_as_given(qtbot, window):
     speak("en")
     assert (screen.headline(), screen.nextSteps()) == ("Titular dado", "Pasos dados")
     assert child(screen, QPushButton, "resultNewSaleButton").text().startswith("New sale")
+
+
+def _longest_receipt() -> Receipt:
+    """Every business field set, the longest state and a reason that wraps."""
+    return Receipt(
+        reference="VTA-20251201-000123",
+        kind=SaleKind.GIFT_PACK,
+        state=SaleState.PAID_NOT_DELIVERED,
+        amount_pesos=10_000,
+        masked_line="*** *** 0001",
+        issued_at=datetime(2025, 12, 1, 20, 5, tzinfo=UTC),
+        gateway_transaction_id="11854-1741982712-49617",
+        provider_transaction_id="2987451",
+        cus="1874233",
+        pack_name="Todo incluido 7 días con redes sociales ilimitadas",
+        operator_name="Comunicación Celular S.A. Comcel",
+        line_received_pesos=10_004,
+        refusal="PROVIDER_REFUSED",
+        refusal_message="El operador rechazó la recarga a esta línea",
+        chain_hash_short="9f2c41ab0123cdef",
+        store_name="Droguería La Esquina",
+        kiosk_name="Caja 1",
+        business_name="Droguería La Esquina S.A.S.",
+        nit="900123456-8",
+        clerk="Ana María Muñoz",
+        claims_contact="reclamos@drogueria-laesquina.co · 601 555 0101",
+        privacy_notice="Sus datos: Ley 1581 de 2012.",
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_whole_receipt_is_readable_at_1024x768(qtbot, window, language):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = window.show_result()
+    screen.showOutcome(_longest_receipt())
+    if language == "en":
+        speak("en")
+    try:
+        view = screen.receiptView()
+        qtbot.wait(50)
+        shown = {key for key, _caption, _value in view.rows()}
+        assert {"Status", "Reason", "Claims", "Pack", "Received", "Clerk"} <= shown
+        labels = [label for label in view.findChildren(QLabel) if label.text()]
+        assert len(labels) >= 2 * len(shown)
+        area = view.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        inside = QRect(QPoint(0, 0), window.size())
+        for label in labels:
+            name = label.objectName() or label.text()[:20]
+            needed = (
+                label.heightForWidth(label.width())
+                if label.wordWrap()
+                else label.sizeHint().height()
+            )
+            assert label.height() >= needed, f"{name} clipped: {label.height()} < {needed}"
+            if area is not None:
+                area.ensureWidgetVisible(label, 0, 0)
+                qtbot.wait(1)
+            assert label.isVisible(), name
+            top_left = label.mapTo(window, QPoint(0, 0))
+            box = QRect(top_left, label.size())
+            assert inside.contains(box), f"{name} outside the window: {box} in {inside}"
+            if area is not None:
+                viewport = area.viewport()
+                seen = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+                assert seen.contains(box), f"{name} not scrolled into view"
+        status = child(view, QLabel, "receiptStatusValue")
+        assert status.text() == state_words(SaleState.PAID_NOT_DELIVERED)
+    finally:
+        speak("es")

@@ -45,7 +45,17 @@ def test_a_paid_sale_not_delivered_says_why(qapp: object, english: None) -> None
     rows = _rows(_receipt(state=SaleState.PAID_NOT_DELIVERED, refusal="REFUNDED"))
     assert rows["Reason"] == ("Reason", "The operator gave the top-up back to the provider.")
     unknown = _rows(_receipt(state=SaleState.PAID_NOT_DELIVERED, refusal="OPERATOR_DOWN"))
-    assert unknown["Reason"][1] == "The top-up provider did not accept it (OPERATOR_DOWN)."
+    assert unknown["Reason"][1] == "The top-up provider did not accept it."
+
+
+def test_the_customer_never_reads_the_providers_code(qapp: object) -> None:
+    receipt = _receipt(state=SaleState.PAID_NOT_DELIVERED, refusal="PROVIDER_REFUSED")
+    rows = _rows(receipt)
+    assert rows["Reason"] == ("Motivo", "El proveedor de recargas no la aceptó.")
+    assert "PROVIDER_REFUSED" not in " ".join(value for _label, value in rows.values())
+    assert receipt.refusal == "PROVIDER_REFUSED", "the code itself is kept (the journal's)"
+    known = _rows(_receipt(state=SaleState.PAID_NOT_DELIVERED, refusal="AMOUNT_MISMATCH"))
+    assert known["Reason"][1] == "El banco aprobó un valor distinto."
 
 
 def test_the_providers_words_follow_the_reason(qapp: object) -> None:
@@ -57,7 +67,7 @@ def test_the_providers_words_follow_the_reason(qapp: object) -> None:
         )
     )
     assert rows["Reason"][1] == (
-        "El proveedor de recargas no la aceptó (OPERATOR_DOWN). "
+        "El proveedor de recargas no la aceptó. "
         "El proveedor dijo: «Operator ******4567 unavailable»"
     )
 
