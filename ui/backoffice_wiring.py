@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject
 
 from kiosk.controllers.history import DocumentPrinter, HistoryController, HistoryFilters
 from kiosk.controllers.language import Said, describe, translate
+from kiosk.controllers.receipts import file_error_words
 from kiosk.controllers.reports import ReportController, chart_data, report_document
 from kiosk.controllers.worker import run
 from kiosk.domain.calendar import store_day
@@ -318,7 +319,14 @@ class BackOfficeWiring(QObject):
 
         def failed(error: BaseException) -> None:
             screen.setBusy(False)
-            screen.setError(describe(error))
+            if not isinstance(error, OSError):
+                screen.setError(describe(error))
+                return
+            screen.showOwnMessage(
+                lambda: translate(
+                    "BackOfficeWiring", "No se pudo guardar el informe en {path}: {reason}."
+                ).format(path=str(path), reason=file_error_words(error))
+            )
 
         run(lambda: write_pdf(document, path, chart=chart), name="report.pdf").on_success(
             saved

@@ -45,6 +45,18 @@
             <source>Salir</source>
             <translation>Exit</translation>
         </message>
+        <message>
+            <source>Hay una venta sin terminar; ¿cerrar sesión y descartarla?</source>
+            <translation>A sale is not finished yet. Sign out and discard it?</translation>
+        </message>
+        <message>
+            <source>Sí, cerrar sesión</source>
+            <translation>Yes, sign out</translation>
+        </message>
+        <message>
+            <source>No, seguir con la venta</source>
+            <translation>No, go on with the sale</translation>
+        </message>
     </context>
     <context>
         <name>BackOfficeWiring</name>
@@ -58,7 +70,7 @@
         </message>
         <message>
             <source>Exportar las ventas con las líneas completas.</source>
-            <extracomment>Where "Volver" on a sale's detail goes (the history, or the report's follow-up).</extracomment>
+            <extracomment>Where "Volver" on a sale's detail goes (the history, or the report's follow-up). A sale just settled: its detail says so once it is shown again (reloaded).</extracomment>
             <translation>Export the sales with their whole lines.</translation>
         </message>
         <message numerus="yes">
@@ -91,6 +103,10 @@
         <message>
             <source>Informe guardado en {path}</source>
             <translation>Report saved to {path}</translation>
+        </message>
+        <message>
+            <source>No se pudo guardar el informe en {path}: {reason}.</source>
+            <translation>Could not save the report to {path}: {reason}.</translation>
         </message>
         <message>
             <source>Informe enviado a la impresora.</source>
@@ -240,6 +256,26 @@
         </message>
     </context>
     <context>
+        <name>FileErrors</name>
+        <message>
+            <source>la carpeta no existe</source>
+            <extracomment>The keys of a receipt's rows (``Row.key``, and the screen's ``receipt&lt;Key&gt;Value``), in the order printed. Printer failures that printing the same job again cannot fix: someone has to set the printer up first (settings, a missing component).</extracomment>
+            <translation>the folder does not exist</translation>
+        </message>
+        <message>
+            <source>no hay permiso para escribir en esa carpeta</source>
+            <translation>there is no permission to write in that folder</translation>
+        </message>
+        <message>
+            <source>el disco está lleno</source>
+            <translation>the disk is full</translation>
+        </message>
+        <message>
+            <source>el archivo no se pudo escribir</source>
+            <translation>the file could not be written</translation>
+        </message>
+    </context>
+    <context>
         <name>GiftPackScreen</name>
         <message>
             <source>Elija un paquete.</source>
@@ -271,7 +307,7 @@
         <name>HistoryScreen</name>
         <message>
             <source>Historial de ventas</source>
-            <extracomment>How many days back the history starts when it opens (a week: "yesterday's sale"). The table's own type size: nine columns fit 1024 px. The filters' own type size: six fields and a button fit one screen's width. The columns' widths in pixels (the clerk's column takes the rest). The date fields' format by language (Spanish: day first; English: the month's name). Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
+            <extracomment>How many days back the history starts when it opens (a week: "yesterday's sale"). The table's own type size: nine columns fit 1024 px. The filters' own type size: six fields and a button fit one screen's width. A row's height: a finger's (48 px at the least). The clerk combo's least width in characters, and at most in pixels: the longest clerk's name ("Ana Fernanda Gómez") fits whole up to that; a longer one shows its start. What the combo needs around its text: its padding, frame and the drop-down arrow. The columns' widths in pixels (the clerk's column takes the rest). The date fields' format by language (Spanish: day first; English: the month's name). Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
             <translation>Sales history</translation>
         </message>
         <message>
@@ -317,6 +353,10 @@
         <message>
             <source>Exportar CSV</source>
             <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Ver venta</source>
+            <translation>View sale</translation>
         </message>
         <message>
             <source>Líneas completas (PIN de administrador)</source>
@@ -664,7 +704,6 @@
         </message>
         <message>
             <source>Comprobante de pago</source>
-            <extracomment>The keys of a receipt's rows (``Row.key``, and the screen's ``receipt&lt;Key&gt;Value``), in the order printed.</extracomment>
             <translation>Payment receipt</translation>
         </message>
         <message>
@@ -778,7 +817,7 @@
         <name>ReportScreen</name>
         <message>
             <source>El informe X muestra el turno sin cerrarlo. «Cerrar turno» hace el informe Z.</source>
-            <extracomment>Use Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
+            <extracomment>"Cerrar turno" pressed on a Z: the question waits for the new X report. Use Qt's own file dialog (not the platform's): tests and kiosks drive it.</extracomment>
             <translation>The X report shows the shift without closing it. “Close shift” makes the Z report.</translation>
         </message>
         <message>
@@ -824,6 +863,10 @@
         <message>
             <source>Cerrar turno</source>
             <translation>Close shift</translation>
+        </message>
+        <message>
+            <source>No hay ventas desde el último cierre; ¿cerrar de todos modos?</source>
+            <translation>There are no sales since the last close. Close anyway?</translation>
         </message>
         <message>
             <source>Informe Z: turno cerrado</source>
@@ -905,6 +948,18 @@
             <translation>Receipt printed.</translation>
         </message>
         <message>
+            <source>La venta quedó registrada y el comprobante sigue en pantalla. Cuando la impresora esté lista, oprima «Reintentar».</source>
+            <translation>The sale is recorded and the receipt stays on screen. When the printer is ready, press “Retry”.</translation>
+        </message>
+        <message>
+            <source>La venta quedó registrada y el comprobante sigue en pantalla; puede guardarlo en PDF.</source>
+            <translation>The sale is recorded and the receipt stays on screen; you can save it as PDF.</translation>
+        </message>
+        <message>
+            <source>La venta quedó registrada y el comprobante sigue en pantalla.</source>
+            <translation>The sale is recorded and the receipt stays on screen.</translation>
+        </message>
+        <message>
             <source>Guardar el comprobante en PDF</source>
             <translation>Save the receipt as PDF</translation>
         </message>
@@ -916,12 +971,18 @@
             <source>PDF guardado en {path}</source>
             <translation>PDF saved to {path}</translation>
         </message>
+        <message>
+            <source>No se pudo guardar el PDF en {path}: {reason}.</source>
+            <translation>Could not save the PDF to {path}: {reason}.</translation>
+        </message>
     </context>
     <context>
         <name>SaleDetailScreen</name>
         <message>
             <source>Fecha y hora</source>
-            <extracomment>The summary's rows (keys name their labels: ``saleDetail&lt;Key&gt;Value``).</extracomment>
+            <extracomment>The summary's rows (keys name their labels: ``saleDetail&lt;Key&gt;Value``).
+----------
+The steps' columns: when, the state reached (it says what happened), who, a note. Who the journal says wrote the entries no clerk wrote.</extracomment>
             <translation>Date and time</translation>
         </message>
         <message>
@@ -957,12 +1018,24 @@
             <translation>Clerk</translation>
         </message>
         <message>
-            <source>Evento</source>
-            <translation>Event</translation>
-        </message>
-        <message>
             <source>Quién</source>
             <translation>Who</translation>
+        </message>
+        <message>
+            <source>Nota</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Esta caja</source>
+            <translation>This till</translation>
+        </message>
+        <message>
+            <source>Seguimiento automático</source>
+            <translation>Automatic follow-up</translation>
+        </message>
+        <message>
+            <source>Línea de comandos</source>
+            <translation>Command line</translation>
         </message>
         <message>
             <source>Copia del comprobante</source>
@@ -995,6 +1068,10 @@
         <message>
             <source>Reimprimir (copia)</source>
             <translation>Reprint (copy)</translation>
+        </message>
+        <message>
+            <source>Cómo se resolvió: {how}</source>
+            <translation>How it was settled: {how}</translation>
         </message>
     </context>
     <context>
@@ -1120,8 +1197,8 @@
             <translation>The sale's line is no longer stored.</translation>
         </message>
         <message>
-            <source>El proveedor de recargas no la aceptó ({code}).</source>
-            <translation>The top-up provider did not accept it ({code}).</translation>
+            <source>El proveedor de recargas no la aceptó.</source>
+            <translation>The top-up provider did not accept it.</translation>
         </message>
         <message>
             <source>Recarga hecha</source>
@@ -1359,7 +1436,7 @@
         <name>SettingsFields</name>
         <message>
             <source>Razón social</source>
-            <extracomment>The translation context of the fields' labels. Paper widths a receipt printer may have, in millimetres. Spanish source of the field's label, in the :data:`LABELS` context. A change takes effect at once (else at the next start of the app). Text that may not be left empty. For counts and pesos: the smallest and largest allowed (``None``: no largest). For texts: the most characters allowed. Every setting, in the order a form shows them.</extracomment>
+            <extracomment>The translation context of the fields' labels. Paper widths a receipt printer may have, in millimetres. Spanish source of the field's label, in the :data:`LABELS` context. A change takes effect at once (else at the next start of the app). Text that may not be left empty. For counts, amounts and pesos: the smallest and largest allowed (``None``: no largest). For texts: the most characters allowed. Every setting, in the order a form shows them.</extracomment>
             <translation>Business name</translation>
         </message>
         <message>
@@ -1395,8 +1472,8 @@
             <translation>Language</translation>
         </message>
         <message>
-            <source>Avisar cuando el saldo del proveedor baje de</source>
-            <translation>Warn when the provider's balance falls below</translation>
+            <source>Avisar cuando el saldo con el proveedor (en la moneda de esa cuenta) baje de</source>
+            <translation>Warn when the balance with the provider (in that account's currency) falls below</translation>
         </message>
         <message>
             <source>Segundos sin uso antes de volver al inicio</source>
@@ -1535,8 +1612,12 @@
             <translation>e.g. 2000, 5000, 10000</translation>
         </message>
         <message>
-            <source>Vacío: todos. p. ej. Claro, Movistar</source>
-            <translation>Empty: all of them. E.g. Claro, Movistar</translation>
+            <source>Vacío: todos. Uno o varios de: {brands}</source>
+            <translation>Empty: all of them. One or more of: {brands}</translation>
+        </message>
+        <message>
+            <source>En la moneda de la cuenta, p. ej. 500.000</source>
+            <translation>In the account's currency, e.g. 500000</translation>
         </message>
         <message>
             <source>Configurada</source>
@@ -1635,6 +1716,7 @@
         <name>ShiftReport</name>
         <message numerus="yes">
             <source>%n venta(s)</source>
+            <extracomment>The outcomes of earlier shifts' sales a report always shows (then any other state).</extracomment>
             <translation>
                 <numerusform>%n sale</numerusform>
                 <numerusform>%n sales</numerusform>
@@ -1701,12 +1783,36 @@
             <translation>Sales in the period (every status)</translation>
         </message>
         <message>
+            <source>Vendidas en este turno</source>
+            <translation>Sold in this shift</translation>
+        </message>
+        <message>
+            <source>Entregadas de turnos anteriores</source>
+            <translation>Delivered from earlier shifts</translation>
+        </message>
+        <message>
+            <source>Total entregado en el turno</source>
+            <translation>Total delivered in the shift</translation>
+        </message>
+        <message>
+            <source>Ganancia total</source>
+            <translation>Total earned</translation>
+        </message>
+        <message>
             <source>Primera referencia</source>
             <translation>First reference</translation>
         </message>
         <message>
             <source>Última referencia</source>
             <translation>Last reference</translation>
+        </message>
+        <message>
+            <source>Resueltas de turnos anteriores</source>
+            <translation>Resolved from earlier shifts</translation>
+        </message>
+        <message>
+            <source>Ventas creadas antes de este turno cuyo estado cambió en él; las entregadas cuentan como vendidas en este turno.</source>
+            <translation>Sales created before this shift whose status changed in it; the delivered ones count as sold in this shift.</translation>
         </message>
         <message>
             <source>(sin operador)</source>
@@ -1901,7 +2007,7 @@
         </message>
         <message>
             <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
-            <extracomment>The screen the settings were opened from (shown again on "Volver"). The admin PIN dialog open now, if any (one at a time). The history, a sale's detail and the shift report (ui/backoffice_wiring.py).</extracomment>
+            <extracomment>The screen the settings were opened from (shown again on "Volver"). The admin PIN dialog open now, if any (one at a time). "¿Cerrar sesión y descartar la venta?", while it is open. The history, a sale's detail and the shift report (ui/backoffice_wiring.py).</extracomment>
             <translation>The catalogue has not loaded yet. Try again.</translation>
         </message>
         <message>
@@ -3132,24 +3238,24 @@
             <translation>There is no {paper_mm} mm paper width: use 58 or 80.</translation>
         </message>
         <message>
-            <source>No hay impresora configurada: un administrador la elige en Ajustes. La venta quedó registrada y el comprobante sigue en pantalla; puede guardarlo en PDF.</source>
-            <translation>No printer is set up: an administrator chooses one in Settings. The sale is recorded and the receipt stays on screen; you can save it as PDF.</translation>
+            <source>No hay impresora configurada: un administrador la elige en Ajustes → Impresora.</source>
+            <translation>No printer is set up: an administrator chooses one in Settings → Printer.</translation>
         </message>
         <message>
-            <source>No se encontró la impresora ({target}). Revise que esté encendida y conectada, y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
-            <translation>The printer ({target}) was not found. Check that it is on and connected, and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+            <source>No se encontró la impresora ({target}). Revise que esté encendida y conectada.</source>
+            <translation>The printer ({target}) was not found. Check that it is on and connected.</translation>
         </message>
         <message>
-            <source>La impresora no tiene papel. Ponga un rollo nuevo y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
-            <translation>The printer is out of paper. Put in a new roll and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+            <source>La impresora no tiene papel. Ponga un rollo nuevo.</source>
+            <translation>The printer is out of paper. Put in a new roll.</translation>
         </message>
         <message>
-            <source>La impresora ({target}) no terminó de imprimir. Revísela y oprima «Reintentar». La venta quedó registrada y el comprobante sigue en pantalla.</source>
-            <translation>The printer ({target}) did not finish printing. Check it and press “Retry”. The sale is recorded and the receipt stays on screen.</translation>
+            <source>La impresora ({target}) no terminó de imprimir. Revísela.</source>
+            <translation>The printer ({target}) did not finish printing. Check it.</translation>
         </message>
         <message>
-            <source>Para imprimir en {target} falta el componente {module}. Instálelo con: pip install "kiosk[printers]". La venta quedó registrada.</source>
-            <translation>Printing on {target} needs the {module} component. Install it with: pip install "kiosk[printers]". The sale is recorded.</translation>
+            <source>Para imprimir en {target} falta el componente {module}. Instálelo con: pip install "kiosk[printers]".</source>
+            <translation>Printing on {target} needs the {module} component. Install it with: pip install "kiosk[printers]".</translation>
         </message>
         <message>
             <source>No hay ninguna venta con la referencia {reference}.</source>
@@ -3241,6 +3347,10 @@
         <message>
             <source>«{name}» no es un nombre de operador.</source>
             <translation>“{name}” is not an operator's name.</translation>
+        </message>
+        <message>
+            <source>«{name}» no es un operador conocido: escriba uno de estos: {known}.</source>
+            <translation>“{name}” is not an operator we know: write one of these: {known}.</translation>
         </message>
         <message>
             <source>«{url}» no es una dirección web: debe empezar por https:// (o http://) seguido del servidor, sin espacios ni usuario y clave.</source>

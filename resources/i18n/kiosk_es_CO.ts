@@ -86,6 +86,7 @@
         <name>ShiftReport</name>
         <message numerus="yes">
             <source>%n venta(s)</source>
+            <extracomment>The outcomes of earlier shifts' sales a report always shows (then any other state).</extracomment>
             <translation>
                 <numerusform>%n venta</numerusform>
                 <numerusform>%n ventas</numerusform>

@@ -107,6 +107,17 @@ def test_the_report_saved_as_pdf(qtbot: Any, office: Office, tmp_path: Path) -> 
     assert "Informe X" in text and "K1B003" in text
 
 
+def test_a_pdf_that_cannot_be_written_says_why_in_words(
+    qtbot: Any, office: Office, tmp_path: Path
+) -> None:
+    _opened(qtbot, office)
+    screen = office.window.report
+    office.wiring._save_pdf(tmp_path / "missing" / "informe.pdf")
+    qtbot.waitUntil(lambda: "No se pudo guardar" in screen.messageText(), timeout=20_000)
+    assert "la carpeta no existe" in screen.messageText()
+    assert "No such file" not in screen.messageText()
+
+
 def test_the_report_printed(qtbot: Any, office: Office) -> None:
     printed: list[Document] = []
     office.wiring.printer = DocumentPrinter(printed.append)
