@@ -56,7 +56,7 @@ ROW_HEIGHT = 48
 #: The clerk combo's least width in characters, and at most in pixels: the longest
 #: clerk's name ("Ana Fernanda Gómez") fits whole up to that; a longer one shows its start.
 CLERK_MIN_CHARS = 12
-CLERK_MAX_WIDTH = 380
+CLERK_MAX_WIDTH = 256
 #: What the combo needs around its text: its padding, frame and the drop-down arrow.
 _CLERK_CHROME = 72
 #: The columns' widths in pixels (the clerk's column takes the rest).
@@ -155,7 +155,7 @@ class HistoryScreen(Screen):
         )
         self.search_button = make_button("", "historySearchButton", filters, primary=True)
         self.search_button.clicked.connect(self.go_on)
-        self.search_button.setMinimumWidth(120)
+        self.search_button.setMinimumWidth(100)
 
         placed: list[tuple[str, QWidget, int, int]] = [
             ("Line", self.line_input, 0, 0),

@@ -210,6 +210,31 @@ def test_a_long_clerks_name_shows_whole_in_the_filter(qtbot: Any, office: Office
     assert field.width() >= field.fontMetrics().horizontalAdvance(name) + 4
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_filters_never_overlap_at_the_counters_size(
+    qtbot: Any, office: Office, language: str
+) -> None:
+    screen = office.window.history
+    office.window.resize(1024, 768)
+    _searched(qtbot, office, office.wiring.open_history)
+    screen.setClerks(["Ana", "Ana Fernanda Gómez"])
+    speak(language)
+    QApplication.processEvents()
+    widgets = [
+        screen.line_input,
+        screen.reference_input,
+        screen.state_combo,
+        screen.from_date,
+        screen.to_date,
+        screen.clerk_combo,
+        screen.search_button,
+    ]
+    for index, first in enumerate(widgets):
+        for second in widgets[index + 1 :]:
+            overlap = first.geometry().intersects(second.geometry())
+            assert not overlap, f"{first.objectName()} overlaps {second.objectName()}"
+
+
 @pytest.mark.parametrize(
     ("field", "typed"),
     [("line", "789"), ("line", "abcd"), ("reference", "zz!")],
