@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLayout,
     QLineEdit,
     QScroller,
     QSizePolicy,
@@ -34,6 +33,7 @@ from kiosk.domain.sale import SaleState
 from ui.models.sales import SalesModel
 from ui.screens.base import Screen, make_button
 from ui.widgets.message_label import set_role
+from ui.widgets.save_dialog import save_dialog
 
 if TYPE_CHECKING:
     from kiosk.journal import SaleRecord
@@ -418,22 +418,18 @@ class HistoryScreen(Screen):
         """Where to save the CSV of the chosen dates (``exportRequested`` once chosen)."""
         filters = self.filters()
         full_lines = self.full_lines_check.isChecked()
-        dialog = QFileDialog(self, translate("HistoryScreen", "Guardar las ventas en CSV"))
-        dialog.setObjectName("historyCsvDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(translate("HistoryScreen", "Archivos CSV (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        if not self.native_dialogs:
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-            inner = dialog.layout()
-            if inner is not None:
-                inner.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-            dialog.resize(820, 520)
         first, last = filters.first_day, filters.last_day
-        dialog.selectFile(
-            f"ventas-{first.isoformat() if first else ''}-{last.isoformat() if last else ''}.csv"
+        dialog = save_dialog(
+            self,
+            title=translate("HistoryScreen", "Guardar las ventas en CSV"),
+            name="historyCsvDialog",
+            name_filter=translate("HistoryScreen", "Archivos CSV (*.csv)"),
+            suffix="csv",
+            suggested=(
+                f"ventas-{first.isoformat() if first else ''}-"
+                f"{last.isoformat() if last else ''}.csv"
+            ),
+            native=self.native_dialogs,
         )
         dialog.fileSelected.connect(
             lambda path: self.exportRequested.emit(filters, Path(path), full_lines)

@@ -33,6 +33,7 @@ from kiosk.domain.document import Document, Heading, Paragraph, Row, Rule
 from kiosk.domain.report import ChartData, FollowUp
 from ui.screens.base import Screen, make_button
 from ui.widgets.message_label import set_role
+from ui.widgets.save_dialog import save_dialog
 
 if TYPE_CHECKING:
     from kiosk.domain.report import ShiftReport
@@ -483,21 +484,15 @@ class ReportScreen(Screen):
 
     def askPdfPath(self) -> QFileDialog:
         """Where to save the report as PDF (``pdfRequested(path)`` once chosen)."""
-        dialog = QFileDialog(self, translate("ReportScreen", "Guardar el informe en PDF"))
-        dialog.setObjectName("reportPdfDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(translate("ReportScreen", "Documentos PDF (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        if not self.native_dialogs:
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-            inner = dialog.layout()
-            if inner is not None:
-                inner.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-            dialog.resize(820, 520)
-        if self._report is not None:
-            dialog.selectFile(f"informe-{self._report.day.isoformat()}.pdf")
+        dialog = save_dialog(
+            self,
+            title=translate("ReportScreen", "Guardar el informe en PDF"),
+            name="reportPdfDialog",
+            name_filter=translate("ReportScreen", "Documentos PDF (*.pdf)"),
+            suffix="pdf",
+            suggested=f"informe-{self._report.day.isoformat()}.pdf" if self._report else "",
+            native=self.native_dialogs,
+        )
         dialog.fileSelected.connect(lambda path: self.pdfRequested.emit(Path(path)))
         dialog.finished.connect(lambda _result: self._pdf_done(dialog))
         self._pdf_dialog = dialog
