@@ -7,17 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLayout,
     QScrollArea,
     QScroller,
     QTableWidget,
@@ -32,6 +30,7 @@ from kiosk.controllers.sale_words import state_words
 from kiosk.domain.document import Document, Heading, Paragraph, Row, Rule
 from kiosk.domain.report import ChartData, FollowUp
 from ui.screens.base import Screen, make_button
+from ui.widgets.confirm_dialog import ConfirmDialog, Question
 from ui.widgets.message_label import set_role
 from ui.widgets.save_dialog import save_dialog
 
@@ -155,10 +154,8 @@ class ChartView(QWidget):
             painter.end()
 
 
-class CloseShiftDialog(QDialog):
-    """ "Cerrar turno": what closing does, "Sí, cerrar turno" (accept) and "No, volver"
-    (reject, also Esc; the default, so a stray Enter closes nothing). Window-modal, opened
-    with ``open()``: nothing waits in a nested event loop.
+class CloseShiftDialog(ConfirmDialog):
+    """ "Cerrar turno": what closing does, "Sí, cerrar turno" or "No, volver" (the default).
 
     ``empty``: the X report shown has no sale since the last close (or the journal none):
     the question says so, so a second close in a row is not taken for a real one.
@@ -168,65 +165,31 @@ class CloseShiftDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None = None, *, empty: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name="reportClose", text_width=460, width=560, height=220)
         self._empty = empty
-        self.setObjectName("reportCloseConfirmation")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(16)
-        self._text = QLabel(self)
-        self._text.setObjectName("reportCloseConfirmText")
-        self._text.setWordWrap(True)
-        self._text.setMinimumWidth(460)
-        layout.addWidget(self._text)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = make_button("", "reportCloseCancelButton", self)
-        self.cancel_button.clicked.connect(self.reject)
-        self.confirm_button = make_button("", "reportCloseConfirmButton", self, primary=True)
-        self.confirm_button.setAutoDefault(False)
-        self.confirm_button.clicked.connect(self.accept)
-        self.cancel_button.setDefault(True)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.confirm_button)
-        layout.addLayout(buttons)
-        # The size is set once, not pushed to the window system on every change.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.resize(560, 220)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        self.setWindowTitle(translate("ReportScreen", "Cerrar turno"))
+    def question(self) -> Question:
         if self._empty:
-            words = translate(
+            text = translate(
                 "ReportScreen",
                 "No hay ventas desde el último cierre; ¿cerrar de todos modos?",
             )
         else:
-            words = translate(
+            text = translate(
                 "ReportScreen",
                 "Esto cierra el turno: se hace el informe Z, queda guardado en el diario y el "
                 "próximo turno empieza en cero. ¿Cerrar el turno ahora?",
             )
-        self._text.setText(words)
-        self.confirm_button.setText(translate("ReportScreen", "Sí, cerrar turno"))
-        self.cancel_button.setText(translate("ReportScreen", "No, volver"))
-
-    def text(self) -> str:
-        return self._text.text()
+        return Question(
+            title=translate("ReportScreen", "Cerrar turno"),
+            text=text,
+            confirm=translate("ReportScreen", "Sí, cerrar turno"),
+            cancel=translate("ReportScreen", "No, volver"),
+        )
 
     def isEmpty(self) -> bool:
         return self._empty
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def has_no_sales(report: ShiftReport | None) -> bool:

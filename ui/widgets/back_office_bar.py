@@ -7,21 +7,16 @@ no sign-out in the middle of a payment, a question first when a sale is being se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QLayout,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.controllers.language import translate
-from ui.widgets.message_label import set_role
+from ui.widgets.confirm_dialog import ConfirmDialog, Question
 
 
 class BackOfficeBar(QFrame):
@@ -104,64 +99,24 @@ class BackOfficeBar(QFrame):
         self.exit_button.setVisible(not counter)
 
 
-class SignOutDialog(QDialog):
+class SignOutDialog(ConfirmDialog):
     """ "Cerrar sesión" while a sale is being set up (nothing paid yet): "Sí, cerrar sesión"
-    (accept: the sale is discarded) or "No, seguir con la venta" (reject, also Esc; the
-    default, so a stray Enter discards nothing). Window-modal, opened with ``open()``:
-    nothing waits in a nested event loop.
+    (the sale is discarded) or "No, seguir con la venta" (the default).
 
     Object names: ``signOutConfirmation``, ``signOutConfirmText``, ``signOutConfirmButton``,
     ``signOutCancelButton``.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signOutConfirmation")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(16)
-        self._text = QLabel(self)
-        self._text.setObjectName("signOutConfirmText")
-        self._text.setWordWrap(True)
-        self._text.setMinimumWidth(420)
-        layout.addWidget(self._text)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("signOutCancelButton")
-        self.cancel_button.setAutoDefault(True)
-        self.cancel_button.setDefault(True)
-        self.cancel_button.clicked.connect(self.reject)
-        self.confirm_button = QPushButton(self)
-        self.confirm_button.setObjectName("signOutConfirmButton")
-        self.confirm_button.setAutoDefault(False)
-        set_role(self.confirm_button, "primary")
-        self.confirm_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.confirm_button)
-        layout.addLayout(buttons)
-        # The size is set once, not pushed to the window system on every change.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.resize(520, 180)
+        super().__init__(parent, name="signOut", text_width=420, width=520, height=180)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        self.setWindowTitle(translate("BackOfficeBar", "Cerrar sesión"))
-        self._text.setText(
-            translate("BackOfficeBar", "Hay una venta sin terminar; ¿cerrar sesión y descartarla?")
+    def question(self) -> Question:
+        return Question(
+            title=translate("BackOfficeBar", "Cerrar sesión"),
+            text=translate(
+                "BackOfficeBar", "Hay una venta sin terminar; ¿cerrar sesión y descartarla?"
+            ),
+            confirm=translate("BackOfficeBar", "Sí, cerrar sesión"),
+            cancel=translate("BackOfficeBar", "No, seguir con la venta"),
         )
-        self.confirm_button.setText(translate("BackOfficeBar", "Sí, cerrar sesión"))
-        self.cancel_button.setText(translate("BackOfficeBar", "No, seguir con la venta"))
-
-    def text(self) -> str:
-        return self._text.text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
