@@ -4,7 +4,6 @@ reports on A4 with their chart; and the result screen's "Guardar PDF"."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,9 @@ from kiosk.controllers.receipts import receipt_document
 from kiosk.domain.document import Document, Heading, Paragraph, Row
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.report import ChartData, HourBar, OperatorBar
-from kiosk.domain.sale import SaleKind, SaleState
+from kiosk.domain.sale import SaleKind
 from kiosk.services.receipts import Printed
+from tests.printing.helpers import sample_receipt
 from ui.printing.pdf import document_image, write_pdf
 
 pytestmark = pytest.mark.gui
@@ -27,27 +27,14 @@ POINTS_PER_MM = 72 / 25.4
 
 
 def _receipt(**changes: Any) -> Receipt:
+    """The printing tests' receipt, as a gift pack (its pack's name on paper too)."""
     values: dict[str, Any] = {
-        "reference": "VTA-20251201-000123",
         "kind": SaleKind.GIFT_PACK,
-        "state": SaleState.DELIVERED,
-        "amount_pesos": 10_000,
-        "masked_line": "*** *** 6789",
-        "issued_at": datetime(2025, 12, 1, 20, 5, tzinfo=UTC),
-        "gateway_transaction_id": "11854-1741982712-49617",
-        "provider_transaction_id": "2987451",
         "pack_name": "Todo incluido 7 días",
-        "operator_name": "Claro Colombia",
-        "chain_hash_short": "9f2c41ab0123cdef",
-        "store_name": "Droguería La Esquina",
-        "kiosk_name": "Caja 1",
-        "business_name": "Droguería La Esquina S.A.S.",
-        "nit": "900123456-8",
-        "claims_contact": "reclamos@laesquina.co",
-        "clerk": "Ana Muñoz",
+        "cus": "",
     }
     values.update(changes)
-    return Receipt(**values)
+    return sample_receipt(**values)
 
 
 def _text(path: Path) -> str:
