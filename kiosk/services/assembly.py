@@ -87,7 +87,6 @@ def live_settings(
     (gateways, operators, the amounts the catalogue offers…) waits for the next start."""
 
     def apply(config: Config, result: SaveResult) -> None:
-        sales.receipts.use_config(config)
         receipts.use_config(config)
         catalogue.use_float_warning(config.limits.float_warning_below)
         if any(name.startswith("limits.") for name in result.changed):
@@ -183,9 +182,7 @@ def build_core(
         clock=clock,
     )
     actor = actor_for(config)
-    receipts = ReceiptService(
-        recorder=sales.recorder, config=config, journal=journal, writer=writer
-    )
+    receipts = sales.receipts  # one receipt service: the sale's and the back office's
     settings_service = SettingsService(
         config,
         config_path or config.config_dir / "config.toml",

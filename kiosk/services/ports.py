@@ -86,6 +86,10 @@ class JournalReader(Protocol):
         ...
 
     def sales_to_line(self, line: str, *, changed_since: datetime) -> list[SaleRecord]: ...
+    def events(self, event: str, *, reference: str | None = None) -> list[Entry]:
+        """Journal-level entries named ``event`` (a reprint, a shift close), oldest first."""
+        ...
+
     @property
     def engine(self) -> Engine:
         """The database, for the sums of ``kiosk.journal.limits`` (reads only)."""
@@ -108,3 +112,6 @@ class JournalWriting(Protocol):
         data: Mapping[str, Any] | None = None,
         sender_line: str | None = None,
     ) -> Future[Entry]: ...
+    def record_event(self, event: str, *, actor: str, data: Mapping[str, Any]) -> Future[Entry]:
+        """A journal-level entry (a reprint, a settings change), queued like the rest."""
+        ...

@@ -9,10 +9,8 @@ Printing blocks (a network printer has seconds to answer): call it on a worker.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from concurrent.futures import Future
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from kiosk.config import Config
 from kiosk.domain.document import Document
@@ -20,9 +18,9 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.progress import SaleProgress
 from kiosk.domain.receipt import RECEIPT_HASH_DIGITS, Receipt
 from kiosk.domain.sale import SaleState
-from kiosk.journal.journal import Entry
 from kiosk.printing.escpos_printer import print_document
 from kiosk.printing.targets import PrinterTarget, parse_target
+from kiosk.services.ports import JournalReader, JournalWriting
 from kiosk.services.recorder import WRITE_TIMEOUT_SECONDS, SaleRecorder
 from kiosk.services.reports import journal_actor
 
@@ -42,18 +40,6 @@ REPRINT_EVENT = "sale.reprinted"
 PrintFunction = Callable[..., None]
 #: ``receipt_document(receipt, copy=...)``: the receipt in words (the edge's).
 Render = Callable[..., Document]
-
-
-class EventReading(Protocol):
-    """The journal's journal-level events (``kiosk.journal.Journal.events``)."""
-
-    def events(self, event: str, *, reference: str | None = None) -> list[Entry]: ...
-
-
-class EventWriting(Protocol):
-    """The one writer's journal-level entries (``JournalWriter.record_event``)."""
-
-    def record_event(self, event: str, *, actor: str, data: Mapping[str, Any]) -> Future[Entry]: ...
 
 
 @dataclass(frozen=True)
@@ -77,8 +63,8 @@ class ReceiptService:
         *,
         recorder: SaleRecorder,
         config: Config,
-        journal: EventReading | None = None,
-        writer: EventWriting | None = None,
+        journal: JournalReader | None = None,
+        writer: JournalWriting | None = None,
         printer: PrintFunction = print_document,
         actor: str = "",
     ) -> None:

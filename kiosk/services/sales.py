@@ -69,7 +69,10 @@ class SaleService:
             config=config,
             clock=clock,
         )
-        self.receipts = ReceiptService(recorder=self.recorder, config=config)
+        # Journals the copies it prints (``sale.reprinted``) through the same writer.
+        self.receipts = ReceiptService(
+            recorder=self.recorder, config=config, journal=journal, writer=writer
+        )
 
     def progress(self, reference: str) -> SaleProgress:
         """Where the sale stands (KeyError for an unknown sale)."""
