@@ -32,10 +32,6 @@ import textwrap
 import unicodedata
 from typing import Any
 
-from escpos import printer as escpos_printers
-from escpos.exceptions import DeviceNotFoundError
-from escpos.exceptions import Error as EscposError
-
 from kiosk.domain.document import Document, Heading, Paragraph, Row, Rule
 from kiosk.domain.errors import KioskError
 from kiosk.printing.targets import (
@@ -173,6 +169,11 @@ def render(printer: Any, document: Document, *, paper_mm: int) -> None:
 
 def open_printer(target: PrinterTarget, *, timeout: float = NETWORK_TIMEOUT_SECONDS) -> Any:
     """A python-escpos printer for ``target``, connected (raises the ``printer.*`` errors)."""
+    # Imported here, not at start-up: python-escpos takes a quarter of a second to load its
+    # printer profiles and makes a temporary folder on import; most starts never print.
+    from escpos import printer as escpos_printers
+    from escpos.exceptions import DeviceNotFoundError
+
     named = target.describe()
     device: Any
     if isinstance(target, NetworkTarget):
@@ -230,6 +231,8 @@ def print_document(
     """Print ``document`` on the printer at ``target``; raises ``KioskError``
     ``printer.missing`` / ``printer.no_paper`` / ``printer.failed`` (and
     ``printer.no_driver``, ``printer.bad_paper``)."""
+    from escpos.exceptions import Error as EscposError
+
     columns_for(paper_mm)  # a bad width is told before anything is sent
     named = target.describe()
     device = open_printer(target, timeout=timeout)
