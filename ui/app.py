@@ -112,6 +112,7 @@ def build_app(
     )
     window.setStore(config.store.name, config.store.contact)
     window.setCounterMode(mode != "kiosk")
+    window.setKioskMode(mode == "kiosk")
     wiring = Wiring(window, controllers, mode)
     # A counter opens on the clerk's sign-in; a kiosk on its start screen.
     wiring.begin()

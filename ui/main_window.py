@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBo
 
 from kiosk.controllers.language import formats, now, translate
 from kiosk.domain.store_float import Money
+from ui.screens.attract import AttractScreen
 from ui.screens.balance import BalanceScreen
 from ui.screens.base import Screen
 from ui.screens.confirm import ConfirmScreen
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self._kiosk_mode = False
+        self.attract = AttractScreen()
         self.start = StartScreen()
         self.topup = TopupScreen()
         self.gift_pack = GiftPackScreen()
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
 
     def screens(self) -> list[Screen]:
         return [
+            self.attract,
             self.start,
             self.topup,
             self.gift_pack,
@@ -185,6 +189,13 @@ class MainWindow(QMainWindow):
                 screen.reset()
         self.show_screen(self.start)
         return self.start
+
+    def show_attract(self) -> AttractScreen:
+        """The kiosk's invitation to touch (what was typed anywhere forgotten)."""
+        for screen in self.screens():
+            screen.reset()
+        self.show_screen(self.attract)
+        return self.attract
 
     def show_topup(self) -> TopupScreen:
         self.show_screen(self.topup)
@@ -262,6 +273,21 @@ class MainWindow(QMainWindow):
             screen.setCounterMode(counter)
         self.back_office.setCounterMode(counter)
 
+    def setKioskMode(self, kiosk: bool) -> None:
+        """The self-service kiosk: touch layouts on every screen, no keyboard hints, and
+        nothing of the store's own (its float) in the status bar. The property ``kiosk``
+        lets the stylesheet give the kiosk its larger look."""
+        self._kiosk_mode = kiosk
+        self.setProperty("kiosk", kiosk)
+        if kiosk:
+            self.setCounterMode(False)
+        for screen in self.screens():
+            screen.setKioskMode(kiosk)
+        self._render_status()
+
+    def isKioskMode(self) -> bool:
+        return self._kiosk_mode
+
     def setBackOfficeVisible(self, visible: bool) -> None:
         self.back_office.setVisible(visible)
 
@@ -334,7 +360,8 @@ class MainWindow(QMainWindow):
                 )
                 set_role(self._float_label, "")
             self._float_label.setText(words)
-            self._float_label.show()
+            # A customer at the kiosk has no business with the store's float.
+            self._float_label.setVisible(not self._kiosk_mode)
 
     # -- events --------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # annotations only: ui depends on the controllers and the dom
     from kiosk.domain.staff import Clerk
     from kiosk.services.reconcile import ReconcileReport
     from kiosk.services.settings import SaveResult, SettingsForm
+    from ui.kiosk import KioskWiring
 
 
 def wait_text() -> Said:
@@ -99,6 +100,12 @@ class Wiring(QObject):
         window.result.setReceiptController(controllers.receipts)
         #: The history, a sale's detail and the shift report (ui/backoffice_wiring.py).
         self.back_office: BackOfficeWiring = wire_back_office(window, controllers)
+        #: The self-service kiosk's own parts (ui/kiosk/), in kiosk mode only.
+        self.kiosk: KioskWiring | None = None
+        if mode == "kiosk":
+            from ui.kiosk import wire_kiosk  # the kiosk's parts import this module
+
+            self.kiosk = wire_kiosk(self)
 
     # -- start and the job screens ------------------------------------------------------
 
@@ -413,8 +420,7 @@ class Wiring(QObject):
         start screen in kiosk mode (its sales carry the kiosk's name)."""
         window = self.window
         if not self.counter():
-            window.setBackOfficeVisible(True)
-            window.show_start(reset=True)
+            window.show_attract()
             return
         staff = self.controllers.staff
         window.sign_in.setSetupNeeded(staff.needs_setup)

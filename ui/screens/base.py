@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -46,6 +46,10 @@ class Screen(QWidget):
       * ``showOwnMessage(words, role="error")``: a message in the screen's own words
         (``words`` is a callable returning the text), re-rendered on a language change.
       * ``setCounterMode(bool)``: show keyboard hints on buttons ("Volver (Esc)").
+      * ``setKioskMode(bool)``: the self-service kiosk's touch layout (on-screen keypads,
+        no keyboard hints; Esc does nothing). Subclasses extend :meth:`setKioskMode`.
+      * ``isPortrait()``: taller than wide; :meth:`_apply_orientation` runs when it flips
+        (subclasses re-arrange their columns there).
       * ``enter()``: called when the screen is shown; puts the focus where hands expect it.
       * ``reset()``: forget everything typed (a new sale, or an idle kiosk).
 
@@ -74,6 +78,9 @@ class Screen(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{self.prefix}Screen")
         self._counter_mode = False
+        self._kiosk_mode = False
+        #: The orientation last laid out (None: not laid out yet).
+        self._portrait: bool | None = None
         self._hinted: list[tuple[QPushButton, str, str]] = []
         #: The continue button made with the base's own words ("Continuar"), if any.
         self._default_continue: QPushButton | None = None
@@ -193,6 +200,27 @@ class Screen(QWidget):
     def isCounterMode(self) -> bool:
         return self._counter_mode
 
+    def setKioskMode(self, kiosk: bool) -> None:
+        """The kiosk's touch layout; subclasses extend (call ``super()`` first)."""
+        self._kiosk_mode = kiosk
+        self.setProperty("kiosk", kiosk)
+
+    def isKioskMode(self) -> bool:
+        return self._kiosk_mode
+
+    def isPortrait(self) -> bool:
+        return self.height() > self.width()
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        """Hook: the screen turned portrait (taller than wide) or landscape."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = self.isPortrait()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._apply_orientation(portrait)
+
     def setTitle(self, title: str) -> None:
         self._title.setText(title)
 
@@ -258,6 +286,8 @@ class Screen(QWidget):
     def handle_key(self, event: QKeyEvent) -> bool:
         """Esc and Enter for this screen; ``MainWindow`` forwards them here when focus is lost."""
         key = event.key()
+        if key == Qt.Key.Key_Escape and self._kiosk_mode:
+            return True  # a kiosk has on-screen buttons for going back; a stray Esc is nothing
         if key == Qt.Key.Key_Escape:
             if self.isBusy():
                 if self._busy.isCancellable():
