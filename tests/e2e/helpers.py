@@ -18,6 +18,7 @@ from kiosk.config import Config, TimeoutsConfig, load_config
 from kiosk.controllers.worker import pending_tasks
 from kiosk.sandbox import SandboxServer
 from tests.e2e.hands import DEMO_CLERK_PIN, Clerk, Payer, SaleRecords
+from tests.e2e.kiosk_hands import Customer
 from ui.app import AppContext, build_app
 
 #: A Claro line the sandbox tops up without fuss.
@@ -119,6 +120,10 @@ class AppRunner:
     def clerk_for(self, ctx: AppContext) -> Clerk:
         """The clerk's hands on ``ctx``'s window."""
         return Clerk(self.qtbot, ctx.window, WAIT_MS)
+
+    def customer_for(self, ctx: AppContext) -> Customer:
+        """A kiosk customer's finger on ``ctx``'s window (taps only, each counted)."""
+        return Customer(self.qtbot, ctx.window, WAIT_MS)
 
     def payer_for(self, ctx: AppContext) -> Payer:
         """The payer's phone, pointed at ``ctx``'s payment screen; closed with the runner."""

@@ -1,7 +1,8 @@
 """The clerk's shift on the whole app and the test's sandbox: the counter opens on the sign-in,
 the clerk signs in with a PIN (the sandbox's demo staff), sells (the journal names the clerk),
 cannot sign out in the middle of a payment, signs out; the settings behind the admin PIN,
-a change that applies at once and one that waits for a restart; a kiosk has no sign-in."""
+a change that applies at once and one that waits for a restart; a kiosk has no sign-in and
+leaves only with the admin PIN, behind its corner gesture."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.sale import SaleState
 from tests.e2e.hands import DEMO_ADMIN, DEMO_CLERK, Clerk, Payer, SaleRecords
 from tests.e2e.helpers import LINE, WAIT_MS, AppRunner
+from tests.e2e.kiosk_hands import admin_pin_dialog, corner_gesture
 from tests.support.widgets import child
 from tests.ui.helpers import speak
 from ui.app import AppContext
@@ -190,25 +192,32 @@ def test_a_kiosk_sells_without_a_sign_in_and_leaves_with_the_admin_pin(
 ) -> None:
     ctx = runner.start(mode="kiosk")
     window, clerk = ctx.window, runner.clerk_for(ctx)
-    assert window.currentScreen() is window.start
+    # A kiosk opens on its attract screen, no sign-in, no back office in sight.
+    assert window.currentScreen() is window.attract
     bar = window.back_office
-    assert bar.isVisible() and bar.settings_button.isVisible() and bar.exit_button.isVisible()
-    assert not bar.sign_out_button.isVisible() and not bar.history_button.isVisible()
+    assert not bar.isVisible(), "outside admin mode a kiosk shows no back office"
+    runner.customer_for(ctx).touch_attract()
+    assert window.currentScreen() is window.start and not bar.isVisible()
     assert ctx.controllers.sale.clerk == "", "a kiosk's sales carry the kiosk"
 
-    clerk.press("backOfficeExitButton")
-    dialog = ctx.wiring.admin_dialog
+    # The corner gesture asks for the admin PIN; cancelled, the kiosk stays as it was.
+    corner_gesture(qtbot, window)
+    qtbot.waitUntil(lambda: admin_pin_dialog(window) is not None, timeout=WAIT_MS)
+    dialog = admin_pin_dialog(window)
     assert dialog is not None
-    qtbot.waitExposed(dialog)
-    click_cancel = child(dialog, QAbstractButton, "adminPinCancelButton")
-    clerk.click(click_cancel)
-    assert window.isVisible(), "cancelled: the kiosk stays"
+    clerk.click(child(dialog, QAbstractButton, "adminPinCancelButton"))
+    qtbot.waitUntil(lambda: admin_pin_dialog(window) is None, timeout=WAIT_MS)
+    assert window.isVisible() and not bar.isVisible(), "cancelled: the kiosk stays"
 
-    clerk.press("backOfficeExitButton")
-    dialog = ctx.wiring.admin_dialog
+    # With the admin PIN: admin mode, then "Salir del modo quiosco" closes the app.
+    corner_gesture(qtbot, window)
+    qtbot.waitUntil(lambda: admin_pin_dialog(window) is not None, timeout=WAIT_MS)
+    dialog = admin_pin_dialog(window)
     assert dialog is not None
-    qtbot.waitExposed(dialog)
     clerk.enter_pin(DEMO_ADMIN.pin, prefix="admin", within=dialog)
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.exit_button.isVisible(), timeout=WAIT_MS)
+    assert not bar.sign_out_button.isVisible(), "a kiosk has nobody to sign out"
+    clerk.press("backOfficeExitButton")
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
 
 

@@ -11,15 +11,16 @@ differently, its ``{fields}`` and ``%n`` standing for any value.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.store_float import Money
+from tests.support.spanish import FIELD as _FIELD
+from tests.support.spanish import spanish_left
 from tests.support.tools import load_tool
 from tests.ui.helpers import KIOSK, NEUTRAL_TEXTS, STORE, shown_texts, speak
 from ui.main_window import MainWindow
@@ -27,60 +28,13 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
-I18N = ROOT / "resources" / "i18n"
-_FIELD = re.compile(r"\{[a-z_]+\}|%n")
-_TAG = re.compile(r"<[^>]+>")
 
 
 SHOTS = load_tool("screenshots")
 
 
-def _spanish_templates() -> list[tuple[str, re.Pattern[str]]]:
-    """Each Spanish wording English replaces (sources and Spanish plural forms), as a pattern.
-
-    A source that some context keeps as it is in English ("3XX XXX XXXX") is no Spanish."""
-    wordings: set[str] = set()
-    kept: set[str] = set()
-    for message in ET.parse(I18N / "kiosk_en.ts").getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        english = [form.text or "" for form in translation.iter("numerusform")]
-        english = english or [translation.text or ""]
-        (kept if source in english else wordings).add(source)
-    wordings -= kept
-    for form in ET.parse(I18N / "kiosk_es_CO.ts").getroot().iter("numerusform"):
-        wordings.add(form.text or "")
-    templates = []
-    for wording in sorted(wordings):
-        literal = _FIELD.sub("", wording)
-        if sum(ch.isalpha() for ch in literal) < 4:
-            continue  # "{a} · {b}": a layout, not words
-        parts = [re.escape(part) for part in _FIELD.split(wording.replace("&", ""))]
-        templates.append((wording, re.compile(".*?".join(parts), re.DOTALL)))
-    return templates
-
-
-TEMPLATES = _spanish_templates()
-
-
-def _visible_words(window: QWidget) -> list[str]:
-    texts = list(shown_texts(window).values())
-    for combo in window.findChildren(QComboBox):
-        if combo.isVisibleTo(window):
-            texts += [combo.itemText(index) for index in range(combo.count())]
-    # Mnemonics ("&Autorizo") and rich-text tags are not words a person reads.
-    return [_TAG.sub("", text).replace("&", "") for text in texts]
-
-
 def _spanish_left(window: QWidget) -> list[tuple[str, str]]:
-    return [
-        (text, wording)
-        for text in _visible_words(window)
-        if text not in SAMPLE_DATA
-        for wording, pattern in TEMPLATES
-        if pattern.fullmatch(text)
-    ]
+    return spanish_left(window, SAMPLE_DATA)
 
 
 def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
