@@ -24,6 +24,18 @@
         </message>
     </context>
     <context>
+        <name>AttractScreen</name>
+        <message>
+            <source>Toque la pantalla para empezar</source>
+            <extracomment>How often the hint under the invitation changes its look (a slow, cheap pulse). The hint's two looks (``QLabel[role="attractPulseOn"]`` / ``"attractPulseOff"`` in the QSS). (job, the start screen's button whose words it shows), in the start screen's order.</extracomment>
+            <translation>Touch the screen to start</translation>
+        </message>
+        <message>
+            <source>Pague con el código QR desde su celular.</source>
+            <translation>Pay with the QR code from your phone.</translation>
+        </message>
+    </context>
+    <context>
         <name>BackOfficeBar</name>
         <message>
             <source>Historial</source>
@@ -42,8 +54,12 @@
             <translation>Sign out</translation>
         </message>
         <message>
-            <source>Salir</source>
-            <translation>Exit</translation>
+            <source>Salir del modo quiosco</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Volver al quiosco</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Hay una venta sin terminar; ¿cerrar sesión y descartarla?</source>
@@ -124,7 +140,7 @@
         </message>
         <message>
             <source>Consulta de saldo</source>
-            <extracomment>The masked line the code went to ("" before any), the balance and packs shown.</extracomment>
+            <extracomment>The masked line the code went to ("" before any), the balance and packs shown. Kiosk: why the line is greyed (consent first), or that it was erased.</extracomment>
             <translation>Balance check</translation>
         </message>
         <message>
@@ -224,6 +240,18 @@
             <translation>The line receives</translation>
         </message>
         <message>
+            <source>Revise los datos antes de pagar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usted paga en su propio celular: en la siguiente pantalla escanee el código QR.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pagar con código QR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>¿Cómo paga el cliente?</source>
             <translation>How does the customer pay?</translation>
         </message>
@@ -252,7 +280,36 @@
         </message>
         <message>
             <source>Sí, &amp;autorizo</source>
+            <extracomment>The store's own notices by language ("" : the built-in one).</extracomment>
             <translation>Yes, I &amp;agree</translation>
+        </message>
+        <message>
+            <source>Sí, autorizo el uso de mi número para esta venta</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DigitKeypad</name>
+        <message>
+            <source>Borrar</source>
+            <extracomment>A key's size: well over the 48 px a finger needs, with room between keys. Set on a field that a keypad of its screen serves (the letter keyboard leaves it alone). Digit keys as a phone lays them out; the last row holds "Borrar todo", 0, "Borrar". What an on-screen key types into: a line, or a text of several lines.</extracomment>
+            <translation type="unfinished">Delete</translation>
+        </message>
+        <message>
+            <source>Borrar un dígito</source>
+            <translation type="unfinished">Delete one digit</translation>
+        </message>
+        <message>
+            <source>Borrar todo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Borrar todo el campo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dígito {digit}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -279,6 +336,7 @@
         <name>GiftPackScreen</name>
         <message>
             <source>Elija un paquete.</source>
+            <extracomment>Kiosk, landscape: the lines' column (the keypad and the cards take the rest).</extracomment>
             <translation>Choose a pack.</translation>
         </message>
         <message>
@@ -406,6 +464,178 @@
         </message>
     </context>
     <context>
+        <name>IdleWarning</name>
+        <message>
+            <source>¿Sigue ahí?</source>
+            <extracomment>The "Sigo aquí" button's height: a big touch target (kiosk buttons ≥ 56 px).</extracomment>
+            <translation>Are you still there?</translation>
+        </message>
+        <message>
+            <source>Sigo aquí</source>
+            <translation>I'm still here</translation>
+        </message>
+        <message>
+            <source>Volveremos al inicio en {n} s</source>
+            <translation>Back to the start in {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardDock</name>
+        <message>
+            <source>Teclado en pantalla</source>
+            <extracomment>Input method hints that mean "digits" (the digit keypad opens for such a field). The dock's own room around the keys. The keyboard's prefix (its keys are ``kbKey_a`` …) and the digit keypad's. The field's own widget that had the focus (a combo box, a spin box, the field). Where the dock lives when no dialog borrows it (its parent at construction).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listo, cerrar el teclado</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguageSwitch</name>
+        <message>
+            <source>Cambiar a español</source>
+            <extracomment>Every switch is at least this tall (a touch target a metre away). (language, its own name for itself): the buttons, in the order shown.</extracomment>
+            <translation>Switch to Spanish</translation>
+        </message>
+        <message>
+            <source>Cambiar a inglés</source>
+            <translation>Switch to English</translation>
+        </message>
+        <message>
+            <source>Idioma</source>
+            <translation>Language</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterKeyboard</name>
+        <message>
+            <source>Mayús</source>
+            <extracomment>A key: taller than the 56 px a kiosk button is, wide enough for a thumb. Columns of the layout (in key widths); wide keys take one and a half or more. The accents a vowel key shows: acute (first tap of "Tilde"), then the diaeresis. The states of "Tilde", in the order its taps go through them. The letter keys by their small letter; the digit and symbol keys by their text.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mayúsculas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tildes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Espacio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Borrar</source>
+            <translation type="unfinished">Delete</translation>
+        </message>
+        <message>
+            <source>Borrar una letra</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listo, cerrar el teclado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Letras</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Números y símbolos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arroba</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Punto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guion bajo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Más</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Barra</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abrir paréntesis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cerrar paréntesis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numeral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apóstrofo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Y comercial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dos puntos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Punto y coma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cerrar exclamación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cerrar interrogación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comillas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pesos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Por ciento</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asterisco</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LineInput</name>
         <message>
             <source>Número para confirmar</source>
@@ -433,11 +663,20 @@
         <name>LineScreen</name>
         <message>
             <source>Un momento: estamos consultando el operador de la línea.</source>
+            <extracomment>Kiosk layout: room between the columns, and the least height of an amount preset.</extracomment>
             <translation>One moment: we are checking the line's mobile operator.</translation>
         </message>
         <message>
             <source>Presione Enter o Continuar para consultar de nuevo.</source>
             <translation>Press Enter or Continue to check again.</translation>
+        </message>
+        <message>
+            <source>Primero marque la autorización de datos; luego escriba el número.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retiró la autorización: borramos el número. Márquela de nuevo para escribirlo.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -619,7 +858,7 @@
         <name>PaymentScreen</name>
         <message>
             <source>Pague con su celular</source>
-            <extracomment>The status line: None while waiting, a state, or a text given by the caller. The seconds left the countdown shows now (None: no countdown).</extracomment>
+            <extracomment>The code's smallest side (logical px) on any screen. At the kiosk: room for a checkout URL's code with margin (a production URL makes 65 modules, 73 with the quiet zone; the sandbox's 61) at 6 device px per module. "Cancelar" at the kiosk: a wide target. The status line: None while waiting, a state, or a text given by the caller. The seconds left the countdown shows now (None: no countdown).</extracomment>
             <translation>Pay with your phone</translation>
         </message>
         <message>
@@ -1372,6 +1611,27 @@ The steps' columns: when, the state reached (it says what happened), who, a note
             <source>Pago aprobado. Confirmando con el operador…</source>
             <translation>Payment approved. Checking with the operator…</translation>
         </message>
+        <message>
+            <source>Tome una foto de esta pantalla para reclamar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Para reclamar, comuníquese con la tienda ({contact}) y dé la referencia y el código de verificación.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Para reclamar, pregunte en la tienda y dé la referencia y el código de verificación.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>La impresora no tiene papel. Su venta quedó registrada: pida una copia en la tienda con la referencia {reference}.</source>
+            <extracomment>A printer failure that a kiosk does not mention: none is set up, so none was expected.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>La impresora no está disponible. Su venta quedó registrada: pida una copia en la tienda con la referencia {reference}.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SalesModel</name>
@@ -1424,7 +1684,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <name>Screen</name>
         <message>
             <source>Volver</source>
-            <extracomment>Object-name prefix of the screen's widgets; subclasses set it. The continue button made with the base's own words ("Continuar"), if any. The screen-wide message when it is in the screen's own words: (words, role). Subclasses add their widgets here.</extracomment>
+            <extracomment>Object-name prefix of the screen's widgets; subclasses set it. The orientation last laid out (None: not laid out yet). The continue button made with the base's own words ("Continuar"), if any. The screen-wide message when it is in the screen's own words: (words, role). Subclasses add their widgets here.</extracomment>
             <translation>Back</translation>
         </message>
         <message>
@@ -1924,7 +2184,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <name>StartScreen</name>
         <message>
             <source>Recarga</source>
-            <extracomment>(object name, shortcut) of each job, in the order shown.</extracomment>
+            <extracomment>A job's button at the kiosk: a tile at least this tall (landscape, portrait). Room between the kiosk's tiles (a finger's gap, and calm). (object name, shortcut) of each job, in the order shown.</extracomment>
             <translation>Top-up</translation>
         </message>
         <message>
@@ -1949,6 +2209,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
         <message>
             <source>¿Qué desea hacer?</source>
+            <extracomment>The jobs: stacked (counter, kiosk portrait) or side by side (kiosk landscape).</extracomment>
             <translation>What would you like to do?</translation>
         </message>
         <message>
@@ -1957,9 +2218,21 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
     </context>
     <context>
+        <name>TextSizeSwitch</name>
+        <message>
+            <source>Letra grande</source>
+            <translation>Larger text</translation>
+        </message>
+        <message>
+            <source>Muestra todos los textos más grandes.</source>
+            <translation>Shows every text larger.</translation>
+        </message>
+    </context>
+    <context>
         <name>TopupScreen</name>
         <message>
             <source>Recarga</source>
+            <extracomment>Presets side by side: on the counter's one row, and at the kiosk (bigger keys).</extracomment>
             <translation>Top-up</translation>
         </message>
         <message>
@@ -2007,7 +2280,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
         <message>
             <source>El catálogo aún no ha cargado. Intente de nuevo.</source>
-            <extracomment>The screen the settings were opened from (shown again on "Volver"). The admin PIN dialog open now, if any (one at a time). "¿Cerrar sesión y descartar la venta?", while it is open. The history, a sale's detail and the shift report (ui/backoffice_wiring.py).</extracomment>
+            <extracomment>The screen the settings were opened from (shown again on "Volver"). The admin PIN dialog open now, if any (one at a time). "¿Cerrar sesión y descartar la venta?", while it is open. The history, a sale's detail and the shift report (ui/backoffice_wiring.py). The self-service kiosk's own parts (ui/kiosk/), in kiosk mode only.</extracomment>
             <translation>The catalogue has not loaded yet. Try again.</translation>
         </message>
         <message>
