@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es_CO">
     <context>
+        <name>AdminAccess</name>
+        <message>
+            <source>Modo administrador</source>
+            <extracomment>The corner's side, in px, from the window's top-right. Presses in the corner that open the admin PIN… …within this many seconds.</extracomment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AdminPinDialog</name>
         <message>
             <source>PIN de administrador</source>
@@ -20,6 +28,7 @@
         <name>App</name>
         <message>
             <source>No se puede iniciar</source>
+            <extracomment>A kiosk's window held fullscreen on its screen (``run_app`` in kiosk mode).</extracomment>
             <translation>Cannot start</translation>
         </message>
     </context>
@@ -140,7 +149,7 @@
         </message>
         <message>
             <source>Consulta de saldo</source>
-            <extracomment>The masked line the code went to ("" before any), the balance and packs shown. Kiosk: why the line is greyed (consent first), or that it was erased.</extracomment>
+            <extracomment>The masked line the code went to ("" before any), the balance and packs shown.</extracomment>
             <translation>Balance check</translation>
         </message>
         <message>
@@ -280,7 +289,6 @@
         </message>
         <message>
             <source>Sí, &amp;autorizo</source>
-            <extracomment>The store's own notices by language ("" : the built-in one).</extracomment>
             <translation>Yes, I &amp;agree</translation>
         </message>
         <message>
@@ -293,23 +301,23 @@
         <message>
             <source>Borrar</source>
             <extracomment>A key's size: well over the 48 px a finger needs, with room between keys. Set on a field that a keypad of its screen serves (the letter keyboard leaves it alone). Digit keys as a phone lays them out; the last row holds "Borrar todo", 0, "Borrar". What an on-screen key types into: a line, or a text of several lines.</extracomment>
-            <translation type="unfinished">Delete</translation>
+            <translation>Delete</translation>
         </message>
         <message>
             <source>Borrar un dígito</source>
-            <translation type="unfinished">Delete one digit</translation>
+            <translation>Delete one digit</translation>
         </message>
         <message>
             <source>Borrar todo</source>
-            <translation type="unfinished" />
+            <translation>Clear all</translation>
         </message>
         <message>
             <source>Borrar todo el campo</source>
-            <translation type="unfinished" />
+            <translation>Clear the whole field</translation>
         </message>
         <message>
             <source>Dígito {digit}</source>
-            <translation type="unfinished" />
+            <translation>Digit {digit}</translation>
         </message>
     </context>
     <context>
@@ -484,15 +492,15 @@
         <message>
             <source>Teclado en pantalla</source>
             <extracomment>Input method hints that mean "digits" (the digit keypad opens for such a field). The dock's own room around the keys. The keyboard's prefix (its keys are ``kbKey_a`` …) and the digit keypad's. The field's own widget that had the focus (a combo box, a spin box, the field). Where the dock lives when no dialog borrows it (its parent at construction).</extracomment>
-            <translation type="unfinished" />
+            <translation>On-screen keyboard</translation>
         </message>
         <message>
             <source>Listo</source>
-            <translation type="unfinished" />
+            <translation>Done</translation>
         </message>
         <message>
             <source>Listo, cerrar el teclado</source>
-            <translation type="unfinished" />
+            <translation>Done, close the keyboard</translation>
         </message>
     </context>
     <context>
@@ -516,123 +524,123 @@
         <message>
             <source>Mayús</source>
             <extracomment>A key: taller than the 56 px a kiosk button is, wide enough for a thumb. Columns of the layout (in key widths); wide keys take one and a half or more. The accents a vowel key shows: acute (first tap of "Tilde"), then the diaeresis. The states of "Tilde", in the order its taps go through them. The letter keys by their small letter; the digit and symbol keys by their text.</extracomment>
-            <translation type="unfinished" />
+            <translation>Shift</translation>
         </message>
         <message>
             <source>Mayúsculas</source>
-            <translation type="unfinished" />
+            <translation>Capitals</translation>
         </message>
         <message>
             <source>Tildes</source>
-            <translation type="unfinished" />
+            <translation>Accents</translation>
         </message>
         <message>
             <source>Espacio</source>
-            <translation type="unfinished" />
+            <translation>Space</translation>
         </message>
         <message>
             <source>Borrar</source>
-            <translation type="unfinished">Delete</translation>
+            <translation>Delete</translation>
         </message>
         <message>
             <source>Borrar una letra</source>
-            <translation type="unfinished" />
+            <translation>Delete one character</translation>
         </message>
         <message>
             <source>Listo</source>
-            <translation type="unfinished" />
+            <translation>Done</translation>
         </message>
         <message>
             <source>Listo, cerrar el teclado</source>
-            <translation type="unfinished" />
+            <translation>Done, close the keyboard</translation>
         </message>
         <message>
             <source>Letras</source>
-            <translation type="unfinished" />
+            <translation>Letters</translation>
         </message>
         <message>
             <source>Números y símbolos</source>
-            <translation type="unfinished" />
+            <translation>Numbers and symbols</translation>
         </message>
         <message>
             <source>Arroba</source>
-            <translation type="unfinished" />
+            <translation>At sign</translation>
         </message>
         <message>
             <source>Punto</source>
-            <translation type="unfinished" />
+            <translation>Full stop</translation>
         </message>
         <message>
             <source>Guion</source>
-            <translation type="unfinished" />
+            <translation>Hyphen</translation>
         </message>
         <message>
             <source>Guion bajo</source>
-            <translation type="unfinished" />
+            <translation>Underscore</translation>
         </message>
         <message>
             <source>Más</source>
-            <translation type="unfinished" />
+            <translation>Plus</translation>
         </message>
         <message>
             <source>Coma</source>
-            <translation type="unfinished" />
+            <translation>Comma</translation>
         </message>
         <message>
             <source>Barra</source>
-            <translation type="unfinished" />
+            <translation>Slash</translation>
         </message>
         <message>
             <source>Abrir paréntesis</source>
-            <translation type="unfinished" />
+            <translation>Open parenthesis</translation>
         </message>
         <message>
             <source>Cerrar paréntesis</source>
-            <translation type="unfinished" />
+            <translation>Close parenthesis</translation>
         </message>
         <message>
             <source>Numeral</source>
-            <translation type="unfinished" />
+            <translation>Number sign</translation>
         </message>
         <message>
             <source>Apóstrofo</source>
-            <translation type="unfinished" />
+            <translation>Apostrophe</translation>
         </message>
         <message>
             <source>Y comercial</source>
-            <translation type="unfinished" />
+            <translation>Ampersand</translation>
         </message>
         <message>
             <source>Dos puntos</source>
-            <translation type="unfinished" />
+            <translation>Colon</translation>
         </message>
         <message>
             <source>Punto y coma</source>
-            <translation type="unfinished" />
+            <translation>Semicolon</translation>
         </message>
         <message>
             <source>Cerrar exclamación</source>
-            <translation type="unfinished" />
+            <translation>Exclamation mark</translation>
         </message>
         <message>
             <source>Cerrar interrogación</source>
-            <translation type="unfinished" />
+            <translation>Question mark</translation>
         </message>
         <message>
             <source>Comillas</source>
-            <translation type="unfinished" />
+            <translation>Quotation mark</translation>
         </message>
         <message>
             <source>Pesos</source>
-            <translation type="unfinished" />
+            <translation>Peso sign</translation>
         </message>
         <message>
             <source>Por ciento</source>
-            <translation type="unfinished" />
+            <translation>Percent</translation>
         </message>
         <message>
             <source>Asterisco</source>
-            <translation type="unfinished" />
+            <translation>Asterisk</translation>
         </message>
     </context>
     <context>
@@ -671,11 +679,11 @@
             <translation>Press Enter or Continue to check again.</translation>
         </message>
         <message>
-            <source>Primero marque la autorización de datos; luego escriba el número.</source>
+            <source>Primero marque la autorización de datos.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Retiró la autorización: borramos el número. Márquela de nuevo para escribirlo.</source>
+            <source>Retiró la autorización y borramos el número. Márquela para escribirlo de nuevo.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1150,8 +1158,16 @@
     <context>
         <name>ResultScreen</name>
         <message>
+            <source>Referencia</source>
+            <extracomment>"Nueva venta" at the kiosk: a wide target. The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy.</extracomment>
+            <translation type="unfinished">Reference</translation>
+        </message>
+        <message>
+            <source>Código de verificación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Resultado</source>
-            <extracomment>The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy.</extracomment>
             <translation>Result</translation>
         </message>
         <message>
@@ -1718,6 +1734,10 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <message>
             <source>Aviso de privacidad</source>
             <translation>Privacy notice</translation>
+        </message>
+        <message>
+            <source>Aviso de privacidad en inglés</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Impresora</source>
@@ -3401,7 +3421,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
         <message>
             <source>un número entero</source>
-            <extracomment>The store's own name (on the screens and receipts). The legal name of the business (receipts, reports). ``&lt;base&gt;-&lt;digit&gt;``; the DIAN check digit is verified (kiosk.domain.nit). Where a customer sends a claim (phone, e-mail, address), printed on receipts. The personal-data notice shown and printed (Ley 1581); empty: none. Paper width: 58 or 80 mm. Used when the provider does not give fixed amounts for the operator. Fraud limits: sales to one line per (Bogota) day, and their pesos. Fraud limits: sales by this kiosk per hour, and their pesos. Warn the clerk when the float is under this, in whole units of the float's own currency (USD for a USD account); 0: never warn. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded kiosk; empty: every Colombian operator the provider lists. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Seconds without a touch before a screen goes back to its start. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
+            <extracomment>The store's own name (on the screens and receipts). The legal name of the business (receipts, reports). ``&lt;base&gt;-&lt;digit&gt;``; the DIAN check digit is verified (kiosk.domain.nit). Where a customer sends a claim (phone, e-mail, address), printed on receipts. The personal-data notice shown and printed (Ley 1581); empty: none. The same notice in English (the kiosk shows it in English); empty: the built-in one. Paper width: 58 or 80 mm. Used when the provider does not give fixed amounts for the operator. Fraud limits: sales to one line per (Bogota) day, and their pesos. Fraud limits: sales by this kiosk per hour, and their pesos. Warn the clerk when the float is under this, in whole units of the float's own currency (USD for a USD account); 0: never warn. Wall-clock limit of one call, retries included. SQLAlchemy URL; empty means ``sqlite:///&lt;data dir&gt;/journal.sqlite3``. The operators (brands) this store sells, e.g. ``["Claro"]`` for a Claro-branded kiosk; empty: every Colombian operator the provider lists. ``es`` (Spanish, Colombia: the app's own wording) or ``en``. Seconds without a touch before a screen goes back to its start. Wompi's prefix of a sandbox (test) public key; a production key starts ``pub_prod_``. What a value of each default's type is called in ``config.wrong_type``.</extracomment>
             <translation>a whole number</translation>
         </message>
         <message>

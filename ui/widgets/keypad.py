@@ -10,7 +10,14 @@ still apply, exactly as for the physical keyboard. A field it serves carries the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.controllers.language import translate
 from ui.widgets.message_label import set_role
@@ -24,13 +31,64 @@ OWN_KEYPAD = "ownKeypad"
 #: Digit keys as a phone lays them out; the last row holds "Borrar todo", 0, "Borrar".
 _ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
 
+#: What an on-screen key types into: a line, or a text of several lines.
+TextField = QLineEdit | QPlainTextEdit
+
+
+def make_key(
+    parent: QWidget, object_name: str, text: str, width: int, height: int, role: str
+) -> QPushButton:
+    """A key of an on-screen keypad or keyboard: its size fixed (the stylesheet gives the
+    same), never taking the focus (the caret stays in the field it types into)."""
+    key = QPushButton(text, parent)
+    key.setObjectName(object_name)
+    key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    key.setFixedSize(width, height)
+    set_role(key, role)
+    return key
+
+
+def is_typable(field: TextField | None) -> bool:
+    """Whether a key may type into ``field`` now (enabled and not read-only)."""
+    return field is not None and field.isEnabled() and not field.isReadOnly()
+
+
+def type_into(field: TextField | None, text: str) -> bool:
+    """Type ``text`` at the caret of ``field`` as the physical keyboard would (a line's
+    validator and maximum length apply), then give it the focus; False: nothing typed."""
+    if field is None or not is_typable(field):
+        return False
+    if isinstance(field, QLineEdit):
+        field.insert(text)
+    else:
+        field.insertPlainText(text)
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
+
+def erase_in(field: TextField | None) -> bool:
+    """Erase the character before the caret of ``field`` (or its selection), then give it
+    the focus; False: nothing erased."""
+    if field is None or not is_typable(field):
+        return False
+    if isinstance(field, QLineEdit):
+        field.backspace()
+    else:
+        cursor = field.textCursor()
+        cursor.deletePreviousChar()
+        field.setTextCursor(cursor)
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
 
 class DigitKeypad(QWidget):
     """Digits for the fields it serves.
 
     Signals: ``keyPressed(str)`` (the digit, ``"erase"`` or ``"clear"``; after the field
-    changed). Slots: ``serve(*fields)`` (the first becomes the target), ``setTarget(field)``,
-    ``target()``. ``setEnabled(False)`` greys every key.
+    took it: a key does nothing while its field is disabled or read-only). Slots:
+    ``serve(*fields)`` (the first becomes the target), ``setTarget(field)`` (type into a
+    field without serving it: the kiosk's keyboard dock does), ``target()``.
+    ``setEnabled(False)`` greys every key. After a key the focus is in the field.
 
     Object names: ``<prefix>Keypad``, ``<prefix>Key0`` … ``<prefix>Key9``,
     ``<prefix>KeyErase``, ``<prefix>KeyClear``.
@@ -63,12 +121,7 @@ class DigitKeypad(QWidget):
         self.retranslate()
 
     def _key(self, object_name: str, text: str) -> QPushButton:
-        key = QPushButton(text, self)
-        key.setObjectName(object_name)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setFixedSize(KEY_WIDTH, KEY_HEIGHT)
-        set_role(key, "keypadKey")
-        return key
+        return make_key(self, object_name, text, KEY_WIDTH, KEY_HEIGHT, "keypadKey")
 
     def _digit_key(self, prefix: str, digit: str) -> QPushButton:
         key = self._key(f"{prefix}Key{digit}", digit)
@@ -115,30 +168,23 @@ class DigitKeypad(QWidget):
         return super().eventFilter(watched, event)
 
     # -- keys ----------------------------------------------------------------------------
+    # A key does nothing (and says nothing) while its field takes no typing.
 
     def _usable_target(self) -> QLineEdit | None:
         field = self._target
-        if field is None or not field.isEnabled() or field.isReadOnly():
-            return None
-        return field
+        return field if is_typable(field) else None
 
     def _digit(self, digit: str) -> None:
-        field = self._usable_target()
-        if field is not None:
-            field.insert(digit)  # the validator and the maximum length apply
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.keyPressed.emit(digit)
+        if type_into(self._usable_target(), digit):
+            self.keyPressed.emit(digit)
 
     def _erase(self) -> None:
-        field = self._usable_target()
-        if field is not None:
-            field.backspace()
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.keyPressed.emit("erase")
+        if erase_in(self._usable_target()):
+            self.keyPressed.emit("erase")
 
     def _clear(self) -> None:
         field = self._usable_target()
         if field is not None:
             field.clear()
             field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.keyPressed.emit("clear")
+            self.keyPressed.emit("clear")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.controllers.language import formats, translate
+from ui.widgets.keypad import OWN_KEYPAD, erase_in, make_key, type_into
 from ui.widgets.message_label import MessageLabel, set_role
 
 #: A key's height and width: more than the 48 px a finger needs.
@@ -55,7 +56,8 @@ class PinPad(QWidget):
     """Digits 0–9, "Borrar" (one digit back) and "Entrar".
 
     Signals: ``digitPressed(str)``, ``erasePressed()``, ``enterPressed()``.
-    ``attach(field)``: the keys type into ``field`` (its validator and length still apply).
+    ``attach(field)``: the keys type into ``field`` (its validator and length still apply;
+    the field gets the ``OWN_KEYPAD`` property, so the kiosk's letter keyboard stays shut).
     ``setEnabled(False)`` greys every key (a locked PIN, a check in progress).
 
     Object names: ``<prefix>PinPad``, ``<prefix>PinKey0`` … ``<prefix>PinKey9``,
@@ -90,13 +92,8 @@ class PinPad(QWidget):
         self.retranslate()
 
     def _key(self, object_name: str, text: str) -> QPushButton:
-        key = QPushButton(text, self)
-        key.setObjectName(object_name)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # The stylesheet gives the same size (border included); this holds without it.
-        key.setFixedSize(KEY_WIDTH, KEY_SIZE)
-        set_role(key, "pinKey")
-        return key
+        return make_key(self, object_name, text, KEY_WIDTH, KEY_SIZE, "pinKey")
 
     def _digit_key(self, prefix: str, digit: str) -> QPushButton:
         key = self._key(f"{prefix}PinKey{digit}", digit)
@@ -115,21 +112,17 @@ class PinPad(QWidget):
             self.retranslate()
 
     def attach(self, field: QLineEdit) -> None:
-        """Type into ``field`` from now on."""
+        """Type into ``field`` from now on (the kiosk's letter keyboard leaves it alone:
+        it carries the :data:`~ui.widgets.keypad.OWN_KEYPAD` property)."""
         self._field = field
+        field.setProperty(OWN_KEYPAD, True)
 
     def _digit(self, digit: str) -> None:
-        field = self._field
-        if field is not None and field.isEnabled():
-            field.insert(digit)  # the validator and the maximum length apply
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        type_into(self._field, digit)  # the validator and the maximum length apply
         self.digitPressed.emit(digit)
 
     def _erase(self) -> None:
-        field = self._field
-        if field is not None and field.isEnabled():
-            field.backspace()
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        erase_in(self._field)
         self.erasePressed.emit()
 
 
