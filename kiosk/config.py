@@ -62,6 +62,8 @@ class StoreConfig:
     contact: str = ""
     #: The personal-data notice shown and printed (Ley 1581); empty: none.
     privacy_notice: str = ""
+    #: The same notice in English (the kiosk shows it in English); empty: the built-in one.
+    privacy_notice_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,13 @@ FIELDS: tuple[SettingField, ...] = (
         True,
         max_length=4000,
     ),
+    _f(
+        "store.privacy_notice_en",
+        QT_TRANSLATE_NOOP("SettingsFields", "Aviso de privacidad en inglés"),
+        "notice",
+        True,
+        max_length=4000,
+    ),
     _f("printer.target", QT_TRANSLATE_NOOP("SettingsFields", "Impresora"), "printer", True),
     _f(
         "printer.paper_mm",

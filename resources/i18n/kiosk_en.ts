@@ -6,7 +6,7 @@
         <message>
             <source>Modo administrador</source>
             <extracomment>The corner's side, in px, from the window's top-right. Presses in the corner that open the admin PIN… …within this many seconds.</extracomment>
-            <translation type="unfinished" />
+            <translation>Administrator mode</translation>
         </message>
     </context>
     <context>
@@ -64,11 +64,11 @@
         </message>
         <message>
             <source>Salir del modo quiosco</source>
-            <translation type="unfinished" />
+            <translation>Leave kiosk mode</translation>
         </message>
         <message>
             <source>Volver al quiosco</source>
-            <translation type="unfinished" />
+            <translation>Back to the kiosk</translation>
         </message>
         <message>
             <source>Hay una venta sin terminar; ¿cerrar sesión y descartarla?</source>
@@ -293,7 +293,7 @@
         </message>
         <message>
             <source>Sí, autorizo el uso de mi número para esta venta</source>
-            <translation type="unfinished" />
+            <translation>Yes, I authorize the use of my number for this sale</translation>
         </message>
     </context>
     <context>
@@ -344,7 +344,6 @@
         <name>GiftPackScreen</name>
         <message>
             <source>Elija un paquete.</source>
-            <extracomment>Kiosk, landscape: the lines' column (the keypad and the cards take the rest).</extracomment>
             <translation>Choose a pack.</translation>
         </message>
         <message>
@@ -671,7 +670,6 @@
         <name>LineScreen</name>
         <message>
             <source>Un momento: estamos consultando el operador de la línea.</source>
-            <extracomment>Kiosk layout: room between the columns, and the least height of an amount preset.</extracomment>
             <translation>One moment: we are checking the line's mobile operator.</translation>
         </message>
         <message>
@@ -680,11 +678,11 @@
         </message>
         <message>
             <source>Primero marque la autorización de datos.</source>
-            <translation type="unfinished" />
+            <translation>First tick the data authorization.</translation>
         </message>
         <message>
             <source>Retiró la autorización y borramos el número. Márquela para escribirlo de nuevo.</source>
-            <translation type="unfinished" />
+            <translation>You withdrew the authorization, so we erased the number. Tick it to type the number again.</translation>
         </message>
     </context>
     <context>
@@ -1163,8 +1161,8 @@
             <translation type="unfinished">Reference</translation>
         </message>
         <message>
-            <source>Código de verificación</source>
-            <translation type="unfinished" />
+            <source>Verificación</source>
+            <translation type="unfinished">Verification</translation>
         </message>
         <message>
             <source>Resultado</source>
@@ -1737,7 +1735,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
         <message>
             <source>Aviso de privacidad en inglés</source>
-            <translation type="unfinished" />
+            <translation>Privacy notice in English</translation>
         </message>
         <message>
             <source>Impresora</source>
@@ -2252,7 +2250,6 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <name>TopupScreen</name>
         <message>
             <source>Recarga</source>
-            <extracomment>Presets side by side: on the counter's one row, and at the kiosk (bigger keys).</extracomment>
             <translation>Top-up</translation>
         </message>
         <message>

@@ -8,13 +8,28 @@ from enum import StrEnum
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.controllers.language import formats, translate
 from ui.screens.base import Screen, make_button
 from ui.screens.consent import ConsentBox, consent_needed
+from ui.screens.line_screen import (
+    KIOSK_COLUMN_SPACING,
+    consent_first,
+    consent_withdrawn,
+    set_box_direction,
+)
+from ui.widgets.keypad import DigitKeypad
 from ui.widgets.line_input import LineInput
-from ui.widgets.message_label import set_role
+from ui.widgets.message_label import MessageLabel, set_role
 
 CODE_DIGITS = 6
 
@@ -69,8 +84,28 @@ class BalanceScreen(Screen):
         self._balance_pesos: int | None = None
         self._active_packs: tuple[tuple[str, datetime], ...] = ()
         content = self.content()
+        # Counter: one column. Kiosk: the consent on top, then the rest | keypad
+        # (landscape), or the keypad under it all (portrait); see _arrange.
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns.setSpacing(12)
+        self._main_column = QWidget(content)
+        self._main_column.setObjectName("balanceMainColumn")
+        main = QVBoxLayout(self._main_column)
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(12)
+        self._columns.addWidget(self._main_column)
+        self.keypad = DigitKeypad(self.prefix, content)
+        self.keypad.hide()
+        self._columns.addWidget(self.keypad)
         self.consent = ConsentBox(self.prefix, content)
         self.body.addWidget(self.consent)
+        # Kiosk: why the line is greyed (consent first), or that it was erased.
+        self.consent_hint = MessageLabel(content, object_name="balanceConsentHint")
+        self._consent_withdrawn = False
+        self.body.addWidget(self.consent_hint)
+        self.body.addLayout(self._columns)
+        self.body.addStretch(1)
+        content = self._main_column
 
         line_row = QHBoxLayout()
         line_row.setSpacing(16)
@@ -79,7 +114,7 @@ class BalanceScreen(Screen):
         self.send_button = make_button("", "balanceSendCodeButton", content)
         self.send_button.clicked.connect(self._request_code)
         line_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.body.addLayout(line_row)
+        main.addLayout(line_row)
 
         self._code_box = QFrame(content)
         self._code_box.setObjectName("balanceCodeBox")
@@ -109,7 +144,7 @@ class BalanceScreen(Screen):
         code_row.addStretch(1)
         code_layout.addWidget(self._code_caption)
         code_layout.addLayout(code_row)
-        self.body.addWidget(self._code_box)
+        main.addWidget(self._code_box)
 
         self._result = QFrame(content)
         self._result.setObjectName("balanceResult")
@@ -125,9 +160,10 @@ class BalanceScreen(Screen):
         self._packs.setTextFormat(Qt.TextFormat.PlainText)
         result_layout.addWidget(self._amount)
         result_layout.addWidget(self._packs)
-        self.body.addWidget(self._result)
-        self.body.addStretch(1)
+        main.addWidget(self._result)
+        main.addStretch(1)
 
+        self.keypad.serve(self.line_input.lineEdit(), self.code_input)
         self.consent.toggled.connect(self._on_consent)
         self.line_input.lineChanged.connect(self._on_line_changed)
         self.code_input.textChanged.connect(lambda _text: self._refresh())
@@ -152,6 +188,7 @@ class BalanceScreen(Screen):
         self._render_send_button()
         self._render_code_caption()
         self._render_balance()
+        self._render_gate()
 
     def _render_send_button(self) -> None:
         if self._step is BalanceStep.LINE:
@@ -200,6 +237,16 @@ class BalanceScreen(Screen):
     def setStore(self, name: str, contact: str = "") -> None:
         self.consent.setStore(name, contact)
 
+    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
+        self.consent.setPrivacyNotice(es_text, en_text)
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        super().setKioskMode(kiosk)
+        self.consent.setKioskMode(kiosk)
+        self.keypad.setVisible(kiosk)
+        self._arrange()
+        self._render_gate()
+
     def setCodeSent(self, masked_line: str) -> None:
         self.clearError()
         self.code_input.clear()
@@ -234,6 +281,9 @@ class BalanceScreen(Screen):
         self._render_code_caption()
         self._render_balance()
         self._show_step(BalanceStep.LINE)
+        self._consent_withdrawn = False  # a new customer: nothing was withdrawn
+        self.keypad.setTarget(self.line_input.lineEdit())
+        self._render_gate()
 
     # -- queries -----------------------------------------------------------------------
 
@@ -252,7 +302,13 @@ class BalanceScreen(Screen):
     # -- navigation ----------------------------------------------------------------------
 
     def enter(self) -> None:
-        self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+        edit = self.line_input.lineEdit()
+        if self.isKioskMode():
+            self.keypad.setTarget(edit)
+        if edit.isEnabled():
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # kiosk, before the consent: the checkbox is the first thing to do
+            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_on(self) -> None:
         if self._step is BalanceStep.CODE:
@@ -284,9 +340,45 @@ class BalanceScreen(Screen):
         self.codeSubmitted.emit(self.line(), self.code_input.text())
 
     def _on_consent(self, given: bool) -> None:
+        edit = self.line_input.lineEdit()
         if given:
             self.clearError()
+            self._consent_withdrawn = False
+        elif self.isKioskMode():
+            # The customer took the consent back: the number goes with it.
+            self._consent_withdrawn = bool(edit.text())
+            edit.clear()
+        self._render_gate()
         self._refresh()
+        if given and self.isKioskMode():
+            self.keypad.setTarget(edit)
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _render_gate(self) -> None:
+        """Kiosk: the line and the keypad wait for the consent, and the hint says why."""
+        gated = self.isKioskMode() and not self.consent.isGiven()
+        self.line_input.lineEdit().setEnabled(not gated)
+        self.keypad.setEnabled(not gated)
+        if not gated:
+            self.consent_hint.clearMessage()
+        elif self._consent_withdrawn:
+            self.consent_hint.setMessage(consent_withdrawn(), "hint")
+        else:
+            self.consent_hint.setMessage(consent_first(), "hint")
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        kiosk = self.isKioskMode()
+        side_by_side = kiosk and not self.isPortrait()
+        set_box_direction(self._columns, not side_by_side)
+        self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)
+        self._columns.setStretchFactor(self._main_column, 1 if side_by_side else 0)
+        self._columns.setAlignment(
+            self.keypad,
+            Qt.AlignmentFlag.AlignTop if side_by_side else Qt.AlignmentFlag.AlignHCenter,
+        )
 
     def _on_line_changed(self, _line: str) -> None:
         # A code and a balance belong to one line: a new line starts over.

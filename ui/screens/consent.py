@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.controllers.language import translate
+from kiosk.controllers.language import current_language, translate
+
+# The kiosk's consent row: tall enough for a finger, the whole row is the target.
+KIOSK_ROW_HEIGHT = 56
 
 
 def privacy_notice(store_name: str, contact: str = "") -> str:
@@ -37,13 +40,40 @@ def consent_needed() -> str:
     return translate("ConsentBox", "Marque la autorización de datos para continuar.")
 
 
+class _ConsentCheck(QCheckBox):
+    """A checkbox at least ``rowHeight`` tall (kept when the stylesheet is applied again,
+    e.g. by the larger-text switch, which resets minimum sizes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row_height = 0
+
+    def setRowHeight(self, height: int) -> None:
+        self._row_height = height
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return hint.expandedTo(QSize(0, self._row_height))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return hint.expandedTo(QSize(0, self._row_height))
+
+
 class ConsentBox(QFrame):
     """A short privacy notice naming the store, and a consent checkbox that is never pre-ticked.
 
+    The notice is the store's own (settings ``store.privacy_notice`` in Spanish,
+    ``store.privacy_notice_en`` in English: data, shown as written) when the current
+    language has one, else the built-in :func:`privacy_notice` naming the store.
+
     Signals: ``toggled(bool)``.
-    Slots: ``setStore(name, contact="")``, ``reset()`` (unticks).
-    Queries: ``isGiven()``, ``checkBox()``.
-    Object names with ``prefix``: ``<prefix>ConsentNotice``, ``<prefix>ConsentCheck``.
+    Slots: ``setStore(name, contact="")``, ``setPrivacyNotice(es_text, en_text="")``,
+    ``setKioskMode(bool)`` (a row of at least 56 px for a finger), ``reset()`` (unticks).
+    Queries: ``isGiven()``, ``checkBox()``, ``noticeText()``.
+    Object names with ``prefix``: ``<prefix>ConsentBox``, ``<prefix>ConsentNotice``,
+    ``<prefix>ConsentCheck``.
     Words: context ``ConsentBox``; they follow the language (``retranslate``).
     """
 
@@ -54,10 +84,14 @@ class ConsentBox(QFrame):
         self.setObjectName(f"{prefix}ConsentBox")
         self._store = ""
         self._contact = ""
+        # The store's own notices by language ("": the built-in one).
+        self._store_notices: dict[str, str] = {"es": "", "en": ""}
         self._notice = QLabel(self)
         self._notice.setObjectName(f"{prefix}ConsentNotice")
         self._notice.setWordWrap(True)
-        self._check = QCheckBox(self)
+        # The store's words are data: never read as rich text.
+        self._notice.setTextFormat(Qt.TextFormat.PlainText)
+        self._check = _ConsentCheck(self)
         self._check.setObjectName(f"{prefix}ConsentCheck")
         self._check.setChecked(False)
         self._check.toggled.connect(self.toggled)
@@ -70,9 +104,12 @@ class ConsentBox(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._notice.setText(privacy_notice(self._store, self._contact))
+        self._notice.setText(self.noticeText())
         # "&" marks the Alt shortcut (Alt+A in both languages).
         self._check.setText(translate("ConsentBox", "Sí, &autorizo"))
+        self._check.setAccessibleName(
+            translate("ConsentBox", "Sí, autorizo el uso de mi número para esta venta")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -84,8 +121,22 @@ class ConsentBox(QFrame):
         self._contact = contact
         self.retranslate()
 
+    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
+        """The store's own notice in Spanish and in English ("": the built-in one)."""
+        self._store_notices = {"es": es_text.strip(), "en": en_text.strip()}
+        self.retranslate()
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        # The indicator's size is the stylesheet's (QCheckBox::indicator under kiosk="true").
+        self._check.setRowHeight(KIOSK_ROW_HEIGHT if kiosk else 0)
+
     def reset(self) -> None:
         self._check.setChecked(False)
+
+    def noticeText(self) -> str:
+        """The notice as shown now: the store's for this language, or the built-in one."""
+        own = self._store_notices.get(current_language(), "")
+        return own or privacy_notice(self._store, self._contact)
 
     def isGiven(self) -> bool:
         return self._check.isChecked()

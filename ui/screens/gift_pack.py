@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.controllers.language import translate
 from kiosk.domain.catalogue import Pack
-from ui.screens.line_screen import LineScreen
+from ui.screens.line_screen import LineScreen, set_box_direction
 from ui.widgets.line_input import LineInput
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.pack_card import PackCard
 
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum width"
 _COLUMNS = 2
 _LEFT_WIDTH = 380
+# Kiosk, landscape: the lines' column (the keypad and the cards take the rest).
+_KIOSK_LEFT_WIDTH = 400
 
 
 def _choose_pack() -> str:
@@ -71,22 +75,25 @@ class GiftPackScreen(LineScreen):
         self._packs_words: tuple[Callable[[], str], str] | None = None
         content = self.content()
 
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        left_box = QWidget(content)
+        # Counter: consent and lines | the cards. Kiosk: the consent on top, then the lines |
+        # keypad | cards (landscape), or one column with the cards last (portrait); see
+        # _arrange.
+        self.body.addWidget(self.consent_hint)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(24)
+        self._left_box = left_box = QWidget(content)
         left_box.setObjectName("giftLeftColumn")
-        # The cards need the room: the line fields keep a fixed, comfortable width.
-        left_box.setFixedWidth(_LEFT_WIDTH)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(12)
+        self._left = left
         left.addWidget(self.consent)
         left.addWidget(self.line_input)
         self.sender_input = LineInput("giftSender", optional=True, stacked=True, parent=content)
         left.addWidget(self.sender_input)
         left.addStretch(1)
 
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         right.setSpacing(8)
         self._packs_caption = QLabel(content)
         self._packs_caption.setObjectName("giftPacksCaption")
@@ -108,11 +115,14 @@ class GiftPackScreen(LineScreen):
         self._packs_message = MessageLabel(content, object_name="giftPacksMessage")
         right.addWidget(self._packs_message)
 
-        columns.addWidget(left_box)
-        columns.addLayout(right, 1)
-        self.body.addLayout(columns, 1)
+        self._columns.addWidget(left_box)
+        self._columns.addWidget(self.keypad)
+        self._columns.addLayout(right, 1)
+        self.body.addLayout(self._columns, 1)
 
         self.sender_input.lineEdit().textChanged.connect(lambda _text: self._refresh())
+        self._serve_keypad(self.line_input.lineEdit(), self.sender_input.lineEdit())
+        self._arrange()
         self.retranslate()
 
     # -- words -------------------------------------------------------------------------
@@ -138,21 +148,17 @@ class GiftPackScreen(LineScreen):
             card.deleteLater()
         self._cards = []
         used: dict[int, int] = {}
-        for index, pack in enumerate(packs):
+        for pack in packs:
             used[pack.amount_pesos] = used.get(pack.amount_pesos, 0) + 1
             count = used[pack.amount_pesos]
             suffix = "" if count == 1 else f"_{count}"
             card = PackCard(pack, f"giftPackCard_{pack.amount_pesos}{suffix}", self._cards_box)
             card.toggled.connect(self._on_card_toggled)
             card.focused.connect(lambda widget: self._scroll.ensureWidgetVisible(widget, 4, 4))
-            self._grid.addWidget(card, index // _COLUMNS, index % _COLUMNS)
             # Layouts show new children of a visible parent only later; the focus needs it now.
             card.show()
             self._cards.append(card)
-        for row in range(self._grid.rowCount()):
-            self._grid.setRowStretch(row, 0)
-        # Keep the cards at the top when there are few of them.
-        self._grid.setRowStretch(self._grid.rowCount(), 1)
+        self._place_cards()
         self._set_packs_message(None if self._cards else (_no_packs, "warning"))
         self._refresh()
 
@@ -197,10 +203,51 @@ class GiftPackScreen(LineScreen):
             self.submitted.emit(self.line(), pack, self.senderLine())
 
     def _after_operator_known(self) -> None:
-        if self.selectedPack() is None and self._cards:
+        # At the kiosk the cards are a tap away: the keypad stays on the line.
+        if self.selectedPack() is None and self._cards and not self.isKioskMode():
             self._cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _consented_edits(self) -> list[QLineEdit]:
+        return [self.line_input.lineEdit(), self.sender_input.lineEdit()]
+
+    def _arrange(self) -> None:
+        kiosk = self.isKioskMode()
+        portrait = kiosk and self.isPortrait()
+        # The consent: first in the lines' column (counter), across the top (kiosk).
+        if kiosk:
+            self.body.insertWidget(0, self.consent)
+        else:
+            self._left.insertWidget(0, self.consent)
+        set_box_direction(self._columns, portrait)
+        if portrait:
+            # One column: the lines take the width, the cards the height left.
+            self._left_box.setMinimumWidth(0)
+            self._left_box.setMaximumWidth(QWIDGETSIZE_MAX)
+        else:
+            # The cards need the room: the line fields keep a fixed, comfortable width.
+            self._left_box.setFixedWidth(_KIOSK_LEFT_WIDTH if kiosk else _LEFT_WIDTH)
+        self._columns.setStretchFactor(self._left_box, 0)
+        self._columns.setAlignment(
+            self.keypad,
+            Qt.AlignmentFlag.AlignHCenter if portrait else Qt.AlignmentFlag.AlignTop,
+        )
+        self._place_cards()
+
     # -- internals -----------------------------------------------------------------------
+
+    def _place_cards(self) -> None:
+        """The cards in rows of :data:`_COLUMNS` (one at a narrow kiosk column), at the top."""
+        columns = 1 if self.isKioskMode() and not self.isPortrait() else _COLUMNS
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for index, card in enumerate(self._cards):
+            self._grid.addWidget(card, index // columns, index % columns)
+        for column in range(max(_COLUMNS, self._grid.columnCount())):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        rows = -(-len(self._cards) // columns)
+        for row in range(max(rows + 1, self._grid.rowCount())):
+            # Keep the cards at the top when there are few of them.
+            self._grid.setRowStretch(row, 1 if row == rows else 0)
 
     def _clear_selection(self) -> None:
         for card in self._cards:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kiosk.controllers.language import now, translate
 from ui.screens.base import Screen
 from ui.screens.consent import ConsentBox, consent_needed
+from ui.widgets.keypad import DigitKeypad
 from ui.widgets.line_input import LineInput, OperatorState
+from ui.widgets.message_label import MessageLabel
+
+# Kiosk layout: room between the columns, and the least height of an amount preset.
+KIOSK_COLUMN_SPACING = 24
+KIOSK_PRESET_HEIGHT = 64
 
 
 def waiting_operator() -> str:
@@ -17,6 +25,45 @@ def waiting_operator() -> str:
 
 def retry_detection() -> str:
     return translate("LineScreen", "Presione Enter o Continuar para consultar de nuevo.")
+
+
+def consent_first() -> str:
+    """Kiosk: the line waits for the consent (the field and the keypad are greyed)."""
+    return translate("LineScreen", "Primero marque la autorización de datos.")
+
+
+def consent_withdrawn() -> str:
+    """Kiosk: the consent was unticked, so the number typed was erased."""
+    return translate(
+        "LineScreen",
+        "Retiró la autorización y borramos el número. Márquela para escribirlo de nuevo.",
+    )
+
+
+class KioskButton(QPushButton):
+    """A push button at least ``kioskHeight`` tall: its size hint says so, which survives
+    the stylesheet being applied again (the larger-text switch resets minimum sizes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kiosk_height = 0
+
+    def setKioskHeight(self, height: int) -> None:
+        self._kiosk_height = height
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(QSize(0, self._kiosk_height))
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, self._kiosk_height))
+
+
+def set_box_direction(layout: QBoxLayout, portrait: bool) -> None:
+    """Columns side by side (landscape) or one under the other (portrait)."""
+    layout.setDirection(
+        QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+    )
 
 
 class LineScreen(Screen):
@@ -28,11 +75,21 @@ class LineScreen(Screen):
     ``setLineRefused(message, for_line="")`` (an answer for a line other than the one now
     typed is ignored, so a late detection never labels a new line), ``setStore(name, contact)``.
 
+    ``setPrivacyNotice(es_text, en_text="")``: the store's own notice (see ``ConsentBox``).
+
+    Kiosk mode (``setKioskMode(True)``): an on-screen ``keypad`` (:class:`DigitKeypad`,
+    ``<prefix>Keypad``) serves the screen's digit fields; the lines (and the keypad) stay
+    greyed until the consent is ticked, with the hint ``<prefix>ConsentHint`` saying so;
+    unticking erases the lines typed and says so. Subclasses lay their columns out in
+    :meth:`_arrange` (kiosk or counter, portrait or landscape).
+
     Enter walks to the first thing missing (line, consent, the subclass's fields) and
     submits when nothing is; while the operator is being detected it submits as soon as
-    the operator is known. Subclasses place ``consent`` and ``line_input`` in their layout
-    and implement :meth:`_rest_ready`, :meth:`_focus_rest` and :meth:`_submit`; they set
-    their title and the line's caption in ``retranslate`` (``line_input.setCaption``).
+    the operator is known. Subclasses place ``consent``, ``consent_hint``, ``line_input``
+    and ``keypad`` in their layout, call :meth:`_serve_keypad` with their digit fields,
+    and implement :meth:`_rest_ready`, :meth:`_focus_rest`, :meth:`_submit` and
+    :meth:`_arrange`; they set their title and the line's caption in ``retranslate``
+    (``line_input.setCaption``).
     """
 
     lineEntered = Signal(str)
@@ -46,6 +103,11 @@ class LineScreen(Screen):
         self._failed_message = ""
         self.consent = ConsentBox(self.prefix, self.content())
         self.line_input = LineInput(self.prefix, stacked=stacked_line, parent=self.content())
+        # Kiosk: why the line is greyed (consent first), or that it was erased.
+        self.consent_hint = MessageLabel(self.content(), object_name=f"{self.prefix}ConsentHint")
+        self._consent_withdrawn = False
+        self.keypad = DigitKeypad(self.prefix, self.content())
+        self.keypad.hide()
         self.continue_button = self.add_continue_button()  # "Continuar", the base's words
         self.continue_button.clicked.connect(self.go_on)
         self.consent.toggled.connect(self._on_consent)
@@ -55,11 +117,22 @@ class LineScreen(Screen):
         super().retranslate()
         if self._detection_failed and self._failed_message:
             self.line_input.setLineRefused(self._failed_detection_text())
+        self._render_gate()
 
     # -- slots -------------------------------------------------------------------------
 
     def setStore(self, name: str, contact: str = "") -> None:
         self.consent.setStore(name, contact)
+
+    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
+        self.consent.setPrivacyNotice(es_text, en_text)
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        super().setKioskMode(kiosk)
+        self.consent.setKioskMode(kiosk)
+        self.keypad.setVisible(kiosk)
+        self._arrange()
+        self._render_gate()
 
     def setDetecting(self) -> None:
         self.line_input.setDetecting()
@@ -94,6 +167,9 @@ class LineScreen(Screen):
         self._announced_line = ""
         self._submit_when_known = False
         self._detection_failed = False
+        self._consent_withdrawn = False  # a new customer: nothing was withdrawn
+        self.keypad.setTarget(self.line_input.lineEdit())
+        self._render_gate()
 
     # -- queries -----------------------------------------------------------------------
 
@@ -106,7 +182,13 @@ class LineScreen(Screen):
     # -- navigation ----------------------------------------------------------------------
 
     def enter(self) -> None:
-        self.line_input.lineEdit().setFocus(Qt.FocusReason.OtherFocusReason)
+        edit = self.line_input.lineEdit()
+        if self.isKioskMode():
+            self.keypad.setTarget(edit)
+        if edit.isEnabled():
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # kiosk, before the consent: the checkbox is the first thing to do
+            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_on(self) -> None:
         """Enter or Continue: go to the first thing missing, or submit."""
@@ -153,6 +235,20 @@ class LineScreen(Screen):
     def _after_operator_known(self) -> None:
         """Hook: the operator was confirmed while the line still had the focus."""
 
+    def _arrange(self) -> None:
+        """Hook: lay the columns out for the mode (``isKioskMode``) and ``isPortrait``."""
+        raise NotImplementedError
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        self._arrange()
+
+    def _consented_edits(self) -> list[QLineEdit]:
+        """The fields that hold personal data: greyed until the consent (kiosk)."""
+        return [self.line_input.lineEdit()]
+
+    def _serve_keypad(self, *fields: QLineEdit) -> None:
+        self.keypad.serve(*fields)
+
     def _refresh(self) -> None:
         ready = (
             self.line_input.isAcceptable()
@@ -174,8 +270,39 @@ class LineScreen(Screen):
     def _on_consent(self, given: bool) -> None:
         if given:
             self.clearError()
+            self._consent_withdrawn = False
+        elif self.isKioskMode():
+            typed = [edit for edit in self._consented_edits() if edit.text()]
+            # The customer took the consent back: the number goes with it.
+            self._consent_withdrawn = bool(typed)
+            for edit in typed:
+                edit.clear()
+        self._render_gate()
         self._announce_line()
         self._refresh()
+        if given and self.isKioskMode():
+            self._focus_keypad_target()
+
+    def _focus_keypad_target(self) -> None:
+        target = self.keypad.target()
+        if target is None or not target.isEnabled() or not target.isVisibleTo(self):
+            target = self.line_input.lineEdit()
+        self.keypad.setTarget(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _render_gate(self) -> None:
+        """Kiosk: the lines and the keypad wait for the consent, and the hint says why."""
+        gated = self.isKioskMode() and not self.consent.isGiven()
+        for edit in self._consented_edits():
+            edit.setEnabled(not gated)
+        self.keypad.setEnabled(not gated)
+        words: Callable[[], str] | None = None
+        if gated:
+            words = consent_withdrawn if self._consent_withdrawn else consent_first
+        if words is None:
+            self.consent_hint.clearMessage()
+        else:
+            self.consent_hint.setMessage(words(), "hint")
 
     def _on_line_changed(self, _line: str) -> None:
         self._submit_when_known = False

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.controllers.language import describe, formats, translate
 from kiosk.domain.amounts import AmountOffer
 from kiosk.domain.errors import ValidationError
-from ui.screens.base import make_button
-from ui.screens.line_screen import LineScreen
+from ui.screens.line_screen import (
+    KIOSK_COLUMN_SPACING,
+    KIOSK_PRESET_HEIGHT,
+    KioskButton,
+    LineScreen,
+    set_box_direction,
+)
 from ui.widgets.message_label import MessageLabel, set_role
 
 _AMOUNT_INPUT = QRegularExpression(r"[$0-9.\s]{0,14}")
 # Codes that only mean "not finished yet" while the clerk is still typing.
 _UNFINISHED_AMOUNT = frozenset({"money.empty", "amount.below_minimum"})
+# Presets side by side: on the counter's one row, and at the kiosk (bigger keys).
+_COUNTER_PRESET_COLUMNS = 6
+_KIOSK_PRESET_COLUMNS = 3
 
 
 class TopupScreen(LineScreen):
@@ -56,26 +72,43 @@ class TopupScreen(LineScreen):
         # The domain's default until the wiring gives the store's (setOffer).
         self._offer = AmountOffer()
         self._amount_revealed = False
-        self._preset_buttons: dict[int, QPushButton] = {}
+        self._preset_buttons: dict[int, KioskButton] = {}
         content = self.content()
+        # Counter: one column. Kiosk: the consent on top, then line | keypad | amount
+        # (landscape), or all of it in one column (portrait); see _arrange.
         self.body.addWidget(self.consent)
-        self.body.addWidget(self.line_input)
+        self.body.addWidget(self.consent_hint)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns.setSpacing(12)
+        self._line_column = QWidget(content)
+        self._line_column.setObjectName("topupLineColumn")
+        line_column = QVBoxLayout(self._line_column)
+        line_column.setContentsMargins(0, 0, 0, 0)
+        line_column.setSpacing(12)
+        line_column.addWidget(self.line_input)
+        line_column.addStretch(1)
 
-        self._amount_caption = QLabel(content)
+        self._amount_column = QWidget(content)
+        self._amount_column.setObjectName("topupAmountColumn")
+        amount_column = QVBoxLayout(self._amount_column)
+        amount_column.setContentsMargins(0, 0, 0, 0)
+        amount_column.setSpacing(12)
+        self._amount_caption = QLabel(self._amount_column)
         self._amount_caption.setObjectName("topupAmountCaption")
-        self.body.addWidget(self._amount_caption)
-        self._presets_box = QWidget(content)
+        amount_column.addWidget(self._amount_caption)
+        self._presets_box = QWidget(self._amount_column)
         self._presets_box.setObjectName("topupPresets")
         self._presets_layout = QGridLayout(self._presets_box)
         self._presets_layout.setContentsMargins(0, 0, 0, 0)
         self._presets_layout.setSpacing(12)
         self._presets_box.hide()
-        self.body.addWidget(self._presets_box)
+        amount_column.addWidget(self._presets_box)
 
-        self._free_row = QWidget(content)
-        free = QHBoxLayout(self._free_row)
-        free.setContentsMargins(0, 0, 0, 0)
-        free.setSpacing(16)
+        self._free_row = QWidget(self._amount_column)
+        self._free = QGridLayout(self._free_row)
+        self._free.setContentsMargins(0, 0, 0, 0)
+        self._free.setHorizontalSpacing(16)
+        self._free.setVerticalSpacing(4)
         self._free_caption = QLabel(self._free_row)
         self._free_caption.setObjectName("topupAmountInputCaption")
         self.amount_input = QLineEdit(self._free_row)
@@ -92,15 +125,18 @@ class TopupScreen(LineScreen):
         self._limits_label = QLabel(self._free_row)
         self._limits_label.setObjectName("topupLimitsLabel")
         set_role(self._limits_label, "hint")
-        free.addWidget(self._free_caption)
-        free.addWidget(self.amount_input)
-        free.addWidget(self._amount_echo)
-        free.addStretch(1)
-        free.addWidget(self._limits_label)
-        self.body.addWidget(self._free_row)
-        self._amount_message = MessageLabel(content, object_name="topupAmountMessage")
-        self.body.addWidget(self._amount_message)
+        amount_column.addWidget(self._free_row)
+        self._amount_message = MessageLabel(self._amount_column, object_name="topupAmountMessage")
+        amount_column.addWidget(self._amount_message)
+        amount_column.addStretch(1)
+
+        self._columns.addWidget(self._line_column)
+        self._columns.addWidget(self.keypad)
+        self._columns.addWidget(self._amount_column)
+        self.body.addLayout(self._columns)
         self.body.addStretch(1)
+        self._serve_keypad(self.line_input.lineEdit(), self.amount_input)
+        self._arrange()
 
         self.amount_input.textChanged.connect(self._on_amount_text)
         self.amount_input.editingFinished.connect(self._on_amount_finished)
@@ -142,21 +178,20 @@ class TopupScreen(LineScreen):
             button.setParent(None)
             button.deleteLater()
         self._preset_buttons.clear()
-        presets = offer.presets
-        columns = max(1, min(6, len(presets)))
-        for index, pesos in enumerate(presets):
-            button = make_button("", f"topupPreset_{pesos}", self._presets_box)
+        for pesos in offer.presets:
+            button = KioskButton(self._presets_box)
+            button.setObjectName(f"topupPreset_{pesos}")
             button.setCheckable(True)
             # Space picks a preset; Enter goes on (see go_on), like everywhere else.
             button.setAutoDefault(False)
             set_role(button, "preset")
             self._render_preset(button, pesos)
             button.clicked.connect(lambda _checked=False, p=pesos: self._choose_preset(p))
-            self._presets_layout.addWidget(button, index // columns, index % columns)
             # Layouts show new children of a visible parent only later; the focus needs it now.
             button.show()
             self._preset_buttons[pesos] = button
-        self._presets_box.setVisible(bool(presets))
+        self._place_presets()
+        self._presets_box.setVisible(bool(offer.presets))
         self._free_row.setVisible(not offer.fixed)
         self._render_limits()
         self._refresh()
@@ -182,7 +217,7 @@ class TopupScreen(LineScreen):
         return self._offer
 
     def presetButtons(self) -> dict[int, QPushButton]:
-        return dict(self._preset_buttons)
+        return {pesos: button for pesos, button in self._preset_buttons.items()}
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -211,8 +246,56 @@ class TopupScreen(LineScreen):
             self.submitted.emit(self.line(), amount)
 
     def _after_operator_known(self) -> None:
-        # A confirmed line: the clerk's next job is the amount.
+        # A confirmed line: the clerk's next job is the amount. At the kiosk a preset is a
+        # tap away, so the keypad stays on the line (its "Borrar" still corrects it) unless
+        # the amount can only be typed.
+        if self.isKioskMode() and self._preset_buttons:
+            return
         self._focus_amount()
+
+    def _arrange(self) -> None:
+        kiosk = self.isKioskMode()
+        portrait = self.isPortrait()
+        if kiosk:
+            set_box_direction(self._columns, portrait)
+        else:
+            self._columns.setDirection(QBoxLayout.Direction.TopToBottom)
+        side_by_side = kiosk and not portrait
+        self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)
+        self._columns.setStretchFactor(self._line_column, 1 if side_by_side else 0)
+        self._columns.setStretchFactor(self._amount_column, 1 if side_by_side else 0)
+        self._columns.setAlignment(
+            self.keypad,
+            Qt.AlignmentFlag.AlignTop if side_by_side else Qt.AlignmentFlag.AlignHCenter,
+        )
+        self._place_presets()
+        self._place_free_row(stacked=kiosk)
+
+    def _place_presets(self) -> None:
+        kiosk = self.isKioskMode()
+        most = _KIOSK_PRESET_COLUMNS if kiosk else _COUNTER_PRESET_COLUMNS
+        columns = max(1, min(most, len(self._preset_buttons)))
+        for index, button in enumerate(self._preset_buttons.values()):
+            self._presets_layout.removeWidget(button)
+            self._presets_layout.addWidget(button, index // columns, index % columns)
+            button.setKioskHeight(KIOSK_PRESET_HEIGHT if kiosk else 0)
+
+    def _place_free_row(self, *, stacked: bool) -> None:
+        """ "Otro valor", its field and echo; the limits beside them (counter) or under
+        them (a kiosk column is narrower)."""
+        free = self._free
+        for widget in (self._free_caption, self.amount_input, self._amount_echo):
+            free.removeWidget(widget)
+        free.removeWidget(self._limits_label)
+        free.addWidget(self._free_caption, 0, 0)
+        free.addWidget(self.amount_input, 0, 1)
+        free.addWidget(self._amount_echo, 0, 2)
+        if stacked:
+            free.addWidget(self._limits_label, 1, 0, 1, 4)
+        else:
+            free.addWidget(self._limits_label, 0, 4)
+        for column in range(5):
+            free.setColumnStretch(column, 1 if column == 3 else 0)
 
     # -- internals -----------------------------------------------------------------------
 
