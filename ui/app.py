@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from kiosk.controllers.assembly import Controllers, build_controllers
 from kiosk.controllers.language import describe, set_language, translate
 from kiosk.domain.errors import ConfigError, KioskError
+from ui.kiosk.shell import KioskShell, hold_fullscreen
 from ui.main_window import MainWindow, build_main_window
 from ui.style import apply_style
 from ui.wiring import Wiring
@@ -49,6 +50,8 @@ class AppContext:
     window: MainWindow
     wiring: Wiring
     controllers: Controllers
+    #: A kiosk's window held fullscreen on its screen (``run_app`` in kiosk mode).
+    shell: KioskShell | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -80,6 +83,13 @@ class AppContext:
         if self._closed:
             return
         self._closed = True
+        if self.shell is not None:
+            self.shell.release()
+        kiosk = self.wiring.kiosk
+        if kiosk is not None:
+            kiosk.admin.stop()
+        # The app is shut down: its window may close now (a kiosk's refuses until then).
+        self.window.setCloseAllowed(True)
         self.controllers.close()
         log.info("app closed: journal written and released")
 
@@ -364,7 +374,8 @@ def _run(
         return 0
     app.aboutToQuit.connect(context.close)
     if (mode or config.mode) == "kiosk":
-        context.window.showFullScreen()
+        # Frameless on the screen's whole geometry: fullscreen without a window manager too.
+        context.shell = hold_fullscreen(context.window)
     else:
         context.window.show()
     context.start()

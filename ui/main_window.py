@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
     buttons' signals are connected by the wiring; ``setBackOfficeVisible(bool)``.
     Keys: Esc and Enter go to the shown screen (back / go on; on the payment screen Esc asks
     to cancel); F1, F2, F3 choose the jobs on the start screen.
-    Closing is allowed only when ``setCloseAllowed(True)`` (default) — kiosk mode turns it off.
+    Closing is allowed only when ``setCloseAllowed(True)`` (default) — kiosk mode turns it
+    off (``isCloseAllowed()``); in kiosk mode Esc does nothing.
 
     Object names: ``mainWindow``, ``screenStack``, ``sandboxBanner``, ``statusStoreLabel``,
     ``statusClerkLabel``, ``statusFloatLabel``, ``backOfficeBar`` and each screen's (see
@@ -275,9 +276,12 @@ class MainWindow(QMainWindow):
 
     def setKioskMode(self, kiosk: bool) -> None:
         """The self-service kiosk: touch layouts on every screen, no keyboard hints, and
-        nothing of the store's own (its float) in the status bar. The property ``kiosk``
-        lets the stylesheet give the kiosk its larger look."""
+        nothing of the store's own (its float) in the status bar; the window refuses to
+        close (the close button, Alt+F4: only leaving kiosk mode with the admin PIN allows
+        it, ``setCloseAllowed(True)``) and Esc does nothing. The property ``kiosk`` lets
+        the stylesheet give the kiosk its larger look."""
         self._kiosk_mode = kiosk
+        self._close_allowed = not kiosk
         self.setProperty("kiosk", kiosk)
         if kiosk:
             self.setCounterMode(False)
@@ -313,6 +317,9 @@ class MainWindow(QMainWindow):
 
     def setCloseAllowed(self, allowed: bool) -> None:
         self._close_allowed = allowed
+
+    def isCloseAllowed(self) -> bool:
+        return self._close_allowed
 
     def setFloat(self, balance: Money) -> None:
         """The store's balance with the provider, shown in its own currency (USD, COP…),
@@ -370,6 +377,9 @@ class MainWindow(QMainWindow):
         self.currentScreen().enter()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._kiosk_mode and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # a kiosk has buttons for going back; nothing leaves it by a key
+            return
         # Keys nobody inside took (e.g. no widget has focus) still reach the shown screen.
         if self.currentScreen().handle_key(event):
             event.accept()

@@ -394,6 +394,7 @@ class Wiring(QObject):
         bar.signOutRequested.connect(self.sign_out)
         bar.settingsRequested.connect(self.open_settings)
         bar.exitRequested.connect(self.exit_kiosk)
+        bar.kioskRequested.connect(self.back_to_kiosk)
         settings, screen = self.controllers.settings, window.settings
         screen.back.connect(self._close_settings)
         screen.saveRequested.connect(settings.save)
@@ -443,7 +444,8 @@ class Wiring(QObject):
         window.setClerk(clerk.name)
         window.sign_in.setSetupNeeded(False)
         window.sign_in.reset()
-        window.setBackOfficeVisible(True)
+        # At a kiosk the bar is the administrator's only (admin mode: ui/kiosk/admin.py).
+        window.setBackOfficeVisible(self.counter())
         self._back_to_start()
 
     def _signed_out(self) -> None:
@@ -514,13 +516,26 @@ class Wiring(QObject):
         if self.admin_dialog is dialog:
             self.admin_dialog = None
 
+    def admin_mode(self) -> bool:
+        """A kiosk in admin mode (the admin PIN was given at the corner gesture)."""
+        return self.kiosk is not None and self.kiosk.admin.isAdminMode()
+
+    def back_to_kiosk(self) -> None:
+        """ "Volver al quiosco": admin mode ends (ui/kiosk/admin.py ``end_admin``)."""
+        if self.kiosk is not None:
+            self.kiosk.admin.end_admin()
+
     def open_settings(self) -> None:
-        """ "Ajustes": the admin PIN first (also at a counter whose clerk is signed in)."""
+        """ "Ajustes": the admin PIN first (also at a counter whose clerk is signed in);
+        a kiosk in admin mode opens them at once (the PIN was just given)."""
         if self.window.currentScreen() is self.window.settings:
             return
         if self._refuse_mid_payment(
             Said(lambda: translate("Wiring", "Los ajustes se abren al terminar la venta."))
         ):
+            return
+        if self.admin_mode():
+            self._show_settings()
             return
         self._ask_admin(
             lambda _admin: self._show_settings(),
@@ -582,14 +597,20 @@ class Wiring(QObject):
         window.show_screen(before)
 
     def exit_kiosk(self) -> None:
-        """ "Salir" (kiosk mode): the admin PIN, then the window closes."""
+        """ "Salir del modo quiosco": in admin mode the window closes at once (the PIN was
+        just given); otherwise the admin PIN first. Refused in the middle of a payment."""
         if self._refuse_mid_payment(
             Said(lambda: translate("Wiring", "La aplicación se cierra al terminar la venta."))
         ):
             return
+        if self.admin_mode():
+            self._leave_kiosk()
+            return
+        self._ask_admin(
+            lambda _admin: self._leave_kiosk(),
+            Said(lambda: translate("Wiring", "Para salir del modo quiosco.")),
+        )
 
-        def leave(_admin: Clerk) -> None:
-            self.window.setCloseAllowed(True)
-            self.window.close()
-
-        self._ask_admin(leave, Said(lambda: translate("Wiring", "Para salir del modo quiosco.")))
+    def _leave_kiosk(self) -> None:
+        self.window.setCloseAllowed(True)
+        self.window.close()

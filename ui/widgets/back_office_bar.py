@@ -1,8 +1,10 @@
-"""The back office's row of buttons over the screens: history, shift close, settings, sign out.
+"""The back office's row of buttons over the screens: history, shift close, settings, and
+sign out at a counter; at a kiosk (in admin mode only) also leaving kiosk mode and going
+back to the kiosk.
 
-The bar only says what was asked; the wiring decides (the admin PIN first for settings,
-no sign-out in the middle of a payment, a question first when a sale is being set up:
-:class:`SignOutDialog`).
+The bar only says what was asked; the wiring decides (the admin PIN first for settings at
+a counter, no sign-out in the middle of a payment, a question first when a sale is being
+set up: :class:`SignOutDialog`).
 """
 
 from __future__ import annotations
@@ -20,16 +22,20 @@ from ui.widgets.confirm_dialog import ConfirmDialog, Question
 
 
 class BackOfficeBar(QFrame):
-    """Buttons: "Historial", "Cierre de turno", "Ajustes", "Cerrar sesión" (counter mode)
-    and "Salir" (kiosk mode, behind the admin PIN).
+    """Buttons: "Historial", "Cierre de turno", "Ajustes", then "Cerrar sesión" (counter
+    mode), or "Salir del modo quiosco" and "Volver al quiosco" (kiosk mode: the bar is shown
+    there only in admin mode, after the admin PIN).
 
     Signals: ``historyRequested()``, ``reportRequested()``, ``settingsRequested()``,
-    ``signOutRequested()``, ``exitRequested()``.
-    ``setCounterMode(bool)``: the counter's buttons, or the kiosk's ("Ajustes", "Salir").
+    ``signOutRequested()``, ``exitRequested()`` (leave kiosk mode: the app closes),
+    ``kioskRequested()`` (end admin mode: back to the kiosk).
+    ``setCounterMode(bool)``: the counter's buttons, or the kiosk's.
     ``setJobsAvailable(history=…, report=…)``: hide a button whose screen is not there.
 
     Object names: ``backOfficeBar``, ``backOfficeHistoryButton``, ``backOfficeReportButton``,
-    ``backOfficeSettingsButton``, ``backOfficeSignOutButton``, ``backOfficeExitButton``.
+    ``backOfficeSettingsButton``, ``backOfficeSignOutButton``, ``backOfficeExitButton``
+    ("Salir del modo quiosco"), ``backOfficeKioskButton`` ("Volver al quiosco").
+    Words: context ``BackOfficeBar``.
     """
 
     historyRequested = Signal()
@@ -37,6 +43,7 @@ class BackOfficeBar(QFrame):
     settingsRequested = Signal()
     signOutRequested = Signal()
     exitRequested = Signal()
+    kioskRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +60,10 @@ class BackOfficeBar(QFrame):
         layout.addStretch(1)
         self.sign_out_button = self._button("backOfficeSignOutButton", self.signOutRequested)
         self.exit_button = self._button("backOfficeExitButton", self.exitRequested)
+        self.kiosk_button = self._button("backOfficeKioskButton", self.kioskRequested)
         layout.addWidget(self.sign_out_button)
         layout.addWidget(self.exit_button)
+        layout.addWidget(self.kiosk_button)
         self._counter = True
         self._history = True
         self._report = True
@@ -73,7 +82,8 @@ class BackOfficeBar(QFrame):
         self.report_button.setText(translate("BackOfficeBar", "Cierre de turno"))
         self.settings_button.setText(translate("BackOfficeBar", "Ajustes"))
         self.sign_out_button.setText(translate("BackOfficeBar", "Cerrar sesión"))
-        self.exit_button.setText(translate("BackOfficeBar", "Salir"))
+        self.exit_button.setText(translate("BackOfficeBar", "Salir del modo quiosco"))
+        self.kiosk_button.setText(translate("BackOfficeBar", "Volver al quiosco"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -93,10 +103,12 @@ class BackOfficeBar(QFrame):
 
     def _render(self) -> None:
         counter = self._counter
-        self.history_button.setVisible(counter and self._history)
-        self.report_button.setVisible(counter and self._report)
+        # An administrator at the kiosk sees the store's history and shift report too.
+        self.history_button.setVisible(self._history)
+        self.report_button.setVisible(self._report)
         self.sign_out_button.setVisible(counter)
         self.exit_button.setVisible(not counter)
+        self.kiosk_button.setVisible(not counter)
 
 
 class SignOutDialog(ConfirmDialog):
