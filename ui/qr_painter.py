@@ -8,6 +8,7 @@ at any size and any device pixel ratio. Layout arithmetic lives in ``kiosk.domai
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -16,6 +17,42 @@ from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, qr_layout_rect
 
 _LIGHT = QColor(Qt.GlobalColor.white)
 _DARK = QColor(Qt.GlobalColor.black)
+
+
+@dataclass(frozen=True)
+class QrGeometry:
+    """Where a code is painted in a box, in device pixels (the one computation of the
+    painter, :meth:`ui.widgets.qr_view.QrView.moduleSize` and ``paintedSide``)."""
+
+    #: Device pixels per module.
+    module_px: int
+    #: Side of the code with its quiet zone.
+    side_px: int
+    #: The box, in device pixels (painting is clipped to it).
+    box: QRect
+    #: Top-left corner of the quiet zone's square.
+    left: int
+    top: int
+
+
+def qr_geometry(matrix_size: int, rect: QRect, ratio: float = 1.0) -> QrGeometry | None:
+    """The code's geometry for a ``matrix_size`` code centred in ``rect`` (logical pixels)
+    on a device of pixel ratio ``ratio``; ``None`` when ``rect`` is empty."""
+    left = round(rect.x() * ratio)
+    top = round(rect.y() * ratio)
+    width = round(rect.width() * ratio)
+    height = round(rect.height() * ratio)
+    if width <= 0 or height <= 0:
+        return None
+    module_px, x_offset, y_offset = qr_layout_rect(matrix_size, width, height)
+    side_px = module_px * (matrix_size + 2 * QUIET_ZONE_MODULES)
+    return QrGeometry(
+        module_px=module_px,
+        side_px=side_px,
+        box=QRect(left, top, width, height),
+        left=left + x_offset,
+        top=top + y_offset,
+    )
 
 
 def paint_qr(painter: QPainter, matrix: QrMatrix, rect: QRect) -> None:
@@ -30,25 +67,21 @@ def paint_qr(painter: QPainter, matrix: QrMatrix, rect: QRect) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         # Work in device pixels: on a 1.5x screen, whole logical pixels would
         # land on half device pixels and modules would come out uneven.
-        ratio = _device_pixel_ratio(painter)
+        ratio = device_pixel_ratio(painter)
         if ratio != 1.0:
             painter.scale(1.0 / ratio, 1.0 / ratio)
-        left = round(rect.x() * ratio)
-        top = round(rect.y() * ratio)
-        width = round(rect.width() * ratio)
-        height = round(rect.height() * ratio)
-        if width <= 0 or height <= 0:
+        geometry = qr_geometry(matrix.size, rect, ratio)
+        if geometry is None:
             return
-
-        module_px, x_offset, y_offset = qr_layout_rect(matrix.size, width, height)
+        module_px = geometry.module_px
         quiet_px = QUIET_ZONE_MODULES * module_px
-        side_px = matrix.size * module_px + 2 * quiet_px
+        side_px = geometry.side_px
         # Clip to rect: in a too small space the quiet zone is cut, never the neighbours.
-        painter.setClipRect(QRect(left, top, width, height), Qt.ClipOperation.IntersectClip)
-        painter.fillRect(QRect(left + x_offset, top + y_offset, side_px, side_px), _LIGHT)
+        painter.setClipRect(geometry.box, Qt.ClipOperation.IntersectClip)
+        painter.fillRect(QRect(geometry.left, geometry.top, side_px, side_px), _LIGHT)
 
-        code_left = left + x_offset + quiet_px
-        code_top = top + y_offset + quiet_px
+        code_left = geometry.left + quiet_px
+        code_top = geometry.top + quiet_px
         for row, first_col, length in matrix.dark_runs:
             painter.fillRect(
                 QRect(
@@ -96,6 +129,6 @@ def save_qr_png(matrix: QrMatrix, path: str | os.PathLike[str], size_px: int) ->
         raise OSError(f"could not write the QR code PNG to {target}")
 
 
-def _device_pixel_ratio(painter: QPainter) -> float:
+def device_pixel_ratio(painter: QPainter) -> float:
     device = painter.device()
     return float(device.devicePixelRatioF()) if device is not None else 1.0

@@ -325,3 +325,45 @@ def payment_status_text(
     if state is S.DELIVERY_UNKNOWN:
         return translate("SaleWords", "Pago aprobado. Confirmando con el operador…")
     return state_words(state)
+
+
+# -- the kiosk's receipt ----------------------------------------------------------------------
+
+
+def photo_hint() -> str:
+    """The kiosk's result screen: what the customer keeps when no paper comes out."""
+    return translate("SaleWords", "Tome una foto de esta pantalla para reclamar.")
+
+
+def claim_how(contact: str) -> str:
+    """How a kiosk customer claims: the store's contact (its setting), or the store itself."""
+    if contact.strip():
+        return translate(
+            "SaleWords",
+            "Para reclamar, comuníquese con la tienda ({contact}) y dé la referencia y el "
+            "código de verificación.",
+        ).format(contact=contact.strip())
+    return translate(
+        "SaleWords",
+        "Para reclamar, pregunte en la tienda y dé la referencia y el código de verificación.",
+    )
+
+
+#: A printer failure that a kiosk does not mention: none is set up, so none was expected.
+NO_PRINTER = "printer.not_configured"
+
+
+def kiosk_print_trouble(code: str, reference: str) -> str:
+    """A kiosk's printer could not print a sale's receipt (``code``: the failure's,
+    ``printer.no_paper``, ...): what it means for the customer, never a printer's setup."""
+    if code == "printer.no_paper":
+        return translate(
+            "SaleWords",
+            "La impresora no tiene papel. Su venta quedó registrada: pida una copia en la "
+            "tienda con la referencia {reference}.",
+        ).format(reference=reference)
+    return translate(
+        "SaleWords",
+        "La impresora no está disponible. Su venta quedó registrada: pida una copia en la "
+        "tienda con la referencia {reference}.",
+    ).format(reference=reference)

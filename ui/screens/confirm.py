@@ -33,6 +33,11 @@ class ConfirmScreen(Screen):
     Queries: ``mode()``, ``summaryTexts()``.
     Keys: 1 and 2 pick the first or second mode; arrows move between them.
 
+    Kiosk mode (:meth:`setKioskMode`): the customer pays only by the checkout QR on their
+    own phone (the kiosk never sees the payer's document or email): no mode buttons, a
+    one-line explanation in place of "¿Cómo paga el cliente?", and the continue button
+    says "Pagar con código QR"; ``mode()`` is then always the checkout.
+
     The summary is kept as data and shown again in the new language on ``LanguageChange``.
 
     Object names: ``confirmScreen``, ``confirmKindValue``, ``confirmLineValue``,
@@ -115,12 +120,39 @@ class ConfirmScreen(Screen):
             ("Receives", translate("ConfirmScreen", "La línea recibe")),
         ):
             self._captions[key].setText(caption)
-        self._mode_caption.setText(translate("ConfirmScreen", "¿Cómo paga el cliente?"))
         for number, (mode, button) in enumerate(self._mode_buttons.items(), start=1):
             button.setText(f"{number}.  {mode_words(mode)}")
-        self.set_button_text(self.continue_button, translate("ConfirmScreen", "Ir a pagar"))
+        if self.isKioskMode():
+            self.setSubtitle(translate("ConfirmScreen", "Revise los datos antes de pagar."))
+            self._mode_caption.setText(
+                translate(
+                    "ConfirmScreen",
+                    "Usted paga en su propio celular: en la siguiente pantalla escanee el "
+                    "código QR.",
+                )
+            )
+            self.set_button_text(
+                self.continue_button, translate("ConfirmScreen", "Pagar con código QR")
+            )
+        else:
+            self._mode_caption.setText(translate("ConfirmScreen", "¿Cómo paga el cliente?"))
+            self.set_button_text(self.continue_button, translate("ConfirmScreen", "Ir a pagar"))
         self._render_summary()
         self._render_mode()
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        """The kiosk offers only the checkout QR (see the class's docstring)."""
+        super().setKioskMode(kiosk)
+        for button in self._mode_buttons.values():
+            button.setVisible(not kiosk)
+        self._explanation.setVisible(not kiosk)
+        self._mode_caption.setWordWrap(kiosk)
+        set_role(self._mode_caption, "instructions" if kiosk else "")
+        if kiosk:
+            self._mode_buttons[PaymentMode.CHECKOUT].setChecked(True)
+        else:
+            self._mode_buttons[self._default_mode].setChecked(True)
+        self.retranslate()
 
     # -- slots -------------------------------------------------------------------------
 
@@ -164,7 +196,8 @@ class ConfirmScreen(Screen):
 
     def setDefaultMode(self, mode: PaymentMode) -> None:
         self._default_mode = PaymentMode(mode)
-        self._mode_buttons[self._default_mode].setChecked(True)
+        shown = PaymentMode.CHECKOUT if self.isKioskMode() else self._default_mode
+        self._mode_buttons[shown].setChecked(True)
         self._render_mode()
 
     def reset(self) -> None:
@@ -174,6 +207,8 @@ class ConfirmScreen(Screen):
     # -- queries -----------------------------------------------------------------------
 
     def mode(self) -> PaymentMode:
+        if self.isKioskMode():
+            return PaymentMode.CHECKOUT
         for mode, button in self._mode_buttons.items():
             if button.isChecked():
                 return mode

@@ -10,7 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.controllers.language import describe, fill, formats, translate
 from kiosk.domain.errors import ValidationError
@@ -37,6 +37,15 @@ class _Status:
     state: SaleState
     kind: SaleKind
     mode: PaymentMode | None
+
+
+#: The code's smallest side (logical px) on any screen.
+_MIN_QR_SIDE = 360
+#: At the kiosk: room for a checkout URL's code with margin (a production URL makes 65
+#: modules, 73 with the quiet zone; the sandbox's 61) at 6 device px per module.
+_KIOSK_MIN_QR_SIDE = 6 * (69 + 8)
+#: "Cancelar" at the kiosk: a wide target.
+_KIOSK_CANCEL_WIDTH = 280
 
 
 def _utc_now() -> datetime:
@@ -87,10 +96,12 @@ class PaymentScreen(Screen):
         self.back_button.hide()
         content = self.content()
 
-        columns = QHBoxLayout()
+        # Landscape: the code left, taking the height; portrait: the code on top, the
+        # words below (_apply_orientation).
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
         self.qr_view = QrView(content)
-        self.qr_view.setMinimumSize(360, 360)
+        self.qr_view.setMinimumSize(_MIN_QR_SIDE, _MIN_QR_SIDE)
         columns.addWidget(self.qr_view, 5)
 
         info = QVBoxLayout()
@@ -138,6 +149,30 @@ class PaymentScreen(Screen):
         self._render_payment()
         self._render_status()
         self._render_countdown()
+
+    # -- kiosk and orientation ---------------------------------------------------------
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        """At the kiosk the code is sized for a phone half a metre away (at least 6 device
+        px per module), "Cancelar" is a wide target."""
+        super().setKioskMode(kiosk)
+        side = _KIOSK_MIN_QR_SIDE if kiosk else _MIN_QR_SIDE
+        self.qr_view.setMinimumSize(side, side)
+        self.cancel_button.setMinimumWidth(_KIOSK_CANCEL_WIDTH if kiosk else 0)
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        columns = self._columns
+        if portrait:
+            # The code on top, as wide as the screen; the words below it.
+            columns.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.qr_view.setSquare(True)
+            columns.setStretch(0, 0)
+            columns.setStretch(1, 1)
+        else:
+            columns.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.qr_view.setSquare(False)
+            columns.setStretch(0, 5)
+            columns.setStretch(1, 4)
 
     # -- slots -------------------------------------------------------------------------
 

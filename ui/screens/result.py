@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -21,9 +22,19 @@ from kiosk.controllers.worker import run
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleState
 from ui.screens.base import Screen, make_button
-from ui.texts import outcome_tone, result_texts
+from ui.texts import (
+    NO_PRINTER,
+    claim_how,
+    kiosk_print_trouble,
+    outcome_tone,
+    photo_hint,
+    result_texts,
+)
 from ui.widgets.message_label import set_role
 from ui.widgets.receipt_view import ReceiptView
+
+#: "Nueva venta" at the kiosk: a wide target.
+_KIOSK_BUTTON_WIDTH = 280
 
 _TONE_ROLES = {"ok": "headlineOk", "error": "headlineError", "warning": "headlineWarning"}
 
@@ -32,7 +43,8 @@ class ResultScreen(Screen):
     """The end of a sale: a headline, the next steps and the receipt.
 
     Signals: ``done()`` ("Nueva venta", Enter or Esc), ``retryRequested()``
-    ("Intentar de nuevo", only when offered), ``pdfSaved(path)``.
+    ("Intentar de nuevo", only when offered), ``pdfSaved(path)``, ``receiptShown(Receipt)``
+    (a sale's receipt is on screen: the kiosk prints it, ``ui/kiosk/receipt.py``).
     Slots: ``showResult(receipt, headline, next_steps)`` (texts from
     :func:`ui.texts.result_texts`, shown as given until the next result; it hides
     "Intentar de nuevo"), ``showOutcome(receipt, state)`` (the same with the words for
@@ -50,6 +62,18 @@ class ResultScreen(Screen):
 
     The buttons and the receipt follow the language (``LanguageChange``).
 
+    Kiosk mode (:meth:`setKioskMode`): a customer alone keeps a photo, so the reference
+    and the short chain hash are large and selectable (``resultReferenceBig``,
+    ``resultHashBig``, captions ``resultReferenceCaption``, ``resultHashCaption``, in
+    ``resultClaimBox``), with "Tome una foto…" (``resultPhotoHint``) and how to claim
+    (``resultClaimHow``: the store's contact from the receipt). The paper-like receipt is
+    hidden (it goes to paper; the screen keeps what a claim needs, large). No "Imprimir"
+    nor "Guardar PDF": the kiosk prints once by itself (:meth:`printReceipt` returns
+    whether a job started); a printer that fails is said in the customer's words
+    (``printer.no_paper``: "La impresora no tiene papel. Su venta quedó registrada: pida
+    una copia…"), none set up is not said, nothing is retried. "Nueva venta" is always
+    enabled.
+
     Object names: ``resultScreen``, ``resultHeadline``, ``resultNextSteps``,
     ``resultReceiptArea`` (the receipt scrolls in it), ``receiptView``
     (and its rows), ``resultNewSaleButton``, ``resultRetryButton``, ``resultPrintButton``,
@@ -59,6 +83,7 @@ class ResultScreen(Screen):
     done = Signal()
     retryRequested = Signal()
     pdfSaved = Signal(str)
+    receiptShown = Signal(object)
 
     prefix = "result"
 
@@ -75,7 +100,8 @@ class ResultScreen(Screen):
         self._title.hide()
         self.back_button.hide()
         content = self.content()
-        columns = QHBoxLayout()
+        # Landscape: the words left, the receipt right; portrait: the receipt below.
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -89,6 +115,8 @@ class ResultScreen(Screen):
         set_role(self._next_steps, "instructions")
         left.addWidget(self._headline)
         left.addWidget(self._next_steps)
+        self._claim_box = self._build_claim_box(content)
+        left.addWidget(self._claim_box)
         left.addStretch(1)
         self._receipt = ReceiptView(parent=content)
         # A long receipt (every business field, a state and a reason that wrap) is taller
@@ -124,6 +152,92 @@ class ResultScreen(Screen):
         self.footer.addWidget(self.new_sale_button)
         self.retranslate()
 
+    def _build_claim_box(self, content: QWidget) -> QFrame:
+        """The kiosk's reference and hash, large, with the photo hint and how to claim."""
+        box = QFrame(content)
+        box.setObjectName("resultClaimBox")
+        set_role(box, "panel")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(20, 12, 20, 12)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        self._reference_caption = QLabel(box)
+        self._reference_caption.setObjectName("resultReferenceCaption")
+        self._hash_caption = QLabel(box)
+        self._hash_caption.setObjectName("resultHashCaption")
+        self._reference_big = QLabel(box)
+        self._reference_big.setObjectName("resultReferenceBig")
+        self._hash_big = QLabel(box)
+        self._hash_big.setObjectName("resultHashBig")
+        for row, (caption, value) in enumerate(
+            ((self._reference_caption, self._reference_big), (self._hash_caption, self._hash_big))
+        ):
+            set_role(caption, "caption")
+            # Large for a photo (the stylesheet's kiosk rules name them).
+            set_role(value, "bigAmount")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(1, 1)
+        self._photo_hint = QLabel(box)
+        self._photo_hint.setObjectName("resultPhotoHint")
+        self._photo_hint.setWordWrap(True)
+        set_role(self._photo_hint, "instructions")
+        self._claim_how = QLabel(box)
+        self._claim_how.setObjectName("resultClaimHow")
+        self._claim_how.setWordWrap(True)
+        self._claim_how.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self._claim_how, "instructions")
+        grid.addWidget(self._photo_hint, 2, 0, 1, 2)
+        grid.addWidget(self._claim_how, 3, 0, 1, 2)
+        box.hide()
+        return box
+
+    def _render_claim(self) -> None:
+        receipt = self._receipt.receipt()
+        self._reference_caption.setText(translate("ResultScreen", "Referencia"))
+        self._hash_caption.setText(translate("ResultScreen", "Verificación"))
+        self._photo_hint.setText(photo_hint())
+        if receipt is None:
+            for label in (self._reference_big, self._hash_big, self._claim_how):
+                label.clear()
+        else:
+            self._reference_big.setText(receipt.reference)
+            self._hash_big.setText(receipt.chain_hash_short)
+            self._claim_how.setText(claim_how(receipt.claims_contact))
+        shown = self.isKioskMode() and receipt is not None
+        self._claim_box.setVisible(shown)
+        has_hash = bool(receipt is not None and receipt.chain_hash_short)
+        self._hash_caption.setVisible(has_hash)
+        self._hash_big.setVisible(has_hash)
+        self._reference_big.setAccessibleName(self._reference_caption.text())
+        self._hash_big.setAccessibleName(self._hash_caption.text())
+
+    # -- kiosk and orientation ---------------------------------------------------------
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        """The kiosk's result: see the class's docstring."""
+        super().setKioskMode(kiosk)
+        self.new_sale_button.setMinimumWidth(_KIOSK_BUTTON_WIDTH if kiosk else 0)
+        # The customer keeps the big reference and hash (and the paper); the paper-like
+        # receipt's every id at kiosk size would not fit beside them.
+        self._receipt_area.setVisible(not kiosk)
+        self._show_receipt_buttons()
+        self._render_claim()
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        columns = self._columns
+        if portrait:
+            columns.setDirection(QBoxLayout.Direction.TopToBottom)
+            columns.setStretch(0, 0)
+            columns.setStretch(1, 1)
+            columns.setAlignment(self._receipt_area, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            columns.setDirection(QBoxLayout.Direction.LeftToRight)
+            columns.setStretch(0, 1)
+            columns.setStretch(1, 0)
+            columns.setAlignment(self._receipt_area, Qt.AlignmentFlag(0))
+
     def retranslate(self) -> None:
         super().retranslate()
         # The title is hidden (the headline says it all) but screen readers name the screen by it.
@@ -137,6 +251,7 @@ class ResultScreen(Screen):
             headline, next_steps = result_texts(state, receipt.kind)
             self._headline.setText(headline)
             self._next_steps.setText(next_steps)
+        self._render_claim()
 
     def showResult(self, receipt: Receipt, headline: str, next_steps: str) -> None:
         self._worded = None
@@ -156,6 +271,8 @@ class ResultScreen(Screen):
         self.setRetryAvailable(False)
         self._forget_printing()
         self._show_receipt_buttons()
+        self._render_claim()
+        self.receiptShown.emit(receipt)
 
     def setRetryAvailable(self, available: bool) -> None:
         self.retry_button.setVisible(available)
@@ -169,6 +286,7 @@ class ResultScreen(Screen):
         self.setRetryAvailable(False)
         self._forget_printing()
         self._show_receipt_buttons()
+        self._render_claim()
 
     def headline(self) -> str:
         return self._headline.text()
@@ -198,7 +316,10 @@ class ResultScreen(Screen):
 
     def _show_receipt_buttons(self) -> None:
         shown = self._receipt.receipt() is not None
-        self.print_button.setVisible(shown and self._receipts is not None)
+        # The kiosk prints once by itself: no button for a customer to print again.
+        self.print_button.setVisible(
+            shown and self._receipts is not None and not self.isKioskMode()
+        )
         # A file dialog is for the counter's clerk, never a self-service customer.
         self.pdf_button.setVisible(shown and self.isCounterMode())
 
@@ -219,20 +340,25 @@ class ResultScreen(Screen):
         self.clearError()
         self._say_print_button()
 
-    def printReceipt(self) -> None:
+    def printReceipt(self) -> bool:
         """The receipt shown, on paper (again after a failure; once printed, a copy: it says
-        "COPIA" and is journaled)."""
+        "COPIA" and is journaled); whether a job started (not while one is printing)."""
         receipt = self._receipt.receipt()
         controller = self._receipts
         if receipt is None or controller is None or self._printing:
-            return
+            return False
         if not controller.print_receipt(receipt, copy=self._printed_once):
-            return
+            return False
         self._printing = True
         self.print_button.setEnabled(False)
         self.showOwnMessage(
             lambda: translate("ResultScreen", "Imprimiendo el comprobante…"), "hint"
         )
+        return True
+
+    def isPrinting(self) -> bool:
+        """A job of the receipt shown is on its way."""
+        return self._printing
 
     def _printed(self, reference: str) -> None:
         receipt = self._receipt.receipt()
@@ -250,6 +376,17 @@ class ResultScreen(Screen):
             return
         self._printing = False
         controller = self._receipts
+        receipt = self._receipt.receipt()
+        if self.isKioskMode() and receipt is not None:
+            # The customer's words: what it means for the sale, never the printer's setup;
+            # no retry (the store reprints from its history).
+            code = controller.failureCode() if controller is not None else ""
+            if code == NO_PRINTER:
+                self.clearError()
+                return
+            reference = receipt.reference
+            self.showOwnMessage(lambda: kiosk_print_trouble(code, reference), "error")
+            return
         retry = controller is not None and controller.retryHelps()
         # Printing again cannot help when no printer is set up: no "Reintentar" then, the
         # words say where an admin sets it up.

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.controllers.language import translate
 from kiosk.domain.errors import ValidationError
 from kiosk.domain.qr import QUIET_ZONE_MODULES, QrMatrix, build_qr_matrix
-from ui.qr_painter import paint_qr
+from ui.qr_painter import QrGeometry, paint_qr, qr_geometry
 
 #: Scanners need at least about 2 device pixels per module.
 _MIN_MODULE_PX = 2
@@ -34,6 +34,14 @@ class QrView(QWidget):
 
     Its accessible name and description (never the URL) and the default placeholder
     follow the current language; a placeholder set by the caller stays as given.
+
+    ``setSquare(True)``: as tall as it is wide (a layout that stacks it over other
+    widgets gives it a square, the rest to them).
+
+    Queries: ``text()``, ``matrix()``, ``moduleSize()`` (device pixels per module as
+    painted now; 0 without a code), ``paintedSide()`` (device pixels of the code with its
+    quiet zone; 0 without a code) — both from :func:`ui.qr_painter.qr_geometry`, the
+    painter's own computation. Object name: ``qrView``.
     """
 
     def __init__(self, parent: QWidget | None = None, *, error_correction: str = "M") -> None:
@@ -109,6 +117,21 @@ class QrView(QWidget):
 
     # -- geometry --------------------------------------------------------------
 
+    def setSquare(self, square: bool) -> None:
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(square)
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Preferred if square else QSizePolicy.Policy.Expanding
+        )
+        self.setSizePolicy(policy)
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return self.sizePolicy().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return width if self.hasHeightForWidth() else super().heightForWidth(width)
+
     def minimumSizeHint(self) -> QSize:
         side = self._side_for(_MIN_MODULE_PX)
         return QSize(side, side)
@@ -122,6 +145,21 @@ class QrView(QWidget):
         # Hints are logical pixels; the painter needs whole device pixels per module.
         ratio = max(1.0, self.devicePixelRatioF())
         return math.ceil((modules + 2 * QUIET_ZONE_MODULES) * module_px / ratio)
+
+    def moduleSize(self) -> int:
+        """Device pixels per module, as :meth:`paintEvent` paints the code now (0: none)."""
+        geometry = self._geometry()
+        return geometry.module_px if geometry is not None else 0
+
+    def paintedSide(self) -> int:
+        """Device pixels of the painted code, quiet zone included (0: none)."""
+        geometry = self._geometry()
+        return geometry.side_px if geometry is not None else 0
+
+    def _geometry(self) -> QrGeometry | None:
+        if self._matrix is None:
+            return None
+        return qr_geometry(self._matrix.size, self.rect(), self.devicePixelRatioF())
 
     # -- painting --------------------------------------------------------------
 
