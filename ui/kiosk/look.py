@@ -1,16 +1,132 @@
-"""Kiosk part ``look`` (being built: see ui/kiosk/__init__.py)."""
+"""Kiosk part ``look``: the language and larger-text switches of the attract and start screens.
+
+One :class:`~ui.widgets.language_switch.LanguageSwitch` and one
+:class:`~ui.widgets.language_switch.TextSizeSwitch` per screen (object-name prefixes
+``attract`` and ``start``), in a row top right (``attractKioskControls``,
+``startKioskControls``). A tap on a language switches the whole app at once
+(``set_language``: every widget retranslates on Qt's ``LanguageChange``); "Letra grande"
+re-applies the one stylesheet with its text sizes ×1.25. Both screens' switches always
+show the same state. An idle reset calls :meth:`LookWiring.restore_defaults`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+from kiosk.controllers.language import current_language, set_language
+from kiosk.controllers.settings import LANGUAGE
+from ui.style import LARGE_TEXT_SCALE, apply_style, repolish
+from ui.widgets.language_switch import LanguageSwitch, TextSizeSwitch
 
 if TYPE_CHECKING:  # annotations only
+    from kiosk.services.settings import SettingsForm
     from ui.wiring import Wiring
 
 
+class KioskControls(QWidget):
+    """A screen's language switch and text-size switch, side by side.
+
+    Object names: ``<prefix>KioskControls`` (and the switches' own, by ``prefix``).
+    """
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{prefix}KioskControls")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        self.language = LanguageSwitch(prefix, self)
+        self.text_size = TextSizeSwitch(prefix, self)
+        layout.addWidget(self.language)
+        layout.addWidget(self.text_size)
+
+
 class LookWiring(QObject):
+    """The kiosk's language and text size.
+
+    Signals: ``languageChanged(str)`` (after every widget speaks it),
+    ``largeTextChanged(bool)`` (after the stylesheet is re-applied).
+    Slots: ``choose_language(lang)``, ``set_large_text(bool)``, ``restore_defaults()``
+    (the store's language, normal text: the idle reset's). ``store_language()`` is the
+    store's default language now (``ui.language``; a settings save updates it).
+    ``controls``: the :class:`KioskControls` by screen prefix (``attract``, ``start``).
+    """
+
+    languageChanged = Signal(str)
+    largeTextChanged = Signal(bool)
+
     def __init__(self, wiring: Wiring) -> None:
         super().__init__(wiring)
         self.wiring = wiring
+        self._store_language = wiring.controllers.core.config.ui.language
+        self._large = False
+        window = wiring.window
+        self.controls: dict[str, KioskControls] = {}
+        for prefix, screen in (("attract", window.attract), ("start", window.start)):
+            controls = KioskControls(prefix)
+            controls.language.languageChosen.connect(self.choose_language)
+            controls.text_size.toggled.connect(self.set_large_text)
+            screen.setKioskControls(controls)
+            self.controls[prefix] = controls
+        wiring.controllers.settings.applied.connect(self._settings_applied)
+        self._show_state()
+        # The window became a kiosk (property "kiosk") after its widgets were polished:
+        # the kiosk's rules of the stylesheet apply only after a re-polish.
+        repolish(window)
+
+    # -- the state ----------------------------------------------------------------------
+
+    def store_language(self) -> str:
+        """The store's default language (``ui.language``), as last saved."""
+        return self._store_language
+
+    def language(self) -> str:
+        return current_language()
+
+    def isLargeText(self) -> bool:
+        return self._large
+
+    # -- slots --------------------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        """Speak ``language`` now: every visible string changes before this returns."""
+        if language != current_language():
+            set_language(language)
+            # Qt posts LanguageChange to every widget: deliver them now, not at the next
+            # turn of the event loop, so no screen shows two languages at once.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self._show_state()
+        self.languageChanged.emit(language)
+
+    def set_large_text(self, large: bool) -> None:
+        """Every text ×1.25 (``large``) or as designed: the one stylesheet re-applied."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, scale=LARGE_TEXT_SCALE if large else 1.0)
+        self._large = large
+        self._show_state()
+        self.largeTextChanged.emit(large)
+
+    def restore_defaults(self) -> None:
+        """The store's language and normal text (nobody's choice stays for the next one)."""
+        self.choose_language(self._store_language)
+        if self._large:
+            self.set_large_text(False)
+
+    # -- inside -------------------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        language = current_language()
+        for controls in self.controls.values():
+            controls.language.setLanguage(language)
+            controls.text_size.setLarge(self._large)
+
+    def _settings_applied(self, form: SettingsForm) -> None:
+        language = form.values.get(LANGUAGE)
+        if isinstance(language, str) and language:
+            self._store_language = language
+        # The settings controller may have switched the language itself.
+        self._show_state()

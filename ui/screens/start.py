@@ -1,14 +1,29 @@
-"""The start screen: the three jobs as big buttons."""
+"""The start screen: the three jobs as big buttons (at the kiosk: big tiles, and the
+language and text-size switches top right)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.controllers.language import translate
 from ui.screens.base import Screen
 from ui.widgets.message_label import set_role
+
+#: A job's button at the kiosk: a tile at least this tall (landscape, portrait).
+KIOSK_TILE_HEIGHT = {False: 260, True: 300}
+#: Room between the kiosk's tiles (a finger's gap, and calm).
+KIOSK_TILE_SPACING = 24
 
 #: (object name, shortcut) of each job, in the order shown.
 JOBS = (
@@ -67,9 +82,31 @@ class JobButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(4)
+        # Room above and below the words: none on a counter, the rest of a kiosk's tile.
+        self._room = (QSpacerItem(0, 0), QSpacerItem(0, 0))
+        layout.addItem(self._room[0])
         layout.addWidget(self._title)
         layout.addWidget(self._explanation)
+        layout.addItem(self._room[1])
+        self._layout = layout
         self.retranslate()
+
+    def setTile(self, tile: bool, height: int = 0) -> None:
+        """The kiosk's look: a tall tile, its words centred and wrapped (``height``: its
+        minimum); else the counter's wide button."""
+        self._layout.setContentsMargins(*((24, 24, 24, 24) if tile else (24, 12, 24, 12)))
+        self._layout.setSpacing(16 if tile else 4)
+        alignment = Qt.AlignmentFlag.AlignCenter if tile else Qt.AlignmentFlag.AlignLeft
+        for label in (self._title, self._explanation):
+            label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+        self._title.setWordWrap(tile)
+        room = QSizePolicy.Policy.Expanding if tile else QSizePolicy.Policy.Fixed
+        for spacer in self._room:
+            spacer.changeSize(0, 0, QSizePolicy.Policy.Minimum, room)
+        self._layout.invalidate()
+        self.setMinimumHeight(height if tile else 112)
+        vertical = QSizePolicy.Policy.Expanding if tile else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
 
     def retranslate(self) -> None:
         title, explanation = job_words(self.objectName())
@@ -104,9 +141,13 @@ class StartScreen(Screen):
     Signals: ``topupChosen()``, ``giftPackChosen()``, ``balanceChosen()``
     (also by F1, F2, F3 while this screen is shown). ``back`` is never emitted here.
     Slots: ``setCounterMode(bool)`` shows the keys on the buttons; ``setGreeting(text)``
-    (the caller's words in place of the title; ``""`` gives the screen's own back).
+    (the caller's words in place of the title; ``""`` gives the screen's own back);
+    ``setKioskMode(bool)``: the jobs as big tiles (side by side in landscape, stacked in
+    portrait), no keys (F1–F3 off); ``setKioskControls(widget)``: the kiosk's language
+    and text-size switches, top right (one widget; a second call replaces the first).
     Object names: ``startScreen``, ``startTopupButton``, ``startGiftPackButton``,
-    ``startBalanceButton``.
+    ``startBalanceButton`` (``…Title``, ``…Explanation``, ``…Key``), ``startHeader``,
+    ``startJobs``.
     """
 
     topupChosen = Signal()
@@ -120,19 +161,84 @@ class StartScreen(Screen):
         self._greeting = ""
         # The start screen is where "back" ends: no button for it.
         self.back_button.hide()
+        self._kiosk_controls: QWidget | None = None
+        self._header = self._take_title_into_header()
         signals = (self.topupChosen, self.giftPackChosen, self.balanceChosen)
         self.job_buttons: list[JobButton] = []
+        self._shortcuts: list[QShortcut] = []
+        #: The jobs: stacked (counter, kiosk portrait) or side by side (kiosk landscape).
+        self.jobs = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.jobs.setObjectName("startJobs")
+        self.jobs.setSpacing(12)
         for (name, key), signal in zip(JOBS, signals, strict=True):
             button = JobButton(name, key, self.content())
             button.clicked.connect(signal)
-            self.body.addWidget(button)
+            self.jobs.addWidget(button)
             self.job_buttons.append(button)
             # Window-wide, but Qt only fires shortcuts of visible widgets: start screen only.
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(signal)
-        self.body.addStretch(1)
+            self._shortcuts.append(shortcut)
+        self.body.addLayout(self.jobs)  # index 0 of the body
+        self.body.addStretch(1)  # index 1
         self.retranslate()
+
+    def _take_title_into_header(self) -> QHBoxLayout:
+        """The title in a row of its own, with room on its right for the kiosk's switches."""
+        outer = self.content().layout()
+        assert isinstance(outer, QVBoxLayout)
+        index = outer.indexOf(self._title)
+        outer.removeWidget(self._title)
+        header = QHBoxLayout()
+        header.setObjectName("startHeader")
+        header.setSpacing(16)
+        header.addWidget(self._title, 1)
+        outer.insertLayout(index, header)
+        return header
+
+    def setKioskControls(self, widget: QWidget) -> None:
+        """``widget`` (the language and text-size switches) top right, at the kiosk."""
+        if widget is self._kiosk_controls:
+            return
+        if self._kiosk_controls is not None:
+            self._header.removeWidget(self._kiosk_controls)
+            self._kiosk_controls.hide()
+            self._kiosk_controls.deleteLater()
+        self._kiosk_controls = widget
+        widget.setParent(self.content())
+        self._header.addWidget(widget, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        widget.setVisible(self.isKioskMode())
+
+    def kioskControls(self) -> QWidget | None:
+        return self._kiosk_controls
+
+    def setKioskMode(self, kiosk: bool) -> None:
+        super().setKioskMode(kiosk)
+        for shortcut in self._shortcuts:
+            # A kiosk has no keyboard to press F1 on; a stray key does nothing.
+            shortcut.setEnabled(not kiosk)
+        if self._kiosk_controls is not None:
+            self._kiosk_controls.setVisible(kiosk)
+        self._lay_out_jobs()
+
+    def _apply_orientation(self, portrait: bool) -> None:
+        self._lay_out_jobs()
+
+    def _lay_out_jobs(self) -> None:
+        """Counter: wide buttons stacked. Kiosk: tiles side by side (landscape) or
+        stacked (portrait)."""
+        kiosk, portrait = self.isKioskMode(), self.isPortrait()
+        if kiosk and not portrait:
+            self.jobs.setDirection(QBoxLayout.Direction.LeftToRight)
+        else:
+            self.jobs.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.jobs.setSpacing(KIOSK_TILE_SPACING if kiosk else 12)
+        # The tiles take the room below the title; the counter's buttons keep their height.
+        self.body.setStretch(0, 1 if kiosk else 0)
+        self.body.setStretch(1, 0 if kiosk else 1)
+        for button in self.job_buttons:
+            button.setTile(kiosk, KIOSK_TILE_HEIGHT[portrait])
 
     def retranslate(self) -> None:
         super().retranslate()
