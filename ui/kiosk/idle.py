@@ -1,16 +1,173 @@
-"""Kiosk part ``idle`` (being built: see ui/kiosk/__init__.py)."""
+"""Kiosk part ``idle``: the attract screen's touch, the idle warning, the idle reset.
+
+Any input on the window (a press, a touch, a key, the wheel; seen by an application event
+filter, so the input still reaches its widget) restarts the :class:`IdleTimer`. After
+``ui.idle_seconds`` without one, the :class:`~ui.widgets.idle_warning.IdleWarning` counts
+down ("¿Sigue ahí?"); any touch, or "Sigo aquí", dismisses it; at 0 the kiosk resets
+(:meth:`IdleReset.reset_now`) and shows the attract screen.
+
+The timer does not run on the attract screen, on the payment screen (the QR's own
+countdown is the wait there; its end is ``sale.expire``), or while the window is hidden;
+a screen busy with a gateway call when the warning or the end comes postpones it by a
+whole wait (nothing polls the busy state).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kiosk.controllers.idle import IdleTimer
+from ui.widgets.idle_warning import IdleWarning
 
 if TYPE_CHECKING:  # annotations only
+    from kiosk.services.settings import SettingsForm
     from ui.wiring import Wiring
+
+#: What counts as someone at the kiosk.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+#: The settings that change what this part does (a save applies them at once).
+IDLE_SECONDS = "ui.idle_seconds"
+STORE_NAME = "store.name"
 
 
 class IdleReset(QObject):
+    """The kiosk's idle: ``timer`` (an :class:`IdleTimer` on ``ui.idle_seconds``),
+    ``warning`` (the :class:`IdleWarning` over the window's central widget).
+
+    The attract screen's ``touched`` opens the start screen (every form empty).
+    Slot ``reset_now()``: the whole idle reset (decision 5), then signal ``resetDone()``.
+    ``isPausedHere()``: whether the screen shown now stops the timer.
+    """
+
+    resetDone = Signal()
+
     def __init__(self, wiring: Wiring) -> None:
         super().__init__(wiring)
         self.wiring = wiring
+        window = wiring.window
+        config = wiring.controllers.core.config
+        self.timer = IdleTimer(config.ui.idle_seconds, paused=True, parent=self)
+        central = window.centralWidget()
+        assert central is not None
+        self.warning = IdleWarning(central)
+        window.attract.setStore(config.store.name)
+        window.attract.touched.connect(self._attract_touched)
+        window.stack.currentChanged.connect(self._update_pause)
+        self.timer.warningStarted.connect(self._warning_started)
+        self.timer.warningTick.connect(self.warning.setSecondsLeft)
+        self.timer.warningEnded.connect(self.warning.stop)
+        self.timer.expired.connect(self._expired)
+        self.warning.stayRequested.connect(self.timer.touched)
+        wiring.controllers.settings.applied.connect(self._settings_applied)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._update_pause()
+
+    # -- when the timer runs ------------------------------------------------------------
+
+    def isPausedHere(self) -> bool:
+        window = self.wiring.window
+        if not window.isVisible():
+            return True
+        return window.currentScreen() in (window.attract, window.payment)
+
+    def _update_pause(self, _index: int = -1) -> None:
+        self.timer.setPaused(self.isPausedHere())
+
+    def _busy(self) -> bool:
+        return self.wiring.window.currentScreen().isBusy()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            if isinstance(watched, QWidget) and self._on_window(watched):
+                self.timer.touched()
+        elif kind in (QEvent.Type.Show, QEvent.Type.Hide) and watched is self.wiring.window:
+            self._update_pause()
+        return False
+
+    def _on_window(self, widget: QWidget) -> bool:
+        """``widget`` is on this app's window or on a dialog over it."""
+        window = self.wiring.window
+        top: QWidget | None = widget.window()
+        while top is not None:
+            if top is window:
+                return True
+            top = top.parentWidget()
+        return False
+
+    # -- the timer's news -----------------------------------------------------------------
+
+    def _warning_started(self, seconds_left: int) -> None:
+        if self._busy():
+            self.timer.touched()  # a gateway call in progress: wait again
+            return
+        self.warning.start(seconds_left)
+
+    def _expired(self) -> None:
+        if self._busy():
+            self.timer.touched()
+            return
+        self.reset_now()
+
+    def _attract_touched(self) -> None:
+        self.wiring.window.show_start(reset=True)
+
+    def _settings_applied(self, form: SettingsForm) -> None:
+        seconds = form.values.get(IDLE_SECONDS)
+        if (
+            isinstance(seconds, int)
+            and not isinstance(seconds, bool)
+            and seconds != self.timer.timeout()
+        ):
+            self.timer.setTimeout(seconds)
+        store = form.values.get(STORE_NAME)
+        if isinstance(store, str):
+            self.wiring.window.attract.setStore(store)
+
+    # -- the reset ------------------------------------------------------------------------
+
+    def reset_now(self) -> None:
+        """Nobody is there: close any dialog over the window, stop waiting for a payment
+        (the reconciler keeps following it), forget the sale, end admin mode, the store's
+        language and normal text, every screen emptied, the attract screen."""
+        wiring, window = self.wiring, self.wiring.window
+        self.warning.stop()
+        self._close_dialogs()
+        sale = wiring.controllers.sale
+        if sale.sale.following:
+            sale.cancel()
+        sale.reset()
+        kiosk = wiring.kiosk
+        if kiosk is not None:
+            end_admin = getattr(kiosk.admin, "end_admin", None)  # H1's, being written
+            if callable(end_admin):
+                end_admin()
+            kiosk.look.restore_defaults()
+        window.show_attract()
+        self.resetDone.emit()
+
+    def _close_dialogs(self) -> None:
+        wiring, window = self.wiring, self.wiring.window
+        dialogs: list[QDialog] = [
+            dialog for dialog in (wiring.admin_dialog, wiring.sign_out_dialog) if dialog is not None
+        ]
+        dialogs += window.findChildren(QDialog)
+        seen: set[int] = set()
+        for dialog in dialogs:
+            if id(dialog) in seen:
+                continue
+            seen.add(id(dialog))
+            if dialog.isVisible():
+                dialog.reject()

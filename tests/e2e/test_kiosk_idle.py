@@ -1,0 +1,190 @@
+"""The kiosk left alone (``kiosk --mode kiosk`` on the test's sandbox): the idle warning, the
+reset that clears everything and speaks the store's language again, a touch that keeps
+everything, the payment screen that waits for its QR instead, and a payment left on
+screen that is still delivered once it is approved (reconciliation).
+
+The idle is made short: ``ui.idle_seconds`` = 2 and a warning of 1 s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from kiosk.controllers.language import current_language, set_language
+from kiosk.domain.sale import SaleState
+from tests.e2e.helpers import LINE, WAIT_MS, AppRunner, e2e_config
+from tests.e2e.kiosk_hands import Customer
+from tests.support.sandbox import provider_topups
+from tests.support.widgets import child, tick
+from ui.app import AppContext
+from ui.kiosk.idle import IdleReset
+
+pytestmark = pytest.mark.gui
+
+IDLE_SECONDS = 2
+AMOUNT = 10_000
+#: The bank whose page waits for the payer's answer (Aprobar / Rechazar).
+BANK = "4"
+
+
+@pytest.fixture(autouse=True)
+def spanish_after() -> Iterator[None]:
+    yield
+    if current_language() != "es":
+        set_language("es")
+
+
+def speak(language: str) -> None:
+    set_language(language)
+    QApplication.processEvents()
+
+
+def kiosk(runner: AppRunner, **payment: Any) -> tuple[AppContext, Customer, IdleReset]:
+    """A kiosk with a short idle on the test's sandbox, its catalogue loaded, on the attract
+    screen; ``payment``: more payment settings (e2e_config's)."""
+    config = e2e_config(**payment)
+    config = dataclasses.replace(
+        config, ui=dataclasses.replace(config.ui, idle_seconds=IDLE_SECONDS)
+    )
+    ctx = runner.start(config, mode="kiosk")
+    runner.wait_until_idle(ctx)
+    assert ctx.wiring.kiosk is not None
+    idle = ctx.wiring.kiosk.idle
+    idle.timer.setWarningSeconds(1)
+    assert ctx.window.currentScreen() is ctx.window.attract
+    return ctx, runner.customer_for(ctx), idle
+
+
+def fill_topup(customer: Customer) -> None:
+    """From the attract screen: the top-up with its consent, line and amount."""
+    customer.touch_attract()
+    customer.choose("topup")
+    # On its indicator (what is tapped to consent is the consent tests' business).
+    tick(customer.qtbot, customer.consent_check())
+    customer.type_line("topup", LINE)
+    customer.pick_preset(AMOUNT)
+
+
+def test_left_alone_the_kiosk_warns_then_forgets_everything(qtbot: Any, runner: AppRunner) -> None:
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    store_language = ctx.config.ui.language
+    assert store_language == "es"
+    assert idle.timer.isPaused()  # the attract screen itself does not time out
+    speak("en")  # the customer chose English
+    fill_topup(customer)
+    topup = window.topup
+    assert (topup.line(), topup.amount(), topup.consentGiven()) == (LINE, AMOUNT, True)
+    assert not idle.timer.isPaused()
+
+    warned: list[tuple[int, bool, str]] = []
+    warning = child(window, QWidget, "idleWarning")
+    countdown = child(window, QLabel, "idleWarningCountdown")
+    idle.timer.warningStarted.connect(
+        lambda left: warned.append((left, warning.isVisible(), countdown.text()))
+    )
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    # The warning came first, in the customer's language, over the whole window.
+    assert warned == [(1, True, "Back to the start in 1 s")]
+    assert not warning.isVisible()
+
+    assert window.currentScreen() is window.attract
+    assert (topup.line(), topup.amount(), topup.consentGiven()) == ("", None, False)
+    assert current_language() == store_language
+    assert window.attract.invitation() == "Toque la pantalla para empezar"
+    assert ctx.controllers.sale.sale.request is None
+    assert idle.timer.isPaused()
+
+
+@pytest.mark.parametrize("where", ["stay button", "anywhere"])
+def test_a_touch_during_the_warning_keeps_everything(
+    qtbot: Any, runner: AppRunner, where: str
+) -> None:
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    speak("en")
+    fill_topup(customer)
+    with qtbot.waitSignal(idle.timer.warningStarted, timeout=WAIT_MS):
+        pass
+    warning = child(window, QWidget, "idleWarning")
+    assert warning.isVisible()
+    assert warning.geometry() == window.centralWidget().rect()  # over the whole window
+    assert child(window, QLabel, "idleWarningTitle").text() == "Are you still there?"
+    stay = child(window, QWidget, "idleWarningStayButton")
+    assert stay.height() >= 56 and stay.text() == "I'm still here"
+
+    resets: list[bool] = []
+    idle.resetDone.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(idle.timer.warningEnded, timeout=1000):
+        if where == "stay button":
+            customer.press("idleWarningStayButton")
+        else:
+            qtbot.mouseClick(warning, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert not warning.isVisible() and not idle.timer.isWarning()
+    assert resets == []
+    topup = window.topup
+    assert window.currentScreen() is topup
+    assert (topup.line(), topup.amount(), topup.consentGiven()) == (LINE, AMOUNT, True)
+    assert current_language() == "en"
+    assert idle.timer.isArmed()  # the whole wait again
+
+
+def test_the_payment_screen_waits_for_its_qr_not_for_the_idle(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    fill_topup(customer)
+    customer.continue_()
+    customer.pay()
+    assert window.currentScreen() is window.payment
+    assert idle.timer.isPaused() and not idle.timer.isArmed()
+    with qtbot.assertNotEmitted(idle.timer.warningStarted, wait=(IDLE_SECONDS + 1) * 1000):
+        pass
+    assert window.currentScreen() is window.payment
+    assert not child(window, QWidget, "idleWarning").isVisible()
+
+
+@pytest.mark.parametrize("leaves", ["cancel", "qr lifetime"])
+def test_a_payment_left_on_screen_is_still_delivered_once_approved(
+    qtbot: Any, runner: AppRunner, leaves: str
+) -> None:
+    """The customer opens the checkout on the phone and stops at the bank's page; the kiosk
+    stops waiting ("Cancelar", or the QR's lifetime ends), goes idle and back to the attract
+    screen; then the payment is approved: the reconciliation delivers it, once."""
+    ttl = {"checkout_ttl_seconds": 4} if leaves == "qr lifetime" else {}
+    ctx, customer, idle = kiosk(runner, reconcile_every_seconds=1, **ttl)
+    window = ctx.window
+    records = runner.records_for(ctx)
+    fill_topup(customer)
+    customer.continue_()
+    customer.pay()
+    reference = ctx.controllers.sale.reference
+    payer = runner.payer_for(ctx)
+    payer.open_checkout(payer.scan_qr(), BANK)  # pending at the bank
+    assert records.state(reference) is SaleState.PAYMENT_PENDING
+
+    if leaves == "cancel":
+        customer.press("paymentCancelButton")
+    customer.wait_result()
+    assert records.state(reference) in (
+        SaleState.CANCELLED_UNCONFIRMED,
+        SaleState.EXPIRED_UNCONFIRMED,
+    )
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert window.currentScreen() is window.attract
+    assert provider_topups(runner.sandbox, reference) == []
+
+    payer.approve()
+    qtbot.waitUntil(lambda: records.state(reference) is SaleState.DELIVERED, timeout=WAIT_MS)
+    assert len(provider_topups(runner.sandbox, reference)) == 1
+    assert records.states(reference).count(SaleState.DELIVERED) == 1
+    assert window.currentScreen() is window.attract  # nothing popped up for it
