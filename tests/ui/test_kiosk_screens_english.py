@@ -1,0 +1,220 @@
+"""The self-service kiosk's screens (``kiosk --mode kiosk``) in English, by name and by touch.
+
+Every kiosk screen is set up as its screenshot shows it (the scenes of
+``tools/kiosk_screenshots.py``: the same list, so a new kiosk screen there is checked here):
+the attract and start screens, top-up, gift pack, balance, confirm, payment, results, the
+keypads, the idle warning, the admin PIN dialog and the letter keyboard dock.
+
+* After the customer taps "English" on the start screen (``startLanguageEn``), no visible
+  text (label, button, placeholder, tool tip, accessible name, combo item) on any of them is
+  still a Spanish source that English translates differently (``resources/i18n/kiosk_en.ts``;
+  tests/support/spanish.py). That no ``.ts`` file has an unfinished entry is
+  tests/test_translations.py::test_no_ts_entry_is_unfinished_or_missing_in_english.
+* Every visible control has an accessible name (what a screen reader says), and every touch
+  target is at least 48x48 px with at least 8 px between two targets, at 1280x800 and at
+  1080x1920.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from kiosk.controllers.language import current_language
+from kiosk.sandbox import SandboxServer
+from tests.e2e.helpers import e2e_config
+from tests.support.spanish import spanish_left
+from tests.support.tools import load_tool
+from tests.ui.helpers import NEUTRAL_TEXTS
+from ui.app import AppContext
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = load_tool("kiosk_screenshots")
+COUNTER_SHOTS = SHOTS.screenshots
+#: The smallest touch target and the least room between two (issue 10).
+MIN_TARGET = 48
+MIN_GAP = 8
+SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
+
+#: Sample data the scenes show (the store, packs, banks, operators): not translated.
+SAMPLE_DATA = (
+    {
+        COUNTER_SHOTS.STORE,
+        COUNTER_SHOTS.KIOSK,
+        f"{COUNTER_SHOTS.STORE} · {COUNTER_SHOTS.KIOSK}",
+        "Claro",
+        "Movistar",
+        "Claro Colombia",
+        # The language switch names each language in its own words (never translated).
+        "Español",
+        "English",
+    }
+    | NEUTRAL_TEXTS
+    | {pack.name for pack in COUNTER_SHOTS.sample_packs()}
+    | {pack.description for pack in COUNTER_SHOTS.sample_packs() if pack.description}
+    | {name for _code, name in COUNTER_SHOTS.BANKS}
+)
+
+
+def _scene_names() -> list[str]:
+    """The kiosk scenes' names, read without building an app (parametrisation runs first)."""
+    source = (ROOT / "tools" / "kiosk_screenshots.py").read_text(encoding="utf-8")
+    return re.findall(r'\("(\d\d-[a-z-]+\.png)", ', source)
+
+
+@pytest.fixture
+def kiosk(styled_app: QApplication, sandbox: SandboxServer) -> Iterator[AppContext]:
+    """The whole app in kiosk mode on the test's sandbox, as the screenshots build it."""
+    with SHOTS.kiosk_app(e2e_config(), sandbox=sandbox) as ctx:
+        yield ctx
+
+
+def provider_names(ctx: AppContext) -> set[str]:
+    """The provider's pack names on the window's cards (its catalogue's words, shown as
+    they come)."""
+    return {
+        label.text()
+        for label in ctx.window.findChildren(QLabel)
+        if re.fullmatch(r"\w+PackCard_\d+(_\d+)?Name", label.objectName())
+    }
+
+
+def run_scene(ctx: AppContext, name: str) -> None:
+    dict(SHOTS.kiosk_scenes(ctx))[name]()
+    QApplication.processEvents()
+
+
+def choose_english(qtbot: Any, ctx: AppContext) -> None:
+    """On the start screen, the customer taps "English"."""
+    SHOTS.calm(ctx)
+    window = ctx.window
+    window.show_start()
+    button = window.findChild(QAbstractButton, "startLanguageEn")
+    assert button is not None and button.isVisible(), "no English button on the start screen"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    qtbot.waitUntil(lambda: current_language() == "en", timeout=5_000)
+    assert button.isChecked()
+
+
+@pytest.mark.parametrize("scene_name", _scene_names())
+def test_no_kiosk_screen_still_speaks_spanish_after_english_is_chosen(
+    qtbot: Any, kiosk: AppContext, scene_name: str
+) -> None:
+    kiosk.window.resize(*SIZES["1280x800"])
+    run_scene(kiosk, scene_name)
+    # The detector sees Spanish where there is Spanish (or this test could never fail).
+    assert spanish_left(kiosk.window, SAMPLE_DATA), f"{scene_name}: no Spanish recognised"
+
+    choose_english(qtbot, kiosk)
+    run_scene(kiosk, scene_name)
+    left = spanish_left(kiosk.window, SAMPLE_DATA | provider_names(kiosk))
+    assert left == [], f"{scene_name}: Spanish left after choosing English: {left}"
+
+
+# -- touch targets and accessible names ------------------------------------------------------
+
+
+def _is_control(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractButton | QComboBox)
+
+
+def _in_front(ctx: AppContext) -> QWidget:
+    """What the customer can touch now: a dialog open on the window, the idle warning over
+    it, or the window itself."""
+    for dialog in ctx.window.findChildren(QDialog):
+        if dialog.isVisible():
+            return dialog
+    for warning in ctx.window.findChildren(QWidget, "idleWarning"):
+        if warning.isVisible():
+            return warning
+    return ctx.window
+
+
+def _controls(root: QWidget) -> list[QWidget]:
+    """The controls shown in ``root`` (not scrolled out of sight, not in a dialog of it)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not _is_control(widget) or not widget.isVisible():
+            continue
+        if widget.visibleRegion().isEmpty():
+            continue  # scrolled out of its viewport
+        if widget.window() is not root.window():
+            continue
+        found.append(widget)
+    return found
+
+
+def _name(widget: QWidget) -> str:
+    return widget.objectName() or f"{type(widget).__name__} in {_name(widget.parentWidget())}"
+
+
+def _rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def _gap(a: QRect, b: QRect) -> int:
+    """Pixels between two rectangles (negative: they overlap)."""
+    dx = max(b.x() - (a.x() + a.width()), a.x() - (b.x() + b.width()))
+    dy = max(b.y() - (a.y() + a.height()), a.y() - (b.y() + b.height()))
+    return max(dx, dy)
+
+
+def _related(a: QWidget, b: QWidget) -> bool:
+    return a.isAncestorOf(b) or b.isAncestorOf(a)
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, _name(widget)
+    return interface.text(QAccessible.Text.Name).strip()
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+@pytest.mark.parametrize("scene_name", _scene_names())
+def test_every_kiosk_control_is_named_and_big_enough_to_touch(
+    qtbot: Any, kiosk: AppContext, scene_name: str, size: str
+) -> None:
+    kiosk.window.resize(*SIZES[size])
+    run_scene(kiosk, scene_name)
+    front = _in_front(kiosk)
+    controls = _controls(front)
+    assert controls, f"{scene_name}: nothing to touch"
+
+    unnamed = [_name(w) for w in controls if not accessible_name(w)]
+    assert unnamed == [], f"{scene_name} at {size}: controls without an accessible name"
+
+    small = [
+        f"{_name(w)} {w.width()}x{w.height()}"
+        for w in controls
+        if w.width() < MIN_TARGET or w.height() < MIN_TARGET
+    ]
+    assert small == [], f"{scene_name} at {size}: touch targets under 48x48 px"
+
+    crowded = []
+    for index, first in enumerate(controls):
+        for second in controls[index + 1 :]:
+            if _related(first, second):
+                continue
+            gap = _gap(_rect(first), _rect(second))
+            if gap < MIN_GAP:
+                crowded.append(f"{_name(first)} / {_name(second)}: {gap} px")
+    assert crowded == [], f"{scene_name} at {size}: targets closer than 8 px"
