@@ -127,14 +127,19 @@ class AttractScreen(Screen):
         self._store.setWordWrap(True)
         set_role(self._store, "subtitle")
         self._store.hide()
-        outer.insertWidget(1, _decoration(self._store))
+        _decoration(self._store)
         for label in (self._title, self._subtitle):
             _decoration(label)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._title.setWordWrap(True)
         _decoration(self._message)
 
+        # The store, the invitation and the jobs as one group in the middle of the screen.
+        outer.removeWidget(self._title)
         self.body.addStretch(1)
+        self.body.addWidget(self._store)
+        self.body.addWidget(self._title)
+        self.body.addSpacing(32)
         self._jobs_box = QWidget(content)
         self._jobs_box.setObjectName("attractJobs")
         _decoration(self._jobs_box)
@@ -147,6 +152,7 @@ class AttractScreen(Screen):
             self._jobs_layout.addWidget(card, 1)
             self._jobs.append(card)
         self.body.addWidget(self._jobs_box)
+        self.body.addSpacing(16)
         self._hint = QLabel(content)
         self._hint.setObjectName("attractHint")
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -38,6 +38,7 @@ class IdleWarning(QWidget):
 
         card = QFrame(self)
         card.setObjectName("idleWarningCard")
+        self._card = card
         card.setFixedWidth(CARD_WIDTH)
         self._title = QLabel(card)
         self._title.setObjectName("idleWarningTitle")
@@ -87,11 +88,18 @@ class IdleWarning(QWidget):
         self._countdown.setText(
             translate("IdleWarning", "Volveremos al inicio en {n} s").format(n=self._seconds)
         )
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        """The card as tall as its wrapped words need at its width, in the stylesheet's
+        fonts (a centred item gets its size hint, which guesses another width)."""
+        self._card.ensurePolished()
+        self._card.setFixedHeight(self._card.heightForWidth(CARD_WIDTH))
 
     # -- API ----------------------------------------------------------------------------
 
     def start(self, seconds_left: int) -> None:
-        self.setSecondsLeft(seconds_left)
+        self.setSecondsLeft(seconds_left)  # the card fitted to the words
         self._cover_parent()
         self.show()
         self.raise_()
