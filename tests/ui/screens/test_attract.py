@@ -133,33 +133,37 @@ def test_jobs_side_by_side_in_landscape_one_under_another_in_portrait(
     kiosk.resize(width, height)
     jobs = screen.jobs()
 
-    def arranged() -> bool:
+    def laid_out() -> None:
+        assert screen.isPortrait() == (height > width)
         tops = [job.mapTo(screen, QPoint(0, 0)) for job in jobs]
         if height > width:
-            return tops[0].y() < tops[1].y() < tops[2].y()
-        return tops[0].y() == tops[1].y() == tops[2].y() and tops[0].x() < tops[1].x()
+            assert tops[0].y() < tops[1].y() < tops[2].y()
+        else:
+            assert tops[0].y() == tops[1].y() == tops[2].y()
+            assert tops[0].x() < tops[1].x() < tops[2].x()
+        # Nothing cut off: every part inside the screen as tall as it needs, none over another.
+        parts = [
+            child(screen, QWidget, name)
+            for name in ("attractControls", "attractStoreName", "attractTitle", "attractHint")
+        ] + jobs
+        rects = [
+            part.geometry().translated(part.parentWidget().mapTo(screen, QPoint(0, 0)))
+            for part in parts
+        ]
+        for part, rect in zip(parts, rects, strict=True):
+            assert screen.rect().contains(rect), part.objectName()
+            needed = (
+                part.heightForWidth(rect.width())
+                if part.hasHeightForWidth()
+                else part.minimumSizeHint().height()
+            )
+            assert rect.height() >= needed, part.objectName()
+        for index, rect in enumerate(rects):
+            for other in rects[index + 1 :]:
+                assert not rect.intersects(other)
 
-    qtbot.waitUntil(lambda: screen.isPortrait() == (height > width) and arranged())
-    # Nothing cut off: every part inside the screen, none over another.
-    parts = [
-        child(screen, QWidget, name)
-        for name in ("attractControls", "attractStoreName", "attractTitle", "attractHint")
-    ] + jobs
-    rects = [
-        part.geometry().translated(part.parentWidget().mapTo(screen, QPoint(0, 0)))
-        for part in parts
-    ]
-    for part, rect in zip(parts, rects, strict=True):
-        assert screen.rect().contains(rect), part.objectName()
-        needed = (
-            part.heightForWidth(rect.width())
-            if part.hasHeightForWidth()
-            else part.minimumSizeHint().height()
-        )
-        assert rect.height() >= needed, part.objectName()
-    for index, rect in enumerate(rects):
-        for other in rects[index + 1 :]:
-            assert not rect.intersects(other)
+    # A turn of the screen takes a layout pass or two (the jobs' box grows in portrait).
+    qtbot.waitUntil(laid_out, timeout=3000)
 
 
 def test_speaks_english_and_back(qtbot: Any, kiosk: MainWindow) -> None:
