@@ -250,15 +250,15 @@
         </message>
         <message>
             <source>Revise los datos antes de pagar.</source>
-            <translation type="unfinished" />
+            <translation>Check the details before you pay.</translation>
         </message>
         <message>
             <source>Usted paga en su propio celular: en la siguiente pantalla escanee el código QR.</source>
-            <translation type="unfinished" />
+            <translation>You pay on your own phone: scan the QR code on the next screen.</translation>
         </message>
         <message>
             <source>Pagar con código QR</source>
-            <translation type="unfinished" />
+            <translation>Pay with QR code</translation>
         </message>
         <message>
             <source>¿Cómo paga el cliente?</source>
@@ -1158,11 +1158,11 @@
         <message>
             <source>Referencia</source>
             <extracomment>"Nueva venta" at the kiosk: a wide target. The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy.</extracomment>
-            <translation type="unfinished">Reference</translation>
+            <translation>Reference</translation>
         </message>
         <message>
             <source>Verificación</source>
-            <translation type="unfinished">Verification</translation>
+            <translation>Verification</translation>
         </message>
         <message>
             <source>Resultado</source>
@@ -1627,24 +1627,24 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         </message>
         <message>
             <source>Tome una foto de esta pantalla para reclamar.</source>
-            <translation type="unfinished" />
+            <translation>Take a photo of this screen to make a claim.</translation>
         </message>
         <message>
             <source>Para reclamar, comuníquese con la tienda ({contact}) y dé la referencia y el código de verificación.</source>
-            <translation type="unfinished" />
+            <translation>To make a claim, contact the store ({contact}) and give the reference and the verification code.</translation>
         </message>
         <message>
             <source>Para reclamar, pregunte en la tienda y dé la referencia y el código de verificación.</source>
-            <translation type="unfinished" />
+            <translation>To make a claim, ask at the store and give the reference and the verification code.</translation>
         </message>
         <message>
             <source>La impresora no tiene papel. Su venta quedó registrada: pida una copia en la tienda con la referencia {reference}.</source>
             <extracomment>A printer failure that a kiosk does not mention: none is set up, so none was expected.</extracomment>
-            <translation type="unfinished" />
+            <translation>The printer is out of paper. Your sale is recorded: ask the store for a copy with the reference {reference}.</translation>
         </message>
         <message>
             <source>La impresora no está disponible. Su venta quedó registrada: pida una copia en la tienda con la referencia {reference}.</source>
-            <translation type="unfinished" />
+            <translation>The printer is not available. Your sale is recorded: ask the store for a copy with the reference {reference}.</translation>
         </message>
     </context>
     <context>
