@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.controllers.language import current_language, set_language
@@ -136,6 +136,64 @@ def test_a_touch_during_the_warning_keeps_everything(
     assert idle.timer.isArmed()  # the whole wait again
 
 
+def test_the_warning_covers_the_window_at_every_size(qtbot: Any, runner: AppRunner) -> None:
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    customer.touch_attract()
+    with qtbot.waitSignal(idle.timer.warningStarted, timeout=WAIT_MS):
+        pass
+    warning = child(window, QWidget, "idleWarning")
+    stay = child(window, QWidget, "idleWarningStayButton")
+    for width, height in ((1280, 800), (1080, 1920), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: warning.geometry() == window.centralWidget().rect())
+        assert warning.isVisible() and stay.isVisible()
+        assert warning.rect().contains(QRect(stay.mapTo(warning, QPoint()), stay.size()))
+
+
+def test_the_reset_closes_a_dialog_left_open(qtbot: Any, runner: AppRunner) -> None:
+    """The admin PIN dialog asked for and left there: closed by the reset."""
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    customer.touch_attract()
+    ctx.wiring.open_settings()
+    dialog = ctx.wiring.admin_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert not dialog.isVisible() and ctx.wiring.admin_dialog is None
+    assert window.currentScreen() is window.attract
+
+
+def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> None:
+    """A gateway call in progress (the screen's busy layer): no warning, no reset, until it
+    is over; then the whole wait again."""
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    fill_topup(customer)
+    window.topup.setBusy(True, "", cancellable=False)
+    with qtbot.assertNotEmitted(idle.resetDone, wait=(IDLE_SECONDS + 1) * 1000):
+        pass
+    assert not child(window, QWidget, "idleWarning").isVisible()
+    assert window.currentScreen() is window.topup and window.topup.line() == LINE
+    window.topup.setBusy(False)
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert window.currentScreen() is window.attract
+
+
+def test_a_settings_save_changes_the_wait_and_the_store_shown(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    ctx, _customer, idle = kiosk(runner)
+    settings = ctx.controllers.settings
+    with qtbot.waitSignal(settings.applied, timeout=WAIT_MS):
+        settings.save({"ui.idle_seconds": 90, "store.name": "Tienda La Esquina"})
+    assert idle.timer.timeout() == 90
+    assert ctx.window.attract.storeName() == "Tienda La Esquina"
+
+
 def test_the_payment_screen_waits_for_its_qr_not_for_the_idle(
     qtbot: Any, runner: AppRunner
 ) -> None:
@@ -152,13 +210,14 @@ def test_the_payment_screen_waits_for_its_qr_not_for_the_idle(
     assert not child(window, QWidget, "idleWarning").isVisible()
 
 
-@pytest.mark.parametrize("leaves", ["cancel", "qr lifetime"])
+@pytest.mark.parametrize("leaves", ["cancel", "qr lifetime", "reset"])
 def test_a_payment_left_on_screen_is_still_delivered_once_approved(
     qtbot: Any, runner: AppRunner, leaves: str
 ) -> None:
     """The customer opens the checkout on the phone and stops at the bank's page; the kiosk
     stops waiting ("Cancelar", or the QR's lifetime ends), goes idle and back to the attract
-    screen; then the payment is approved: the reconciliation delivers it, once."""
+    screen (or is reset right there on the payment screen); then the payment is approved:
+    the reconciliation delivers it, once."""
     ttl = {"checkout_ttl_seconds": 4} if leaves == "qr lifetime" else {}
     ctx, customer, idle = kiosk(runner, reconcile_every_seconds=1, **ttl)
     window = ctx.window
@@ -171,15 +230,24 @@ def test_a_payment_left_on_screen_is_still_delivered_once_approved(
     payer.open_checkout(payer.scan_qr(), BANK)  # pending at the bank
     assert records.state(reference) is SaleState.PAYMENT_PENDING
 
-    if leaves == "cancel":
-        customer.press("paymentCancelButton")
-    customer.wait_result()
-    assert records.state(reference) in (
-        SaleState.CANCELLED_UNCONFIRMED,
-        SaleState.EXPIRED_UNCONFIRMED,
-    )
-    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
-        pass
+    if leaves == "reset":
+        assert ctx.controllers.sale.sale.following
+        with qtbot.waitSignal(idle.resetDone, timeout=1000):
+            idle.reset_now()
+        assert not ctx.controllers.sale.sale.following
+        qtbot.waitUntil(
+            lambda: records.state(reference) is SaleState.CANCELLED_UNCONFIRMED, timeout=WAIT_MS
+        )
+    else:
+        if leaves == "cancel":
+            customer.press("paymentCancelButton")
+        customer.wait_result()
+        assert records.state(reference) in (
+            SaleState.CANCELLED_UNCONFIRMED,
+            SaleState.EXPIRED_UNCONFIRMED,
+        )
+        with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+            pass
     assert window.currentScreen() is window.attract
     assert provider_topups(runner.sandbox, reference) == []
 
