@@ -35,17 +35,53 @@ _ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
 TextField = QLineEdit | QPlainTextEdit
 
 
+class Key(QPushButton):
+    """A key that keeps the size it was given when a stylesheet is applied (a sheet's
+    ``min-height`` for every button would otherwise change it): the keys of a keypad are
+    laid out to the pixel, their room between them included."""
+
+    def __init__(self, text: str, parent: QWidget, width: int, height: int) -> None:
+        super().__init__(text, parent)
+        self._held = (width, height)
+        self.setFixedSize(width, height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.setFixedSize(*self._held)
+        return handled
+
+
 def make_key(
-    parent: QWidget, object_name: str, text: str, width: int, height: int, role: str
+    parent: QWidget,
+    object_name: str,
+    text: str,
+    width: int,
+    height: int,
+    role: str,
+    *,
+    hold_size: bool = True,
 ) -> QPushButton:
-    """A key of an on-screen keypad or keyboard: its size fixed (the stylesheet gives the
-    same), never taking the focus (the caret stays in the field it types into)."""
-    key = QPushButton(text, parent)
+    """A key of an on-screen keypad or keyboard, never taking the focus (the caret stays in
+    the field it types into). Its size is fixed; ``hold_size`` keeps it so under any
+    stylesheet (False: the stylesheet may set its own, as it does for the PIN keys)."""
+    key: QPushButton
+    if hold_size:
+        key = Key(text, parent, width, height)
+    else:
+        key = QPushButton(text, parent)
+        key.setFixedSize(width, height)
     key.setObjectName(object_name)
     key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    key.setFixedSize(width, height)
     set_role(key, role)
     return key
+
+
+def keep_focus_in(keys: QWidget, field: TextField | None) -> None:
+    """A tap on a key of ``keys`` leaves the focus in ``field``: Qt gives a pressed
+    widget's focus to its first ancestor that takes a click (the window, often), unless
+    an ancestor's focus proxy already has it."""
+    keys.setFocusProxy(field)  # type: ignore[arg-type]  # None clears it
 
 
 def is_typable(field: TextField | None) -> bool:
@@ -153,10 +189,11 @@ class DigitKeypad(QWidget):
             field.setProperty(OWN_KEYPAD, True)
             field.installEventFilter(self)
         if self._target is None and self._fields:
-            self._target = self._fields[0]
+            self.setTarget(self._fields[0])
 
     def setTarget(self, field: QLineEdit | None) -> None:
         self._target = field
+        keep_focus_in(self, field)
 
     def target(self) -> QLineEdit | None:
         return self._target
@@ -164,7 +201,7 @@ class DigitKeypad(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._fields:
             assert isinstance(watched, QLineEdit)
-            self._target = watched
+            self.setTarget(watched)
         return super().eventFilter(watched, event)
 
     # -- keys ----------------------------------------------------------------------------

@@ -93,7 +93,7 @@ class PinPad(QWidget):
 
     def _key(self, object_name: str, text: str) -> QPushButton:
         # The stylesheet gives the same size (border included); this holds without it.
-        return make_key(self, object_name, text, KEY_WIDTH, KEY_SIZE, "pinKey")
+        return make_key(self, object_name, text, KEY_WIDTH, KEY_SIZE, "pinKey", hold_size=False)
 
     def _digit_key(self, prefix: str, digit: str) -> QPushButton:
         key = self._key(f"{prefix}PinKey{digit}", digit)

@@ -1,0 +1,267 @@
+"""The kiosk's keyboard dock on real widgets: a text field's focus opens the letter keyboard,
+a digits field the digit keypad, a field with a keypad of its own nothing; a button's tap
+closes it (and still clicks); "Listo" closes it and a tap on the field opens it again; the
+focused field stays in view; a dialog's field gets it too; its words follow the language.
+And the whole app in kiosk mode: the dock at the bottom of the window, for a settings field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLayout,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.sandbox import SandboxServer
+from tests.e2e.helpers import AppRunner, e2e_config
+from tests.support.widgets import child, click
+from tests.ui.helpers import speak
+from tests.ui.widgets.test_letter_keyboard import tap_text
+from ui.widgets.keyboard_dock import KeyboardDock
+from ui.widgets.keypad import OWN_KEYPAD
+
+pytestmark = pytest.mark.gui
+
+
+class Window(QMainWindow):
+    """A kiosk-like window: fields in a scroll area, a button, the dock last in the layout."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.area = QScrollArea(central)
+        self.area.setWidgetResizable(True)
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        self.name = QLineEdit(form)
+        self.amount = QLineEdit(form)
+        self.amount.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.days = QSpinBox(form)
+        self.pin = QLineEdit(form)
+        self.pin.setProperty(OWN_KEYPAD, True)
+        self.shown_only = QLineEdit(form)
+        self.shown_only.setReadOnly(True)
+        self.save = QPushButton("Guardar", form)
+        form_layout.addWidget(self.name)
+        form_layout.addWidget(self.amount)
+        form_layout.addWidget(self.days)
+        form_layout.addWidget(self.pin)
+        form_layout.addWidget(self.shown_only)
+        form_layout.addWidget(self.save)
+        form_layout.addSpacing(500)
+        self.notes = QPlainTextEdit(form)
+        self.notes.setFixedHeight(80)
+        form_layout.addWidget(self.notes)
+        self.area.setWidget(form)
+        layout.addWidget(self.area, 1)
+        self.setCentralWidget(central)
+        self.dock = KeyboardDock(central)
+        layout.addWidget(self.dock)
+        # The window's size is the test's (as the kiosk's main window does it).
+        window_layout = self.layout()
+        assert window_layout is not None
+        window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+
+@pytest.fixture
+def window(qtbot, styled_app: QApplication) -> Iterator[Window]:
+    main = Window()
+    main.resize(1280, 800)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+
+
+def _focus(qtbot, field: QWidget) -> None:
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(field.hasFocus)
+
+
+def test_a_text_field_opens_the_letter_keyboard_and_taps_type_into_it(qtbot, window) -> None:
+    dock = window.dock
+    assert not dock.isOpen()
+    _focus(qtbot, window.name)
+    assert dock.isOpen() and dock.layoutName() == "letters"
+    assert dock.target() is window.name
+    tap_text(qtbot, dock.letters, "José Ñuñez")
+    assert window.name.text() == "José Ñuñez"
+    assert window.name.hasFocus()
+
+
+def test_a_digits_field_opens_the_digit_keypad(qtbot, window) -> None:
+    dock = window.dock
+    _focus(qtbot, window.amount)
+    assert dock.layoutName() == "digits"
+    assert dock.digits.isVisible() and not dock.letters.isVisible()
+    for digit in "5000":
+        click(qtbot, child(dock, QPushButton, f"kbDigitsKey{digit}"))
+    assert window.amount.text() == "5000"
+    assert not window.amount.property(OWN_KEYPAD), "the dock serves it without owning it"
+    _focus(qtbot, window.name)
+    assert dock.layoutName() == "letters"
+    _focus(qtbot, window.days)  # a spin box types digits into its own line
+    assert dock.layoutName() == "digits"
+    click(qtbot, child(dock, QPushButton, "kbDigitsKey7"))
+    assert "7" in window.days.text()
+
+
+def test_a_field_with_its_own_keypad_or_read_only_opens_nothing(qtbot, window) -> None:
+    _focus(qtbot, window.pin)
+    assert not window.dock.isOpen()
+    _focus(qtbot, window.shown_only)
+    assert not window.dock.isOpen()
+    window.name.setEnabled(False)
+    window.name.setFocus()
+    assert not window.dock.isOpen()
+
+
+def test_a_tap_on_a_button_closes_it_and_still_clicks(qtbot, window) -> None:
+    _focus(qtbot, window.name)
+    with qtbot.waitSignal(window.save.clicked):
+        qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.dock.isOpen())
+    assert window.dock.target() is None
+
+
+def test_done_closes_it_and_a_tap_on_the_field_opens_it_again(qtbot, window) -> None:
+    dock = window.dock
+    _focus(qtbot, window.name)
+    with qtbot.waitSignal(dock.closed):
+        click(qtbot, child(dock, QPushButton, "kbKeyDone"))
+    assert not dock.isOpen() and window.name.hasFocus()
+    with qtbot.waitSignal(dock.opened):
+        qtbot.mouseClick(window.name, Qt.MouseButton.LeftButton)
+    assert dock.layoutName() == "letters"
+    _focus(qtbot, window.amount)
+    with qtbot.waitSignal(dock.closed):
+        click(qtbot, child(dock, QPushButton, "kbDigitsKeyDone"))
+
+
+def test_the_focused_field_stays_in_view(qtbot, window) -> None:
+    dock = window.dock
+    _focus(qtbot, window.notes)  # low in the scroll area: the dock would cover it
+    qtbot.waitUntil(dock.isOpen)
+    viewport = window.area.viewport()
+
+    def in_view() -> bool:
+        top_left = window.notes.mapTo(viewport, window.notes.rect().topLeft())
+        bottom_right = window.notes.mapTo(viewport, window.notes.rect().bottomRight())
+        return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+
+    qtbot.waitUntil(in_view)
+    dock_top = dock.mapTo(window, dock.rect().topLeft()).y()
+    notes_bottom = window.notes.mapTo(window, window.notes.rect().bottomLeft()).y()
+    assert notes_bottom < dock_top
+    tap_text(qtbot, dock.letters, "Calle 5")
+    assert window.notes.toPlainText() == "Calle 5"
+
+
+def test_keys_are_big_with_room_and_fit_the_window(qtbot, window) -> None:
+    dock = window.dock
+    _focus(qtbot, window.name)
+    keys = [key for key in dock.findChildren(QPushButton) if key.isVisible()]
+    assert len(keys) == 33
+    for key in keys:
+        assert key.height() >= 56 and key.width() >= 56, key.objectName()
+        assert key.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert window.rect().contains(key.mapTo(window, key.rect().bottomRight()))
+    _focus(qtbot, window.amount)
+    keys = [key for key in dock.findChildren(QPushButton) if key.isVisible()]
+    assert len(keys) == 13
+    for key in keys:
+        assert key.height() >= 48 and key.width() >= 48, key.objectName()
+    window.resize(1080, 1920)  # portrait: it still fits
+    qtbot.waitUntil(lambda: window.width() == 1080)
+    _focus(qtbot, window.name)
+    for key in dock.findChildren(QPushButton):
+        if key.isVisible():
+            assert window.rect().contains(key.mapTo(window, key.rect().bottomRight()))
+
+
+def test_its_words_follow_the_language(qtbot, window) -> None:
+    dock = window.dock
+    _focus(qtbot, window.amount)
+    done = child(dock, QPushButton, "kbDigitsKeyDone")
+    assert (done.text(), dock.accessibleName()) == ("Listo", "Teclado en pantalla")
+    try:
+        speak("en")
+        assert (done.text(), dock.accessibleName()) == ("Done", "On-screen keyboard")
+        assert child(dock, QPushButton, "kbKeySpace").text() == "Space"
+        assert child(dock, QPushButton, "kbDigitsKeyErase").text() == "Delete"
+    finally:
+        speak("es")
+    assert done.text() == "Listo"
+
+
+def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, window) -> None:
+    dock = window.dock
+    dialog = QDialog(window)
+    layout = QVBoxLayout(dialog)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no size hints offscreen
+    field = QLineEdit(dialog)
+    layout.addWidget(field)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _focus(qtbot, field)
+    assert dock.isOpen() and dock.window() is dialog
+    tap_text(qtbot, dock.letters, "ana@tienda.co")
+    assert field.text() == "ana@tienda.co"
+    dialog.reject()
+    qtbot.waitUntil(lambda: dock.window() is window)
+    assert not dock.isOpen()
+    dialog.deleteLater()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _focus(qtbot, window.name)
+    assert dock.isOpen() and dock.window() is window
+
+
+def test_the_kiosk_has_the_dock_under_its_screens(
+    qtbot, styled_app: QApplication, sandbox: SandboxServer
+) -> None:
+    runner = AppRunner(qtbot, sandbox, e2e_config())
+    try:
+        ctx = runner.start(mode="kiosk")
+        window = ctx.window
+        assert ctx.wiring.kiosk is not None
+        dock = ctx.wiring.kiosk.keyboard.dock
+        assert dock.objectName() == "keyboardDock"
+        layout = window.centralWidget().layout()
+        assert layout.itemAt(layout.count() - 1).widget() is dock
+        assert not dock.isOpen(), "closed on the attract screen"
+        window.resize(1280, 800)
+        settings = window.show_settings()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        field = child(settings, QLineEdit, "settingsStoreNameInput")
+        field.clear()
+        _focus(qtbot, field)
+        assert dock.isOpen() and dock.layoutName() == "letters"
+        tap_text(qtbot, dock.letters, "Tienda Ñ")
+        assert field.text() == "Tienda Ñ"
+        area = child(settings, QScrollArea, "settingsArea")
+        top_left = field.mapTo(area.viewport(), field.rect().topLeft())
+        assert area.viewport().rect().contains(top_left), "the field stays in view"
+        window.show_attract()
+        qtbot.waitUntil(lambda: not dock.isOpen())
+    finally:
+        runner.finish()
