@@ -187,8 +187,11 @@ def test_the_admin_pin_gives_admin_mode_and_leaving_closes_the_app(
 def test_volver_al_quiosco_ends_admin_mode(qtbot: Any, kiosk: AppContext, clock: Clock) -> None:
     window = kiosk.window
     enter_admin_mode(qtbot, kiosk, clock)
+    qtbot.mouseClick(window.back_office.report_button, Qt.LeftButton)
+    assert window.currentScreen() is window.report
     qtbot.mouseClick(window.back_office.history_button, Qt.LeftButton)
     assert window.currentScreen() is window.history
+    assert pin_dialog(kiosk) is None, "the history and the report ask no PIN in admin mode"
     with qtbot.waitSignal(admin(kiosk).adminModeChanged, timeout=WAIT_MS) as changed:
         qtbot.mouseClick(child(window, QAbstractButton, "backOfficeKioskButton"), Qt.LeftButton)
     assert changed.args == [False]
