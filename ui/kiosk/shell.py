@@ -13,6 +13,7 @@ changes, or something takes the window out of fullscreen (minimised, restored).
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
@@ -27,9 +28,12 @@ class KioskShell(QObject):
     Follows ``QScreen.geometryChanged`` of the window's screen, the window handle's
     ``screenChanged`` (it then follows the new screen), ``QGuiApplication
     .primaryScreenChanged`` (the window moves to the new primary screen) and undoes a
-    window-state change out of fullscreen (minimise, maximise, normal), on the next turn
-    of the event loop. A child of the window: it goes with it. ``release()`` stops.
-    Queries: ``screen()`` (the screen followed now), ``isHolding()``.
+    window-state change out of fullscreen (minimise, maximise, normal) or a move or
+    resize by anything else, on the next turn of the event loop (at most ``MAX_REFITS`` in
+    a row when the platform refuses). A child of the window: it goes with it.
+    Slots: ``fit(geometry=None)``, ``release()`` (stops holding).
+    Queries: ``screen()`` (the screen followed now), ``target()`` (the geometry held),
+    ``isHolding()``. No widgets (and no object names) of its own.
     """
 
     def __init__(self, window: QWidget) -> None:
@@ -99,13 +103,18 @@ class KioskShell(QObject):
         if not self._holding:
             return
         self._holding = False
-        self._window.removeEventFilter(self)
+        # Whatever is gone already (a window closed first) has nothing left to disconnect.
+        with suppress(RuntimeError):
+            self._window.removeEventFilter(self)
         if self._handle is not None:
-            self._handle.screenChanged.disconnect(self._screen_changed)
+            with suppress(RuntimeError):
+                self._handle.screenChanged.disconnect(self._screen_changed)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.primaryScreenChanged.disconnect(self._primary_changed)
-        self._follow(None)
+            with suppress(RuntimeError):
+                app.primaryScreenChanged.disconnect(self._primary_changed)
+        with suppress(RuntimeError):
+            self._follow(None)
 
     def _current_screen(self) -> QScreen | None:
         handle = self._window.windowHandle()
