@@ -418,7 +418,8 @@ class Wiring(QObject):
 
     def begin(self) -> None:
         """The first screen: the sign-in at a counter (or the first admin's set-up), the
-        start screen in kiosk mode (its sales carry the kiosk's name)."""
+        attract screen in kiosk mode (no sign-in, no back office outside admin mode; its
+        sales carry the kiosk's name)."""
         window = self.window
         if not self.counter():
             window.show_attract()
