@@ -17,6 +17,9 @@ from ui.screens.base import Screen, make_button
 from ui.texts import kind_words, mode_explanation, mode_words
 from ui.widgets.message_label import set_role
 
+#: "Volver" and "Pagar con código QR" at the kiosk: wide targets.
+_KIOSK_BUTTON_WIDTH = 240
+
 _MODE_OBJECT_NAMES = {
     PaymentMode.CHECKOUT: "confirmModeCheckoutButton",
     PaymentMode.ASSISTED: "confirmModeAssistedButton",
@@ -143,6 +146,9 @@ class ConfirmScreen(Screen):
     def setKioskMode(self, kiosk: bool) -> None:
         """The kiosk offers only the checkout QR (see the class's docstring)."""
         super().setKioskMode(kiosk)
+        # Wide touch targets at the kiosk.
+        self.back_button.setMinimumWidth(_KIOSK_BUTTON_WIDTH if kiosk else 0)
+        self.continue_button.setMinimumWidth(_KIOSK_BUTTON_WIDTH if kiosk else 0)
         for button in self._mode_buttons.values():
             button.setVisible(not kiosk)
         self._explanation.setVisible(not kiosk)

@@ -210,8 +210,9 @@ class ResultScreen(Screen):
         has_hash = bool(receipt is not None and receipt.chain_hash_short)
         self._hash_caption.setVisible(has_hash)
         self._hash_big.setVisible(has_hash)
-        self._reference_big.setAccessibleName(self._reference_caption.text())
-        self._hash_big.setAccessibleName(self._hash_caption.text())
+        # A screen reader says the value (the label's text) and what it is.
+        self._reference_big.setAccessibleDescription(self._reference_caption.text())
+        self._hash_big.setAccessibleDescription(self._hash_caption.text())
 
     # -- kiosk and orientation ---------------------------------------------------------
 

@@ -64,3 +64,39 @@ def test_confirm_speaks_english_and_back(qtbot, window, kind: SaleKind):
     assert screen.mode() is PaymentMode.ASSISTED, "the choice survives the switch"
     speak("es")
     assert visible_words(screen) == spanish
+
+
+def test_the_kiosk_offers_only_the_checkout_qr(qtbot, window):
+    """Decision 3: the kiosk never sees the payer's document or email — no assisted PSE."""
+    window.setKioskMode(True)
+    screen = window.show_confirm()
+    screen.setDefaultMode(PaymentMode.ASSISTED)  # whatever the store's setting says
+    screen.setSummary(SaleKind.TOPUP, "3123456789", "Claro", 10_000)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert screen.mode() is PaymentMode.CHECKOUT
+    for name in ("confirmModeAssistedButton", "confirmModeCheckoutButton"):
+        assert not child(screen, QPushButton, name).isVisible(), name
+    assert not child(screen, QLabel, "confirmModeExplanation").isVisible()
+    caption = child(screen, QLabel, "confirmModeCaption")
+    assert caption.isVisible() and caption.text().startswith("Usted paga en su propio celular")
+    pay = child(screen, QPushButton, "confirmContinueButton")
+    assert pay.text() == "Pagar con código QR" and pay.accessibleName() in ("", pay.text())
+    assert child(screen, QPushButton, "confirmBackButton").isVisible()
+    with qtbot.waitSignal(screen.confirmed) as confirmed:
+        pay.click()
+    assert confirmed.args == [PaymentMode.CHECKOUT]
+    speak("en")
+    try:
+        assert pay.text() == "Pay with QR code"
+        assert caption.text() == "You pay on your own phone: scan the QR code on the next screen."
+    finally:
+        speak("es")
+
+    # Back at the counter: both modes, the store's default, the clerk's words.
+    window.setKioskMode(False)
+    assert child(screen, QPushButton, "confirmModeAssistedButton").isVisible()
+    assert screen.mode() is PaymentMode.ASSISTED
+    assert caption.text() == "¿Cómo paga el cliente?"
+    assert pay.text() == "Ir a pagar"

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.domain.qr import QUIET_ZONE_MODULES
 from kiosk.domain.sale import PaymentMode
@@ -82,6 +83,23 @@ def test_the_kiosk_qr_is_big_enough_for_a_phone(
     assert QRect(QPoint(0, 0), window.size()).contains(shown)
     assert min(view.width(), view.height()) * ratio >= side
     assert decode_qr(view) == checkout_url
+    # And the words beside (or below) it are whole, on screen: amount, countdown, status
+    # (once the layouts asked for by the new texts have run).
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    inside = QRect(QPoint(0, 0), window.size())
+    for label in screen.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        name = label.objectName()
+        needed = (
+            label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        )
+        assert label.height() >= needed, f"{name} cut at {width}x{height}"
+        assert label.width() >= label.minimumSizeHint().width(), f"{name} cut sideways"
+        assert inside.contains(QRect(label.mapTo(window, QPoint(0, 0)), label.size())), name
+    cancel = screen.cancel_button
+    assert cancel.isVisible() and cancel.isEnabled()
+    assert inside.contains(QRect(cancel.mapTo(window, QPoint(0, 0)), cancel.size()))
 
 
 def test_the_module_size_is_the_painters(qtbot, styled_app, checkout_url: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.domain.receipt import Receipt
 from kiosk.domain.sale import SaleKind, SaleState
@@ -189,3 +190,140 @@ def test_the_whole_receipt_is_readable_at_1024x768(qtbot, window, language):
         assert status.text() == state_words(SaleState.PAID_NOT_DELIVERED)
     finally:
         speak("es")
+
+
+# -- at the kiosk ------------------------------------------------------------------------------
+
+
+class _Printer:
+    """A receipt service whose printer fails with ``code`` (``""``: prints)."""
+
+    def __init__(self, code: str = "") -> None:
+        self.code = code
+        self.jobs = 0
+
+    def print_receipt(self, receipt, *, render, copy=False, actor=""):
+        from kiosk.domain.errors import KioskError
+        from kiosk.services.receipts import Printed
+
+        self.jobs += 1
+        render(receipt, copy=copy)
+        if self.code:
+            raise KioskError(self.code, target="tcp:192.0.2.10:9100")
+        return Printed(receipt.reference)
+
+
+def _kiosk_result(qtbot, window, width: int, height: int, printer: _Printer | None = None):
+    from kiosk.controllers.receipts import ReceiptController
+
+    window.setKioskMode(True)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = window.show_result()
+    screen.setReceiptController(ReceiptController(printer or _Printer()))  # type: ignore[arg-type]
+    return screen
+
+
+def _assert_fits(qtbot, window, screen) -> None:
+    from PySide6.QtCore import QEvent, QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    # The layouts the new texts asked for, run now.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    inside = QRect(QPoint(0, 0), window.size())
+    for label in screen.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        name = label.objectName() or label.text()[:20]
+        needed = (
+            label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        )
+        assert label.height() >= needed, f"{name} cut: {label.height()} < {needed}"
+        assert label.width() >= label.minimumSizeHint().width(), f"{name} cut sideways"
+        box = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
+        assert inside.contains(box), f"{name} outside the window: {box} in {inside}"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_kiosk_result_shows_what_a_claim_needs_large(
+    qtbot, window, width: int, height: int, language: str
+):
+    from PySide6.QtGui import QFontInfo
+
+    from ui.texts import claim_how, kiosk_print_trouble, photo_hint
+
+    screen = _kiosk_result(qtbot, window, width, height, _Printer("printer.no_paper"))
+    if language == "en":
+        speak("en")
+    try:
+        receipt = _longest_receipt()
+        screen.showOutcome(receipt)
+        # The longest words the screen may say: a printer out of paper.
+        assert screen.printReceipt()
+        said = kiosk_print_trouble("printer.no_paper", receipt.reference)
+        qtbot.waitUntil(lambda: screen.messageText() == said)
+        for name, value in (
+            ("resultReferenceBig", receipt.reference),
+            ("resultHashBig", receipt.chain_hash_short),
+        ):
+            big = child(screen, QLabel, name)
+            assert big.isVisible() and big.text() == value
+            assert QFontInfo(big.font()).pixelSize() >= 28, name
+            assert big.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+        assert child(screen, QLabel, "resultPhotoHint").text() == photo_hint()
+        assert child(screen, QLabel, "resultClaimHow").text() == claim_how(receipt.claims_contact)
+        assert receipt.claims_contact in child(screen, QLabel, "resultClaimHow").text()
+        for hidden in ("resultPrintButton", "resultSavePdfButton"):
+            assert not child(screen, QPushButton, hidden).isVisible(), hidden
+        new_sale = child(screen, QPushButton, "resultNewSaleButton")
+        assert new_sale.isVisible() and new_sale.isEnabled()
+        _assert_fits(qtbot, window, screen)
+    finally:
+        speak("es")
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("printer.no_paper", "La impresora no tiene papel."),
+        ("printer.missing", "La impresora no está disponible."),
+        ("printer.failed", "La impresora no está disponible."),
+        ("printer.not_configured", ""),
+        ("", "Comprobante impreso."),
+    ],
+)
+def test_a_kiosk_print_is_said_in_the_customers_words_and_never_blocks(
+    qtbot, window, code: str, said: str
+):
+    printer = _Printer(code)
+    screen = _kiosk_result(qtbot, window, 1280, 800, printer)
+    receipt = _longest_receipt()
+    screen.showOutcome(receipt)
+    new_sale = child(screen, QPushButton, "resultNewSaleButton")
+    assert screen.printReceipt()
+    assert screen.isPrinting() and new_sale.isEnabled(), "a print never holds the customer"
+    qtbot.waitUntil(lambda: not screen.isPrinting())
+    message = screen.messageText()
+    assert message.startswith(said) if said else message == ""
+    if code and code != "printer.not_configured":
+        assert receipt.reference in message and "pida una copia en la tienda" in message
+        assert "Ajustes" not in message and "Reintentar" not in message, "no printer setup"
+    assert printer.jobs == 1, "no retry"
+    with qtbot.waitSignal(screen.done):
+        new_sale.click()
+
+
+def test_the_counter_result_keeps_its_buttons_and_receipt(qtbot, window):
+    """Leaving kiosk mode brings the counter's receipt and buttons back."""
+    screen = _kiosk_result(qtbot, window, 1280, 800)
+    screen.showOutcome(_receipt(SaleState.DELIVERED))
+    assert not child(screen, QWidget, "resultReceiptArea").isVisible()
+    assert child(screen, QWidget, "resultClaimBox").isVisible()
+    window.setKioskMode(False)
+    window.setCounterMode(True)
+    assert child(screen, QWidget, "resultReceiptArea").isVisible()
+    assert not child(screen, QWidget, "resultClaimBox").isVisible()
+    assert child(screen, QPushButton, "resultPrintButton").isVisible()
+    assert child(screen, QPushButton, "resultSavePdfButton").isVisible()
