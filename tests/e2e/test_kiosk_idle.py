@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.controllers.language import current_language, set_language
 from kiosk.domain.sale import SaleState
+from tests.e2e.hands import DEMO_ADMIN_PIN
 from tests.e2e.helpers import LINE, WAIT_MS, AppRunner, e2e_config
 from tests.e2e.kiosk_hands import Customer
 from tests.support.sandbox import provider_topups
@@ -166,6 +167,28 @@ def test_the_reset_closes_a_dialog_left_open(qtbot: Any, runner: AppRunner) -> N
     assert window.currentScreen() is window.attract
 
 
+def test_the_reset_ends_admin_mode(qtbot: Any, runner: AppRunner) -> None:
+    """The same wait ends admin mode too, on a back-office screen: the bar hidden, the
+    attract screen."""
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    assert ctx.wiring.kiosk is not None
+    admin = ctx.wiring.kiosk.admin
+    customer.touch_attract()
+    admin.open_gesture_prompt()
+    dialog = ctx.wiring.admin_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    runner.clerk_for(ctx).enter_pin(DEMO_ADMIN_PIN, prefix="admin", within=dialog)
+    qtbot.waitUntil(admin.isAdminMode, timeout=WAIT_MS)
+    assert window.isBackOfficeShown()
+    window.show_history()
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert not admin.isAdminMode() and not window.isBackOfficeShown()
+    assert window.currentScreen() is window.attract
+
+
 def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> None:
     """A gateway call in progress (the screen's busy layer): no warning, no reset, until it
     is over; then the whole wait again."""
@@ -256,3 +279,15 @@ def test_a_payment_left_on_screen_is_still_delivered_once_approved(
     assert len(provider_topups(runner.sandbox, reference)) == 1
     assert records.states(reference).count(SaleState.DELIVERED) == 1
     assert window.currentScreen() is window.attract  # nothing popped up for it
+
+
+def test_a_closing_app_stops_its_idle(qtbot: Any, runner: AppRunner) -> None:
+    _ctx, customer, idle = kiosk(runner)
+    fill_topup(customer)
+    assert idle.timer.isArmed()
+    idle.stop()
+    assert idle.timer.isPaused() and not idle.timer.isArmed()
+    customer.press("topupKey1")  # input is not watched any more
+    assert idle.timer.isPaused()
+    with qtbot.assertNotEmitted(idle.resetDone, wait=(IDLE_SECONDS + 1) * 1000):
+        pass

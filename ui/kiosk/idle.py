@@ -46,6 +46,7 @@ class IdleReset(QObject):
 
     The attract screen's ``touched`` opens the start screen (every form empty).
     Slot ``reset_now()``: the whole idle reset (decision 5), then signal ``resetDone()``.
+    ``stop()``: the app is closing: nothing fires any more, no input is watched.
     ``isPausedHere()``: whether the screen shown now stops the timer.
     """
 
@@ -54,6 +55,7 @@ class IdleReset(QObject):
     def __init__(self, wiring: Wiring) -> None:
         super().__init__(wiring)
         self.wiring = wiring
+        self._stopped = False
         window = wiring.window
         config = wiring.controllers.core.config
         self.timer = IdleTimer(config.ui.idle_seconds, paused=True, parent=self)
@@ -76,9 +78,19 @@ class IdleReset(QObject):
 
     # -- when the timer runs ------------------------------------------------------------
 
+    def stop(self) -> None:
+        """For good (the app closes): the timer paused, the warning hidden, the input filter
+        removed."""
+        self._stopped = True
+        self.timer.setPaused(True)
+        self.warning.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def isPausedHere(self) -> bool:
         window = self.wiring.window
-        if not window.isVisible():
+        if self._stopped or not window.isVisible():
             return True
         return window.currentScreen() in (window.attract, window.payment)
 
@@ -151,9 +163,7 @@ class IdleReset(QObject):
         sale.reset()
         kiosk = wiring.kiosk
         if kiosk is not None:
-            end_admin = getattr(kiosk.admin, "end_admin", None)  # H1's, being written
-            if callable(end_admin):
-                end_admin()
+            kiosk.admin.end_admin()
             kiosk.look.restore_defaults()
         window.show_attract()
         self.resetDone.emit()
