@@ -112,8 +112,11 @@ def test_a_touch_during_the_warning_keeps_everything(
     window = ctx.window
     speak("en")
     fill_topup(customer)
+    focused = QApplication.focusWidget()
+    assert focused is not None
     with qtbot.waitSignal(idle.timer.warningStarted, timeout=WAIT_MS):
         pass
+    assert QApplication.focusWidget() is child(window, QWidget, "idleWarningStayButton")
     warning = child(window, QWidget, "idleWarning")
     assert warning.isVisible()
     assert warning.geometry() == window.centralWidget().rect()  # over the whole window
@@ -135,6 +138,7 @@ def test_a_touch_during_the_warning_keeps_everything(
     assert (topup.line(), topup.amount(), topup.consentGiven()) == (LINE, AMOUNT, True)
     assert current_language() == "en"
     assert idle.timer.isArmed()  # the whole wait again
+    assert QApplication.focusWidget() is focused  # back where it was
 
 
 def test_the_warning_covers_the_window_at_every_size(qtbot: Any, runner: AppRunner) -> None:

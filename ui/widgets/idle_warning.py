@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.controllers.language import translate
 from ui.widgets.message_label import set_role
@@ -18,8 +18,8 @@ class IdleWarning(QWidget):
     """Covers ``parent`` (the window's central widget) while the idle countdown runs.
 
     API: ``start(seconds_left)`` (shown, raised over everything, "Sigo aquí" focused),
-    ``setSecondsLeft(n)``, ``stop()`` (hidden), ``isActive()``, ``secondsLeft()``,
-    ``countdownText()``.
+    ``setSecondsLeft(n)``, ``stop()`` (hidden, the focus back where it was),
+    ``isActive()``, ``secondsLeft()``, ``countdownText()``.
     Signal ``stayRequested()``: "Sigo aquí" pressed (any touch on the window also counts:
     the idle wiring sees it first).
 
@@ -35,6 +35,7 @@ class IdleWarning(QWidget):
         super().__init__(parent)
         self.setObjectName("idleWarning")
         self._seconds = 0
+        self._focus_before: QWidget | None = None
 
         card = QFrame(self)
         card.setObjectName("idleWarningCard")
@@ -100,6 +101,8 @@ class IdleWarning(QWidget):
 
     def start(self, seconds_left: int) -> None:
         self.setSecondsLeft(seconds_left)  # the card fitted to the words
+        if self.isHidden():
+            self._focus_before = QApplication.focusWidget()
         self._cover_parent()
         self.show()
         self.raise_()
@@ -110,7 +113,13 @@ class IdleWarning(QWidget):
         self._render_countdown()
 
     def stop(self) -> None:
+        """Hidden; the focus back where it was (e.g. the line field the keypad serves)."""
+        if self.isHidden():
+            return
         self.hide()
+        previous, self._focus_before = self._focus_before, None
+        if previous is not None and previous.isVisible() and previous.isEnabled():
+            previous.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def isActive(self) -> bool:
         return not self.isHidden()
