@@ -5,7 +5,7 @@
         <name>AdminAccess</name>
         <message>
             <source>Modo administrador</source>
-            <extracomment>The corner's side, in px, from the window's top-right. Presses in the corner that open the admin PIN… …within this many seconds.</extracomment>
+            <extracomment>The corner's side, in px, from the window's top-left (the top right holds the kiosk's language and text-size switches: taps there must not count). Presses in the corner that open the admin PIN… …within this many seconds.</extracomment>
             <translation>Administrator mode</translation>
         </message>
     </context>
