@@ -1,5 +1,5 @@
 """Leaving the kiosk: the window refuses to close and Esc does nothing; only the discreet
-corner gesture (5 quick taps in the top-right 96x96 px) and the admin PIN, typed on the
+corner gesture (5 quick taps in the top-left 96x96 px) and the admin PIN, typed on the
 dialog's keypad, give admin mode: the back-office bar, "Salir del modo quiosco" (the app
 closes) and "Volver al quiosco". The kiosk's window follows a change of its screen."""
 
@@ -55,8 +55,8 @@ def admin(ctx: AppContext) -> AdminAccess:
 
 
 def tap_corner(qtbot: Any, window: MainWindow, inset: int = 10) -> None:
-    """A tap ``inset`` px inside the window's top-right corner, on whatever is there."""
-    point = QPoint(window.width() - inset, inset)
+    """A tap ``inset`` px inside the window's top-left corner, on whatever is there."""
+    point = QPoint(inset, inset)
     target = window.childAt(point) or window
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
 

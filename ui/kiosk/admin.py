@@ -1,6 +1,6 @@
 """Kiosk part ``admin``: the discreet corner gesture, the admin PIN, admin mode.
 
-Five presses within three seconds in the window's top-right corner (96x96 px), on any
+Five presses within three seconds in the window's top-left corner (96x96 px), on any
 screen, open the admin PIN dialog ("Modo administrador"). The presses are seen by an
 application-wide event filter and still reach whatever is under the finger. With an
 administrator's PIN the kiosk is in admin mode: the back-office bar shows (history, shift
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # annotations only
 
 log = logging.getLogger(__name__)
 
-#: The corner's side, in px, from the window's top-right.
+#: The corner's side, in px, from the window's top-left (the top right holds the kiosk's
+#: language and text-size switches: taps there must not count).
 CORNER_PX = 96
 #: Presses in the corner that open the admin PIN…
 GESTURE_TAPS = 5
@@ -118,9 +119,7 @@ class AdminAccess(QObject):
             return
         self._last_press = press
         local = window.mapFromGlobal(where)
-        in_corner = window.width() - CORNER_PX <= local.x() < window.width() and (
-            0 <= local.y() < CORNER_PX
-        )
+        in_corner = 0 <= local.x() < CORNER_PX and 0 <= local.y() < CORNER_PX
         if not in_corner:
             self._taps.clear()  # five in a row
             return
