@@ -226,14 +226,16 @@ def _kiosk_result(qtbot, window, width: int, height: int, printer: _Printer | No
 
 
 def _assert_fits(qtbot, window, screen) -> None:
+    """Every shown text whole and on screen (a receipt's row once scrolled to)."""
     from PySide6.QtCore import QEvent, QPoint, QRect
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     # The layouts the new texts asked for, run now.
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     inside = QRect(QPoint(0, 0), window.size())
+    area = child(screen, QScrollArea, "resultReceiptArea")
     for label in screen.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
+        if not label.isVisibleTo(screen) or not label.text():
             continue
         name = label.objectName() or label.text()[:20]
         needed = (
@@ -241,8 +243,15 @@ def _assert_fits(qtbot, window, screen) -> None:
         )
         assert label.height() >= needed, f"{name} cut: {label.height()} < {needed}"
         assert label.width() >= label.minimumSizeHint().width(), f"{name} cut sideways"
+        if area.isAncestorOf(label):
+            area.ensureWidgetVisible(label, 0, 0)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         box = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
         assert inside.contains(box), f"{name} outside the window: {box} in {inside}"
+        if area.isAncestorOf(label):
+            viewport = area.viewport()
+            seen = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+            assert seen.contains(box), f"{name} not scrolled into view"
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920), (1920, 1080)])
@@ -279,6 +288,8 @@ def test_the_kiosk_result_shows_what_a_claim_needs_large(
             assert not child(screen, QPushButton, hidden).isVisible(), hidden
         new_sale = child(screen, QPushButton, "resultNewSaleButton")
         assert new_sale.isVisible() and new_sale.isEnabled()
+        # The paper-like receipt goes to paper: at kiosk size it would not fit whole.
+        assert not child(screen, QWidget, "resultReceiptArea").isVisible()
         _assert_fits(qtbot, window, screen)
     finally:
         speak("es")
