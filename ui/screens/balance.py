@@ -65,7 +65,14 @@ class BalanceScreen(Screen):
     Object names: ``balanceScreen``, ``balanceConsentCheck``, ``balanceLineInput``,
     ``balanceLineEcho``, ``balanceLineMessage``, ``balanceSendCodeButton``, ``balanceCodeBox``,
     ``balanceCodeCaption``, ``balanceCodeInput``, ``balanceShowButton``, ``balanceResult``,
-    ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``.
+    ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``;
+    kiosk: ``balanceKeypad`` (serves the line, then the code once sent),
+    ``balanceConsentHint``, the column ``balanceMainColumn``.
+
+    Kiosk (``setKioskMode(True)``, slots also ``setPrivacyNotice(es_text, en_text="")``):
+    consent on top, the rest | the keypad (landscape) or the keypad under it (portrait);
+    the line and the keypad wait for the consent (unticking erases the line). Taps:
+    consent, the line's digits, "Enviar código", the code's digits, "Ver saldo".
 
     Words: context ``BalanceScreen``; the balance and the packs are kept as data and
     written again in the current language (money and moments through ``formats()``).
@@ -100,12 +107,12 @@ class BalanceScreen(Screen):
         self.consent = ConsentBox(self.prefix, content)
         self.body.addWidget(self.consent)
         # Kiosk: why the line is greyed (consent first), or that it was erased.
-        self.consent_hint = MessageLabel(content, object_name="balanceConsentHint")
-        self._consent_withdrawn = False
-        self.body.addWidget(self.consent_hint)
         self.body.addLayout(self._columns)
         self.body.addStretch(1)
         content = self._main_column
+        self.consent_hint = MessageLabel(content, object_name="balanceConsentHint")
+        self._consent_withdrawn = False
+        main.addWidget(self.consent_hint)  # kiosk only: over the line it is about
 
         line_row = QHBoxLayout()
         line_row.setSpacing(16)
@@ -253,6 +260,7 @@ class BalanceScreen(Screen):
         self._masked_line = masked_line
         self._render_code_caption()
         self._show_step(BalanceStep.CODE)
+        self.keypad.setTarget(self.code_input)  # the keypad types the code now
         self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def setBalance(self, balance_pesos: int, packs: Iterable[tuple[str, datetime]]) -> None:
@@ -372,6 +380,7 @@ class BalanceScreen(Screen):
     def _arrange(self) -> None:
         kiosk = self.isKioskMode()
         side_by_side = kiosk and not self.isPortrait()
+        self.consent.setSideBySide(side_by_side)
         set_box_direction(self._columns, not side_by_side)
         self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)
         self._columns.setStretchFactor(self._main_column, 1 if side_by_side else 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QFrame, QLabel, QWidget
 
 from kiosk.controllers.language import current_language, translate
 
@@ -70,7 +70,8 @@ class ConsentBox(QFrame):
 
     Signals: ``toggled(bool)``.
     Slots: ``setStore(name, contact="")``, ``setPrivacyNotice(es_text, en_text="")``,
-    ``setKioskMode(bool)`` (a row of at least 56 px for a finger), ``reset()`` (unticks).
+    ``setKioskMode(bool)`` (a row of at least 56 px for a finger), ``setSideBySide(bool)``
+    (the checkbox beside the notice: wide screens), ``reset()`` (unticks).
     Queries: ``isGiven()``, ``checkBox()``, ``noticeText()``.
     Object names with ``prefix``: ``<prefix>ConsentBox``, ``<prefix>ConsentNotice``,
     ``<prefix>ConsentCheck``.
@@ -96,10 +97,10 @@ class ConsentBox(QFrame):
         self._check.setChecked(False)
         self._check.toggled.connect(self.toggled)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
-        layout.addWidget(self._notice)
+        layout.addWidget(self._notice, 1)
         layout.addWidget(self._check)
         self.retranslate()
 
@@ -125,6 +126,18 @@ class ConsentBox(QFrame):
         """The store's own notice in Spanish and in English ("": the built-in one)."""
         self._store_notices = {"es": es_text.strip(), "en": en_text.strip()}
         self.retranslate()
+
+    def setSideBySide(self, side_by_side: bool) -> None:
+        """The checkbox beside the notice (a wide kiosk screen: a shorter box), or under it."""
+        layout = self._layout
+        if side_by_side:
+            layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            layout.setSpacing(24)
+            layout.setAlignment(self._check, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            layout.setSpacing(4)
+            layout.setAlignment(self._check, Qt.AlignmentFlag(0))
 
     def setKioskMode(self, kiosk: bool) -> None:
         # The indicator's size is the stylesheet's (QCheckBox::indicator under kiosk="true").

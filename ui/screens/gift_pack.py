@@ -27,7 +27,7 @@ QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum width"
 _COLUMNS = 2
 _LEFT_WIDTH = 380
 # Kiosk, landscape: the lines' column (the keypad and the cards take the rest).
-_KIOSK_LEFT_WIDTH = 400
+_KIOSK_LEFT_WIDTH = 480
 
 
 def _choose_pack() -> str:
@@ -59,7 +59,12 @@ class GiftPackScreen(LineScreen):
     Object names: ``giftScreen``, ``giftConsentCheck``, ``giftLineInput``, ``giftLineEcho``,
     ``giftLineMessage``, ``giftOperatorLabel``, ``giftPackCard_<pesos>``, ``giftPacksMessage``,
     ``giftSenderLineInput``, ``giftSenderLineMessage``, ``giftContinueButton``,
-    ``giftBackButton``, ``giftMessage``.
+    ``giftBackButton``, ``giftMessage``; kiosk: ``giftKeypad`` (serves both lines),
+    ``giftConsentHint``, the column ``giftLeftColumn``, the cards' ``giftPacksArea``.
+
+    Kiosk (``setKioskMode(True)``): consent on top; then the lines | the keypad | the cards
+    (one a row, scrolling) in landscape, one column (cards two a row) in portrait. Both
+    lines wait for the consent. Taps: consent, the digits, a card, Continue.
 
     Words: context ``GiftPackScreen`` (the cards' own in ``PackCard``/``PackWords``).
     """
@@ -78,7 +83,6 @@ class GiftPackScreen(LineScreen):
         # Counter: consent and lines | the cards. Kiosk: the consent on top, then the lines |
         # keypad | cards (landscape), or one column with the cards last (portrait); see
         # _arrange.
-        self.body.addWidget(self.consent_hint)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(24)
         self._left_box = left_box = QWidget(content)
@@ -88,6 +92,7 @@ class GiftPackScreen(LineScreen):
         left.setSpacing(12)
         self._left = left
         left.addWidget(self.consent)
+        left.addWidget(self.consent_hint)  # kiosk only: over the line it is about
         left.addWidget(self.line_input)
         self.sender_input = LineInput("giftSender", optional=True, stacked=True, parent=content)
         left.addWidget(self.sender_input)
@@ -219,6 +224,9 @@ class GiftPackScreen(LineScreen):
         else:
             self._left.insertWidget(0, self.consent)
         set_box_direction(self._columns, portrait)
+        self.consent.setSideBySide(kiosk and not portrait)
+        for line in (self.line_input, self.sender_input):
+            line.setStacked(kiosk and not portrait)
         if portrait:
             # One column: the lines take the width, the cards the height left.
             self._left_box.setMinimumWidth(0)

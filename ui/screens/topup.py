@@ -29,7 +29,8 @@ from ui.widgets.message_label import MessageLabel, set_role
 _AMOUNT_INPUT = QRegularExpression(r"[$0-9.\s]{0,14}")
 # Codes that only mean "not finished yet" while the clerk is still typing.
 _UNFINISHED_AMOUNT = frozenset({"money.empty", "amount.below_minimum"})
-# Presets side by side: on the counter's one row, and at the kiosk (bigger keys).
+# Presets side by side: on the counter's one row; at the kiosk (bigger keys) three in
+# portrait, two beside the keypad.
 _COUNTER_PRESET_COLUMNS = 6
 _KIOSK_PRESET_COLUMNS = 3
 
@@ -58,7 +59,15 @@ class TopupScreen(LineScreen):
     Object names: ``topupScreen``, ``topupConsentCheck``, ``topupLineInput``,
     ``topupLineEcho``, ``topupLineMessage``, ``topupOperatorLabel``, ``topupPreset_<pesos>``,
     ``topupAmountInput``, ``topupAmountEcho``, ``topupAmountMessage``, ``topupLimitsLabel``,
-    ``topupContinueButton``, ``topupBackButton``, ``topupMessage``.
+    ``topupContinueButton``, ``topupBackButton``, ``topupMessage``; kiosk: ``topupKeypad``
+    (serves the line and "Otro valor"), ``topupConsentHint``, the columns
+    ``topupLineColumn`` and ``topupAmountColumn``.
+
+    Kiosk (``setKioskMode(True)``): consent on top; then the line and "Otro valor" | the
+    keypad | the presets (two a row) in landscape, one column (presets three a row) in
+    portrait. Taps: consent, the line's digits, a preset, Continue; a preset tapped
+    with the line unfinished leaves the keypad on the line, and so does the operator
+    once known (the presets are a tap away).
 
     Words: context ``TopupScreen``; money through ``formats().pesos``.
     """
@@ -77,7 +86,6 @@ class TopupScreen(LineScreen):
         # Counter: one column. Kiosk: the consent on top, then line | keypad | amount
         # (landscape), or all of it in one column (portrait); see _arrange.
         self.body.addWidget(self.consent)
-        self.body.addWidget(self.consent_hint)
         self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._columns.setSpacing(12)
         self._line_column = QWidget(content)
@@ -85,6 +93,7 @@ class TopupScreen(LineScreen):
         line_column = QVBoxLayout(self._line_column)
         line_column.setContentsMargins(0, 0, 0, 0)
         line_column.setSpacing(12)
+        line_column.addWidget(self.consent_hint)  # kiosk only: over the line it is about
         line_column.addWidget(self.line_input)
         line_column.addStretch(1)
 
@@ -261,8 +270,11 @@ class TopupScreen(LineScreen):
         else:
             self._columns.setDirection(QBoxLayout.Direction.TopToBottom)
         side_by_side = kiosk and not portrait
+        self.consent.setSideBySide(side_by_side)
+        self.line_input.setStacked(side_by_side)
         self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)
-        self._columns.setStretchFactor(self._line_column, 1 if side_by_side else 0)
+        # Side by side, the line keeps its field's width; the presets take the rest.
+        self._columns.setStretchFactor(self._line_column, 0)
         self._columns.setStretchFactor(self._amount_column, 1 if side_by_side else 0)
         self._columns.setAlignment(
             self.keypad,
@@ -270,10 +282,26 @@ class TopupScreen(LineScreen):
         )
         self._place_presets()
         self._place_free_row(stacked=kiosk)
+        # Kiosk: "Otro valor" under the line, both typed on the keypad beside them; the
+        # presets (taps) in their own column. Counter: under the presets.
+        line_column = self._line_column.layout()
+        amount_column = self._amount_column.layout()
+        assert isinstance(line_column, QVBoxLayout) and isinstance(amount_column, QVBoxLayout)
+        if kiosk:
+            line_column.insertWidget(2, self._free_row)
+            line_column.insertWidget(3, self._amount_message)
+        else:
+            amount_column.insertWidget(2, self._free_row)
+            amount_column.insertWidget(3, self._amount_message)
 
     def _place_presets(self) -> None:
         kiosk = self.isKioskMode()
-        most = _KIOSK_PRESET_COLUMNS if kiosk else _COUNTER_PRESET_COLUMNS
+        if not kiosk:
+            most = _COUNTER_PRESET_COLUMNS
+        elif self.isPortrait():
+            most = _KIOSK_PRESET_COLUMNS
+        else:  # a column beside the keypad: two big presets a row
+            most = _KIOSK_PRESET_COLUMNS - 1
         columns = max(1, min(most, len(self._preset_buttons)))
         for index, button in enumerate(self._preset_buttons.values()):
             self._presets_layout.removeWidget(button)
@@ -287,12 +315,15 @@ class TopupScreen(LineScreen):
         for widget in (self._free_caption, self.amount_input, self._amount_echo):
             free.removeWidget(widget)
         free.removeWidget(self._limits_label)
-        free.addWidget(self._free_caption, 0, 0)
-        free.addWidget(self.amount_input, 0, 1)
-        free.addWidget(self._amount_echo, 0, 2)
         if stacked:
-            free.addWidget(self._limits_label, 1, 0, 1, 4)
+            free.addWidget(self._free_caption, 0, 0, 1, 4)
+            free.addWidget(self.amount_input, 1, 0)
+            free.addWidget(self._amount_echo, 1, 1)
+            free.addWidget(self._limits_label, 2, 0, 1, 4)
         else:
+            free.addWidget(self._free_caption, 0, 0)
+            free.addWidget(self.amount_input, 0, 1)
+            free.addWidget(self._amount_echo, 0, 2)
             free.addWidget(self._limits_label, 0, 4)
         for column in range(5):
             free.setColumnStretch(column, 1 if column == 3 else 0)

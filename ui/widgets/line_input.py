@@ -38,7 +38,8 @@ class LineInput(QWidget):
       * ``lineChanged(str)``: the normalized 10 digits, or ``""`` while the text is not a
         valid line; emitted only when that value changes.
 
-    Slots: ``setCaption(text)``, ``setDetecting()``, ``setOperator(name)``,
+    Slots: ``setCaption(text)``, ``setStacked(bool)`` (kiosk: echo and operator each on
+    a row under the field), ``setDetecting()``, ``setOperator(name)``,
     ``setLineRefused(message)`` (the caller's words, shown as given), ``clearOperator()``,
     ``setText(text)``, ``clear()``, ``revealError()`` (show why an unfinished line is not
     valid, e.g. after Enter).
@@ -72,6 +73,8 @@ class LineInput(QWidget):
         self._ported = False
         self._refused_message = ""
         self._given_caption = caption
+        self._built_stacked = stacked
+        self._narrow = False
 
         self._caption = QLabel(self)
         self._caption.setObjectName(f"{prefix}LineCaption")
@@ -92,12 +95,34 @@ class LineInput(QWidget):
         self._operator.setWordWrap(True)
         self._message = MessageLabel(self, object_name=f"{prefix}LineMessage")
 
-        layout = QGridLayout(self)
+        self._grid = layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(16)
         layout.setVerticalSpacing(4)
+        self._place(stacked)
+
+        self._edit.textChanged.connect(self._on_text_changed)
+        self._edit.editingFinished.connect(self._on_editing_finished)
+        self.retranslate()
+
+    def setStacked(self, stacked: bool) -> None:
+        """The echo, then the operator, under the field (a narrow kiosk column), or (False)
+        as built: beside it, or under it when built ``stacked``."""
+        self._place(self._built_stacked, narrow=stacked)
+
+    def _place(self, stacked: bool, *, narrow: bool = False) -> None:
+        layout = self._grid
+        self._narrow = narrow
+        for widget in (self._caption, self._edit, self._echo, self._operator, self._message):
+            layout.removeWidget(widget)
         layout.addWidget(self._caption, 0, 0, 1, 3)
-        if stacked:
+        if narrow:
+            # Each on its own row: a long operator text does not squeeze the echo.
+            layout.addWidget(self._edit, 1, 0, 1, 3)
+            layout.addWidget(self._echo, 2, 0, 1, 3)
+            layout.addWidget(self._operator, 3, 0, 1, 3)
+            layout.addWidget(self._message, 4, 0, 1, 3)
+        elif stacked:
             # Narrow columns: the grouped echo and the operator go under the field.
             layout.addWidget(self._edit, 1, 0, 1, 3)
             layout.addWidget(self._echo, 2, 0)
@@ -108,11 +133,9 @@ class LineInput(QWidget):
             layout.addWidget(self._echo, 1, 1)
             layout.addWidget(self._operator, 1, 2)
             layout.addWidget(self._message, 2, 0, 1, 3)
-        layout.setColumnStretch(2, 1)
-
-        self._edit.textChanged.connect(self._on_text_changed)
-        self._edit.editingFinished.connect(self._on_editing_finished)
-        self.retranslate()
+        for column in range(3):
+            layout.setColumnStretch(column, 1 if column == 2 else 0)
+        self._echo.setVisible(bool(self._line) or not narrow)
 
     # -- words -------------------------------------------------------------------
 
@@ -245,6 +268,8 @@ class LineInput(QWidget):
         shown = error if (self._revealed or code not in _UNFINISHED) else ""
         self._message.setMessage(shown, "error")
         self._echo.setText(group_line(line) if line else "")
+        # On its own row (kiosk), an empty echo takes no room.
+        self._echo.setVisible(bool(line) or not self._narrow)
         if line != self._line:
             self._line = line
             self.clearOperator()
