@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QWidget,
 )
 
 from kiosk.controllers.language import current_language, set_language
@@ -25,7 +26,13 @@ from tests.e2e.helpers import AppRunner
 from tests.support.widgets import child
 from tests.ui.helpers import KIOSK, STORE, assert_all_translated, shown_texts
 from ui.main_window import MainWindow, build_main_window
-from ui.style import apply_style, load_stylesheet, repolish, scale_font_sizes
+from ui.style import (
+    apply_style,
+    apply_text_scale,
+    load_stylesheet,
+    repolish,
+    scale_font_sizes,
+)
 from ui.widgets.language_switch import LanguageSwitch, TextSizeSwitch
 
 pytestmark = pytest.mark.gui
@@ -138,6 +145,26 @@ def test_apply_style_scaled_makes_the_kiosk_title_bigger(styled_app, kiosk_windo
     assert title.font().pixelSize() == round(normal * 1.25)
     apply_style(styled_app)
     assert title.font().pixelSize() == normal
+
+
+def test_the_windows_text_scale_gives_the_fonts_of_the_whole_sheet_scaled(
+    styled_app, kiosk_window: MainWindow
+):
+    def fonts() -> dict[int, int]:
+        QApplication.processEvents()
+        return {id(w): w.font().pixelSize() for w in kiosk_window.findChildren(QWidget)}
+
+    normal = fonts()
+    apply_text_scale(kiosk_window, 1.25)
+    by_window = fonts()
+    apply_text_scale(kiosk_window, 1.0)
+    assert kiosk_window.styleSheet() == ""
+    assert fonts() == normal
+    apply_style(styled_app, scale=1.25)
+    by_app = fonts()
+    assert by_window == by_app
+    changed = [key for key, size in normal.items() if by_app[key] != size]
+    assert len(changed) > len(normal) / 2, "most texts grow"
 
 
 # -- the colours ------------------------------------------------------------------------------
