@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -60,11 +61,13 @@ DIGITS_PREFIX = "kbDigits"
 
 def text_field_of(widget: QWidget | None) -> TextField | None:
     """The text field ``widget`` is (or edits with: an editable combo box's line, a spin
-    box's line), or None."""
+    box's line), or None (a date's edit, too: its arrows and calendar serve a finger)."""
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         return widget
     if isinstance(widget, QComboBox) and widget.isEditable():
         return widget.lineEdit()
+    if isinstance(widget, QDateTimeEdit):
+        return None  # its sections take arrows and a calendar, not typing at a caret
     if isinstance(widget, QAbstractSpinBox):
         return widget.findChild(QLineEdit)
     return None

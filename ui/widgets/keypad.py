@@ -9,7 +9,7 @@ still apply, exactly as for the physical keyboard. A field it serves carries the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -40,15 +40,21 @@ class Key(QPushButton):
     ``min-height`` for every button would otherwise change it): the keys of a keypad are
     laid out to the pixel, their room between them included."""
 
+    #: When a sheet may have changed the size (a re-polish sends no event: the layout then
+    #: resizes the key to the sheet's size, and the key takes its own back).
+    _CHECKED = frozenset({QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.Resize})
+
     def __init__(self, text: str, parent: QWidget, width: int, height: int) -> None:
         super().__init__(text, parent)
-        self._held = (width, height)
-        self.setFixedSize(width, height)
+        self._held = QSize(width, height)
+        self.setFixedSize(self._held)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
-            self.setFixedSize(*self._held)
+        if event.type() in self._CHECKED and (
+            self.minimumSize() != self._held or self.maximumSize() != self._held
+        ):
+            self.setFixedSize(self._held)
         return handled
 
 
@@ -73,7 +79,9 @@ def make_key(
         key.setFixedSize(width, height)
     key.setObjectName(object_name)
     key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    set_role(key, role)
+    set_role(key, role)  # polishes again: the sheet's sizes come back
+    if hold_size:
+        key.setFixedSize(width, height)
     return key
 
 

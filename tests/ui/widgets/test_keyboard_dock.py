@@ -29,6 +29,7 @@ from tests.e2e.helpers import AppRunner, e2e_config
 from tests.support.widgets import child, click
 from tests.ui.helpers import speak
 from tests.ui.widgets.test_letter_keyboard import tap_text
+from ui.widgets import letter_keyboard
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.keypad import OWN_KEYPAD
 
@@ -235,8 +236,9 @@ def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, window) -> N
     assert dock.isOpen() and dock.window() is window
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["landscape", "portrait"])
 def test_the_kiosk_has_the_dock_under_its_screens(
-    qtbot, styled_app: QApplication, sandbox: SandboxServer
+    qtbot, styled_app: QApplication, sandbox: SandboxServer, size: tuple[int, int]
 ) -> None:
     runner = AppRunner(qtbot, sandbox, e2e_config())
     try:
@@ -245,10 +247,12 @@ def test_the_kiosk_has_the_dock_under_its_screens(
         assert ctx.wiring.kiosk is not None
         dock = ctx.wiring.kiosk.keyboard.dock
         assert dock.objectName() == "keyboardDock"
-        layout = window.centralWidget().layout()
+        central = window.centralWidget()
+        layout = central.layout()
         assert layout.itemAt(layout.count() - 1).widget() is dock
         assert not dock.isOpen(), "closed on the attract screen"
-        window.resize(1280, 800)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.width() == size[0])
         settings = window.show_settings()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
@@ -259,8 +263,29 @@ def test_the_kiosk_has_the_dock_under_its_screens(
         tap_text(qtbot, dock.letters, "Tienda Ñ")
         assert field.text() == "Tienda Ñ"
         area = child(settings, QScrollArea, "settingsArea")
-        top_left = field.mapTo(area.viewport(), field.rect().topLeft())
-        assert area.viewport().rect().contains(top_left), "the field stays in view"
+
+        def in_view() -> bool:
+            view = area.viewport().rect()
+            return view.contains(field.mapTo(area.viewport(), field.rect().topLeft())) and (
+                view.contains(field.mapTo(area.viewport(), field.rect().bottomRight()))
+            )
+
+        qtbot.waitUntil(in_view)  # the whole field, over the dock
+        # The whole dock on the window, under the screen (nothing cut off, nothing over it).
+        dock_rect = dock.geometry()
+        assert central.rect().contains(dock_rect)
+        assert window.stack.geometry().bottom() < dock_rect.top()
+        for key in dock.findChildren(QPushButton):
+            if key.isVisible():
+                corner = key.mapTo(central, key.rect().bottomRight())
+                assert central.rect().contains(corner), key.objectName()
+                # the kiosk's sheet (re-polished on kiosk mode) leaves the keys' sizes alone
+                assert key.height() == letter_keyboard.KEY_HEIGHT, key.objectName()
+        history = window.show_history()  # it puts the focus in its line filter itself
+        qtbot.waitUntil(lambda: dock.target() is child(history, QLineEdit, "historyLineInput"))
+        _focus(qtbot, child(history, QLineEdit, "historyReferenceInput"))
+        assert dock.isOpen() and dock.target() is history.reference_input
+        assert window.stack.geometry().bottom() < dock.geometry().top()
         window.show_attract()
         qtbot.waitUntil(lambda: not dock.isOpen())
     finally:
