@@ -22,6 +22,7 @@ from tests.e2e.kiosk_hands import Customer
 from tests.support.sandbox import outbox, provider_topups
 from tests.support.spanish import spanish_left
 from tests.support.widgets import child
+from tests.ui.helpers import NEUTRAL_TEXTS
 from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.gui
 #: The bank whose page waits for the payer's answer (Aprobar / Rechazar).
 BANK = "4"
 #: Data a screen shows whatever the language (not Spanish words).
-DATA = {"Claro", "Claro Colombia", "Tienda", "Español", "English"}
+DATA = {"Claro", "Claro Colombia", "Español", "English"} | NEUTRAL_TEXTS
 
 
 def kiosk(runner: AppRunner) -> tuple[AppContext, Customer]:
@@ -116,7 +117,9 @@ def test_a_gift_pack_paid_by_checkout_qr_with_the_keypad_alone(
 
 
 @pytest.mark.parametrize("job", ["topup", "gift"])
-def test_no_line_is_taken_before_the_consent(qtbot: Any, runner: AppRunner, job: str) -> None:
+def test_no_line_is_taken_before_the_consent(
+    qtbot: Any, runner: AppRunner, sandbox_requests: list[str], job: str
+) -> None:
     ctx, customer = kiosk(runner)
     window = ctx.window
     customer.touch_attract()
@@ -137,6 +140,7 @@ def test_no_line_is_taken_before_the_consent(qtbot: Any, runner: AppRunner, job:
     assert field.text() == "" and screen.line() == ""
     assert asked == [], "no operator detection without the consent"
     assert ctx.controllers.catalogue.line_offer(LINE) is None
+    assert detections(sandbox_requests) == [], "the provider was asked about a line"
 
     # Consent given: the same keys take the line, and its operator is detected.
     customer.consent()
@@ -146,6 +150,12 @@ def test_no_line_is_taken_before_the_consent(qtbot: Any, runner: AppRunner, job:
     customer.wait_operator()
     assert asked == [LINE]
     assert ctx.controllers.catalogue.line_offer(LINE) is not None
+    assert len(detections(sandbox_requests)) == 1
+
+
+def detections(requests: list[str]) -> list[str]:
+    """The provider's operator detections among the sandbox's requests."""
+    return [request for request in requests if "/operators/auto-detect/" in request]
 
 
 def assert_english(window: QWidget, where: str) -> None:

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -132,9 +133,14 @@ def test_no_kiosk_screen_still_speaks_spanish_after_english_is_chosen(
 
 
 def _is_control(widget: QWidget) -> bool:
+    """A thing a finger uses: a button, a field one types in, a combo box, a spin box (not
+    the spin box's own inner field: the spin box is the control)."""
+    if widget.objectName().startswith("qt_"):
+        return False
     if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly()
-    return isinstance(widget, QAbstractButton | QComboBox)
+        inner = isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox)
+        return not widget.isReadOnly() and not inner
+    return isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox)
 
 
 def _in_front(ctx: AppContext) -> QWidget:
@@ -168,7 +174,9 @@ def _name(widget: QWidget) -> str:
 
 
 def _rect(widget: QWidget) -> QRect:
-    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+    """Where ``widget`` shows on screen (a card half scrolled out: its visible part)."""
+    shown = widget.visibleRegion().boundingRect()
+    return QRect(widget.mapToGlobal(shown.topLeft()), shown.size())
 
 
 def _gap(a: QRect, b: QRect) -> int:
@@ -200,15 +208,11 @@ def test_every_kiosk_control_is_named_and_big_enough_to_touch(
     assert controls, f"{scene_name}: nothing to touch"
 
     unnamed = [_name(w) for w in controls if not accessible_name(w)]
-    assert unnamed == [], f"{scene_name} at {size}: controls without an accessible name"
-
     small = [
         f"{_name(w)} {w.width()}x{w.height()}"
         for w in controls
         if w.width() < MIN_TARGET or w.height() < MIN_TARGET
     ]
-    assert small == [], f"{scene_name} at {size}: touch targets under 48x48 px"
-
     crowded = []
     for index, first in enumerate(controls):
         for second in controls[index + 1 :]:
@@ -217,4 +221,11 @@ def test_every_kiosk_control_is_named_and_big_enough_to_touch(
             gap = _gap(_rect(first), _rect(second))
             if gap < MIN_GAP:
                 crowded.append(f"{_name(first)} / {_name(second)}: {gap} px")
-    assert crowded == [], f"{scene_name} at {size}: targets closer than 8 px"
+    problems = {
+        "without an accessible name": unnamed,
+        "under 48x48 px": small,
+        "closer than 8 px": crowded,
+    }
+    assert {kind: found for kind, found in problems.items() if found} == {}, (
+        f"{scene_name} at {size}"
+    )
