@@ -88,6 +88,7 @@ class AppContext:
         kiosk = self.wiring.kiosk
         if kiosk is not None:
             kiosk.admin.stop()
+            kiosk.idle.stop()
         # The app is shut down: its window may close now (a kiosk's refuses until then).
         self.window.setCloseAllowed(True)
         self.controllers.close()

@@ -161,7 +161,7 @@ FIELDS: tuple[SettingField, ...] = (
         "ui.idle_seconds",
         QT_TRANSLATE_NOOP("SettingsFields", "Segundos sin uso antes de volver al inicio"),
         "count",
-        False,
+        True,  # the kiosk's idle reset follows a save at once
         low=10,
         high=3600,
     ),

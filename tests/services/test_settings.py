@@ -207,8 +207,9 @@ def test_a_save_applies_what_it_can_and_says_what_waits(
         "ui.language",
         "limits.float_warning_below",
         "limits.line_daily_count",
+        "ui.idle_seconds",
     }
-    assert result.need_restart == {"limits.topup_max_pesos", "ui.idle_seconds"}
+    assert result.need_restart == {"limits.topup_max_pesos"}
     assert result.applied <= LIVE and not result.need_restart & LIVE
     config = service.config
     assert config.store.nit == "800197268-4"
