@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.controllers.language import current_language, set_language
 from tests.e2e import conftest as e2e
-from tests.e2e.helpers import AppRunner
+from tests.e2e.helpers import WAIT_MS, AppRunner
 from tests.support.widgets import child
 from tests.ui.helpers import KIOSK, STORE, assert_all_translated, shown_texts
 from ui.main_window import MainWindow, build_main_window
@@ -336,6 +336,11 @@ def test_larger_text_makes_the_start_title_bigger_and_the_reset_normal(qtbot, ru
     assert title.font().pixelSize() == round(normal * 1.25)
     for prefix in ("attract", "start"):
         assert child(window, QPushButton, f"{prefix}LargerText").isChecked()
+    QApplication.processEvents()
+    for name in ("startLanguageEs", "startLanguageEn", "startLargerText"):
+        button = child(window.start, QPushButton, name)
+        words = button.fontMetrics().horizontalAdvance(button.text())
+        assert words < button.width() and button.height() >= 56, name
 
     look.restore_defaults()
     assert not look.isLargeText()
@@ -367,3 +372,23 @@ def test_the_kiosk_jobs_are_big_tiles_side_by_side_or_stacked(
         assert not child(button, QLabel, f"{button.objectName()}Key").isVisible()
         title = child(button, QLabel, f"{button.objectName()}Title")
         assert title.width() <= button.width()
+
+
+def test_the_stores_language_saved_in_the_settings_is_the_one_the_reset_goes_back_to(
+    qtbot, runner: AppRunner
+):
+    ctx = runner.start(mode="kiosk")
+    look, settings = ctx.wiring.kiosk.look, ctx.controllers.settings
+    assert look.store_language() == "es"
+    with qtbot.waitSignal(settings.applied, timeout=WAIT_MS):
+        settings.save({"ui.language": "en"})
+    assert look.store_language() == "en"
+    # The save switched the language itself: the switches say so.
+    assert child(ctx.window.attract, QPushButton, "attractLanguageEn").isChecked()
+
+    look.choose_language("es")
+    assert child(ctx.window.start, QLabel, "startTitle").text() == "¿Qué desea hacer?"
+    look.restore_defaults()
+    assert current_language() == "en"
+    assert child(ctx.window.start, QLabel, "startTitle").text() == "What would you like to do?"
+    assert child(ctx.window.start, QPushButton, "startLanguageEn").isChecked()
