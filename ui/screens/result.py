@@ -379,14 +379,14 @@ class ResultScreen(Screen):
         controller = self._receipts
         receipt = self._receipt.receipt()
         if self.isKioskMode() and receipt is not None:
-            # The customer's words: what it means for the sale, never the printer's setup;
-            # no retry (the store reprints from its history).
+            # The customer's words (a warning: the sale is recorded whatever the paper),
+            # never the printer's setup; no retry (the store reprints from its history).
             code = controller.failureCode() if controller is not None else ""
             if code == NO_PRINTER:
                 self.clearError()
                 return
             reference = receipt.reference
-            self.showOwnMessage(lambda: kiosk_print_trouble(code, reference), "error")
+            self.showOwnMessage(lambda: kiosk_print_trouble(code, reference), "warning")
             return
         retry = controller is not None and controller.retryHelps()
         # Printing again cannot help when no printer is set up: no "Reintentar" then, the
