@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QWidget
 
 from tests.support.widgets import child
+from ui.kiosk.admin import CORNER_PX, GESTURE_TAPS
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.widgets.line_input import OperatorState
@@ -178,14 +179,11 @@ class Customer:
         return window.result.headline()
 
 
-#: The corner gesture's place: the window's top-right 96x96 px (issue 10, decision 6).
-CORNER = 96
-
-
-def corner_gesture(qtbot: Any, window: MainWindow, taps: int = 5) -> None:
-    """The discreet admin gesture: ``taps`` quick taps in the window's top-right corner, on
-    whatever widget is there (the application's event filter sees them on their way)."""
-    point = QPoint(window.width() - CORNER // 3, CORNER // 3)
+def corner_gesture(qtbot: Any, window: MainWindow, taps: int = GESTURE_TAPS) -> None:
+    """The discreet admin gesture: ``taps`` quick taps in the window's top-left corner
+    (``CORNER_PX`` square; the top right holds the language switches), on whatever widget
+    is there (the application's event filter sees them on their way)."""
+    point = QPoint(CORNER_PX // 3, CORNER_PX // 3)
     for _ in range(taps):
         target = window.childAt(point) or window
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
