@@ -301,7 +301,7 @@
         <name>DigitKeypad</name>
         <message>
             <source>Borrar</source>
-            <extracomment>A key's size: well over the 48 px a finger needs, with room between keys. Set on a field that a keypad of its screen serves (the letter keyboard leaves it alone). Digit keys as a phone lays them out; the last row holds "Borrar todo", 0, "Borrar". What an on-screen key types into: a line, or a text of several lines. When a sheet may have changed the size (a re-polish sends no event: the layout then resizes the key to the sheet's size, and the key takes its own back).</extracomment>
+            <extracomment>A key's size: well over the 48 px a finger needs, with room between keys. Set on a field that a keypad of its screen serves (the letter keyboard leaves it alone). Digit keys as a phone lays them out; the last row holds "Borrar todo", 0, "Borrar". What an on-screen key types into: a line, or a text of several lines. When a sheet may have changed the size (a re-polish sends no event: the layout then resizes the key to the sheet's size, and the key takes its own back). The smallest text a key shrinks to.</extracomment>
             <translation>Delete</translation>
         </message>
         <message>

@@ -10,12 +10,15 @@ still apply, exactly as for the physical keyboard. A field it serves carries the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QWidget,
 )
 
@@ -38,24 +41,67 @@ TextField = QLineEdit | QPlainTextEdit
 class Key(QPushButton):
     """A key that keeps the size it was given when a stylesheet is applied (a sheet's
     ``min-height`` for every button would otherwise change it): the keys of a keypad are
-    laid out to the pixel, their room between them included."""
+    laid out to the pixel, their room between them included. Its words always show whole:
+    when the sheet's font (larger text, a longer translation) does not fit, the key takes
+    the largest smaller size that does."""
 
     #: When a sheet may have changed the size (a re-polish sends no event: the layout then
     #: resizes the key to the sheet's size, and the key takes its own back).
     _CHECKED = frozenset({QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.Resize})
+    #: The smallest text a key shrinks to.
+    _SMALLEST_PX = 12
 
     def __init__(self, text: str, parent: QWidget, width: int, height: int) -> None:
+        self._fitting = False
         super().__init__(text, parent)
         self._held = QSize(width, height)
         self.setFixedSize(self._held)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if event.type() in self._CHECKED and (
+        kind = event.type()
+        if kind in self._CHECKED and (
             self.minimumSize() != self._held or self.maximumSize() != self._held
         ):
             self.setFixedSize(self._held)
+        if kind in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit()
         return handled
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fits(self, font: QFont, lines: list[str]) -> bool:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        metrics = QFontMetrics(font)
+        wide = max(metrics.horizontalAdvance(line) for line in lines)
+        return wide <= room.width() and len(lines) * metrics.lineSpacing() <= room.height()
+
+    def _fit(self) -> None:
+        """The sheet's font, or the largest smaller one the words fit in (the key's own
+        sheet: a sheet's font wins over ``setFont``)."""
+        if self._fitting or not self.text():
+            return
+        self._fitting = True
+        try:
+            if self.styleSheet():
+                self.setStyleSheet("")  # the sheet's own font back, to measure
+            font = QFont(self.font())
+            lines = self.text().replace("&&", "&").split("\n")
+            sheet_pixels = font.pixelSize()
+            if sheet_pixels <= 0:
+                sheet_pixels = round(font.pointSizeF() * 4 / 3)
+            pixels = sheet_pixels
+            while pixels > self._SMALLEST_PX and not self._fits(font, lines):
+                pixels -= 1
+                font.setPixelSize(pixels)
+            if pixels != sheet_pixels:
+                self.setStyleSheet(f"font-size: {pixels}px;")
+        finally:
+            self._fitting = False
 
 
 def make_key(
@@ -176,7 +222,8 @@ class DigitKeypad(QWidget):
     def retranslate(self) -> None:
         self.erase_key.setText(translate("DigitKeypad", "Borrar"))
         self.erase_key.setAccessibleName(translate("DigitKeypad", "Borrar un dígito"))
-        self.clear_key.setText(translate("DigitKeypad", "Borrar todo"))
+        # On two lines: a key's width holds one word at the kiosk's size.
+        self.clear_key.setText(translate("DigitKeypad", "Borrar todo").replace(" ", "\n", 1))
         self.clear_key.setAccessibleName(translate("DigitKeypad", "Borrar todo el campo"))
         for digit, key in self.keys.items():
             key.setAccessibleName(translate("DigitKeypad", "Dígito {digit}").format(digit=digit))

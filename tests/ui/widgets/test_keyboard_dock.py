@@ -29,6 +29,7 @@ from tests.e2e.helpers import AppRunner, e2e_config
 from tests.support.widgets import child, click
 from tests.ui.helpers import speak
 from tests.ui.widgets.test_letter_keyboard import tap_text
+from ui.style import LARGE_TEXT_SCALE, apply_text_scale, repolish
 from ui.widgets import letter_keyboard
 from ui.widgets.keyboard_dock import KeyboardDock
 from ui.widgets.keypad import OWN_KEYPAD
@@ -290,3 +291,42 @@ def test_the_kiosk_has_the_dock_under_its_screens(
         qtbot.waitUntil(lambda: not dock.isOpen())
     finally:
         runner.finish()
+
+
+def _unfit(keys: list[QPushButton]) -> list[str]:
+    """The keys whose words do not fit inside them (borders and padding left)."""
+    bad = []
+    for key in keys:
+        metrics = key.fontMetrics()
+        lines = key.text().replace("&&", "&").split("\n")
+        wide = max(metrics.horizontalAdvance(line) for line in lines)
+        tall = len(lines) * metrics.lineSpacing()
+        if wide > key.width() - 12 or tall > key.height() - 7:
+            bad.append(f"{key.objectName()} {key.text()!r} {wide}x{tall} in {key.size()}")
+    return bad
+
+
+@pytest.mark.parametrize("scale", [1.0, LARGE_TEXT_SCALE], ids=["normal", "larger"])
+def test_every_key_shows_its_words_whole_on_the_kiosks_sheet(qtbot, window, scale) -> None:
+    dock = window.dock
+    window.setProperty("kiosk", True)
+    repolish(window)
+    apply_text_scale(window, scale)
+    bad: list[str] = []
+    try:
+        for language in ("es", "en"):
+            speak(language)
+            for field, symbols in (
+                (window.name, False),
+                (window.name, True),
+                (window.amount, False),
+            ):
+                _focus(qtbot, field)
+                if symbols:
+                    dock.letters.showSymbols()
+                bad += _unfit([key for key in dock.findChildren(QPushButton) if key.isVisible()])
+                dock.letters.showLetters()
+    finally:
+        speak("es")
+        apply_text_scale(window, 1.0)
+    assert not bad
