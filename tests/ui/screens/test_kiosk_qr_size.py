@@ -20,6 +20,7 @@ from tests.e2e.hands import decode_qr
 from tests.e2e.helpers import e2e_config
 from tests.ui.helpers import KIOSK, STORE
 from ui.main_window import MainWindow, build_main_window
+from ui.style import LARGE_TEXT_SCALE, apply_style
 
 pytestmark = pytest.mark.gui
 
@@ -53,10 +54,18 @@ def kiosk_window(qtbot, styled_app) -> MainWindow:
     return main
 
 
+@pytest.mark.parametrize("scale", [1.0, LARGE_TEXT_SCALE], ids=["normal", "larger-text"])
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_the_kiosk_qr_is_big_enough_for_a_phone(
-    qtbot, kiosk_window: MainWindow, checkout_url: str, width: int, height: int
+    qtbot,
+    styled_app,
+    kiosk_window: MainWindow,
+    checkout_url: str,
+    width: int,
+    height: int,
+    scale: float,
 ) -> None:
+    apply_style(styled_app, scale=scale)  # "Letra grande": every text bigger
     window = kiosk_window
     window.resize(width, height)
     window.show()

@@ -256,12 +256,17 @@ def _assert_fits(qtbot, window, screen) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920), (1920, 1080)])
 @pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger-text"])
 def test_the_kiosk_result_shows_what_a_claim_needs_large(
-    qtbot, window, width: int, height: int, language: str
+    qtbot, styled_app, window, width: int, height: int, language: str, larger: bool
 ):
     from PySide6.QtGui import QFontInfo
 
+    from ui.style import LARGE_TEXT_SCALE, apply_style
     from ui.texts import claim_how, kiosk_print_trouble, photo_hint
+
+    if larger:
+        apply_style(styled_app, scale=LARGE_TEXT_SCALE)  # "Letra grande"
 
     screen = _kiosk_result(qtbot, window, width, height, _Printer("printer.no_paper"))
     if language == "en":
