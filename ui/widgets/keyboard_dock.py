@@ -11,8 +11,9 @@ field the letter keyboard. The focus moving to anything else (a button, nothing)
 the screen above it gets shorter (a field in a scroll area is scrolled back into view).
 
 A field in a dialog of its window (an admin dialog, a question) gets the dock too: the
-dock moves into the dialog's layout while the dialog is shown, and back home when it
-hides (a modal dialog takes no touch outside itself).
+dock moves to the end of the dialog's box layout while the dialog is shown, and back home
+when it hides (a modal dialog takes no touch outside itself). A dialog laid out otherwise
+(a file dialog's or a message box's grid) gets none.
 """
 
 from __future__ import annotations
@@ -185,8 +186,11 @@ class KeyboardDock(QWidget):
 
     @staticmethod
     def _dialog_of_home(dialog: QDialog, home: QWidget) -> bool:
+        """A dialog over ``home`` with room for the dock at its end (a box layout; a file
+        dialog's or a message box's grid has none: the dock stays shut there)."""
         parent = dialog.parentWidget()
-        return parent is not None and parent.window() is home
+        on_home = parent is not None and parent.window() is home
+        return on_home and isinstance(dialog.layout(), QBoxLayout)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         field = text_field_of(now)
@@ -200,7 +204,10 @@ class KeyboardDock(QWidget):
             self._close_after_release()
 
     def open_for(self, field: TextField, focus: QWidget | None = None) -> None:
-        """Open the layout ``field`` needs and type into it."""
+        """Open the layout ``field`` needs and type into it (nothing for a field the dock
+        does not serve)."""
+        if not self._serves(field):
+            return
         if self._target is not field:
             self._forget_target()
             self._target = field
@@ -328,8 +335,7 @@ class KeyboardDock(QWidget):
             self._go_home()
             return
         layout = window.layout()
-        if not isinstance(layout, QBoxLayout):
-            return  # a dialog without a box layout: no room for the keyboard
+        assert isinstance(layout, QBoxLayout)  # as _serves asked
         self._go_home()
         self._dialog = window
         window.installEventFilter(self)

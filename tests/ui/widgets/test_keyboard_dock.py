@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QGridLayout,
     QLayout,
     QLineEdit,
     QMainWindow,
@@ -235,6 +236,22 @@ def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, window) -> N
     qtbot.waitUntil(window.isActiveWindow)
     _focus(qtbot, window.name)
     assert dock.isOpen() and dock.window() is window
+
+
+def test_a_dialog_without_room_for_it_gets_no_dock(qtbot, window) -> None:
+    dialog = QDialog(window)
+    layout = QGridLayout(dialog)  # as a file dialog's
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    field = QLineEdit(dialog)
+    layout.addWidget(field, 0, 0)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _focus(qtbot, field)
+    assert not window.dock.isOpen() and window.dock.window() is window
+    dialog.reject()
+    dialog.deleteLater()
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["landscape", "portrait"])
