@@ -41,6 +41,7 @@ from tools.backoffice_samples import scenes as back_office_scenes
 from ui.app import AppContext, build_app
 from ui.main_window import MainWindow
 from ui.style import apply_style
+from ui.widgets.line_input import OperatorState
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "kiosk"
 #: Spanish at both sizes; English for these shots only (issue 10: start and payment).
@@ -126,6 +127,7 @@ def calm(ctx: AppContext) -> None:
     admin = kiosk.admin
     if hasattr(admin, "isAdminMode") and admin.isAdminMode():
         admin.end_admin()
+    ctx.window.setClerk("")  # a kiosk has no clerk (the settings' sample sets one)
     settle()
 
 
@@ -185,8 +187,30 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
 
         return setup
 
-    def idle_warning() -> None:
+    def detected(screen: Any) -> None:
+        """The line's operator as the sandbox detects it (it may bring its own offer)."""
+        done = (OperatorState.OK, OperatorState.REFUSED)
+        wait_for(lambda: screen.line_input.operatorState() in done)
+        settle()
+
+    def topup_filled() -> None:
         counter["03-topup-filled.png"]()
+        detected(window.topup)
+        window.topup.presetButtons()[10_000].click()
+
+    def gift_pack() -> None:
+        counter["07-gift-pack.png"]()
+        detected(window.gift_pack)
+        cards = window.gift_pack.cards()
+        if cards:
+            cards[min(1, len(cards) - 1)].click()
+
+    def settings() -> None:
+        sign_in_scenes.settings(window)
+        window.setClerk("")
+
+    def idle_warning() -> None:
+        topup_filled()
         warnings = window.findChildren(QWidget, "idleWarning")
         assert warnings, "no idle warning on the window"
         warnings[0].start(12)  # type: ignore[attr-defined]
@@ -197,7 +221,7 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
         wait_for(lambda: shown_dialog(window) is not None)
 
     def keyboard_dock() -> None:
-        sign_in_scenes.settings(window)
+        settings()
         field = window.settings.findChild(QLineEdit, "settingsStoreNameInput")
         assert field is not None, "no store name field on the settings screen"
         field.setFocus()
@@ -210,9 +234,9 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
         ("01-attract.png", scene(window.show_attract)),
         ("02-start.png", scene(lambda: window.show_start())),
         ("03-topup.png", scene(counter["02-topup.png"])),
-        ("04-topup-filled.png", scene(counter["03-topup-filled.png"])),
+        ("04-topup-filled.png", scene(topup_filled)),
         ("05-topup-refused.png", scene(counter["05-topup-other-operator.png"])),
-        ("06-gift-pack.png", scene(counter["07-gift-pack.png"])),
+        ("06-gift-pack.png", scene(gift_pack)),
         ("07-balance-code.png", scene(counter["08-balance-code.png"])),
         ("08-balance-shown.png", scene(counter["09-balance-shown.png"])),
         ("09-confirm-topup.png", scene(confirm(SaleKind.TOPUP))),
@@ -225,7 +249,7 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
         ("16-idle-warning.png", scene(idle_warning)),
         ("17-admin-pin.png", scene(admin_pin)),
         ("18-keyboard-dock.png", scene(keyboard_dock, admin=True)),
-        ("19-settings.png", scene(lambda: sign_in_scenes.settings(window), admin=True)),
+        ("19-settings.png", scene(settings, admin=True)),
         ("20-history.png", scene(back_office["history"], admin=True)),
     ]
 
