@@ -106,6 +106,8 @@ class KeyboardDock(QWidget):
         self._closing_after_release = False
         #: The views of the scroll areas the target is in (watched for their new height).
         self._views: list[QWidget] = []
+        #: What a finger taps to reach the target (a text's view, a line itself).
+        self._tapped: QWidget | None = None
 
         self.letters = LetterKeyboard(LETTERS_PREFIX, self)
         self.letters.doneRequested.connect(self.close_keyboard)
@@ -212,7 +214,8 @@ class KeyboardDock(QWidget):
             self._forget_target()
             self._target = field
             self._focus = focus or field
-            field.installEventFilter(self)
+            self._tapped = field.viewport() if isinstance(field, QPlainTextEdit) else field
+            self._tapped.installEventFilter(self)  # a tap after "Listo" opens it again
             keep_focus_in(self, field)  # a tap on the dock's room between keys too
             # A scroll area's view gets shorter when the dock opens: the field back in view.
             self._views = [area.viewport() for area in self._scroll_areas(field)]
@@ -249,8 +252,9 @@ class KeyboardDock(QWidget):
             self.closed.emit()
 
     def _forget_target(self) -> None:
-        if self._target is not None and isValid(self._target):
-            self._target.removeEventFilter(self)
+        if self._tapped is not None and isValid(self._tapped):
+            self._tapped.removeEventFilter(self)
+        self._tapped = None
         for view in self._views:
             if isValid(view):
                 view.removeEventFilter(self)
@@ -282,7 +286,7 @@ class KeyboardDock(QWidget):
             app.removeEventFilter(self)
             # The release reaches the button first; then the dock closes.
             QTimer.singleShot(0, self._close_if_still_closing)
-        elif kind == QEvent.Type.MouseButtonPress and watched is self._target:
+        elif kind == QEvent.Type.MouseButtonPress and watched is self._tapped:
             # A tap on the field that kept the focus after "Listo" opens it again.
             if not self.isOpen() and self._target is not None:
                 QTimer.singleShot(0, self._reopen)

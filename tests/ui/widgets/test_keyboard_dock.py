@@ -155,6 +155,10 @@ def test_done_closes_it_and_a_tap_on_the_field_opens_it_again(qtbot, window) -> 
     _focus(qtbot, window.amount)
     with qtbot.waitSignal(dock.closed):
         click(qtbot, child(dock, QPushButton, "kbDigitsKeyDone"))
+    _focus(qtbot, window.notes)  # a text of several lines: its view takes the tap
+    click(qtbot, child(dock, QPushButton, "kbKeyDone"))
+    with qtbot.waitSignal(dock.opened):
+        qtbot.mouseClick(window.notes.viewport(), Qt.MouseButton.LeftButton)
 
 
 def test_the_focused_field_stays_in_view(qtbot, window) -> None:
