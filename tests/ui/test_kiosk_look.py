@@ -233,6 +233,29 @@ TEXT_ON_BACKGROUND = [
         kiosk('QPushButton[role="keypadKey"]:pressed'),
         kiosk('QPushButton[role="keypadKey"]:pressed'),
     ),
+    (
+        "keyboard key checked (Mayús)",
+        kiosk('QPushButton[role="keyboardKey"]:checked'),
+        kiosk('QPushButton[role="keyboardKey"]:checked'),
+    ),
+    (
+        "keyboard's Listo",
+        kiosk('QPushButton[role="keyboardDone"]'),
+        kiosk('QPushButton[role="keyboardDone"]'),
+    ),
+    (
+        "attract hint lit",
+        kiosk('QLabel[role="attractPulseOn"]'),
+        kiosk('QLabel[role="attractPulseOn"]'),
+    ),
+    ("attract hint unlit", kiosk('QLabel[role="attractPulseOff"]'), KIOSK_RULES),
+    ("attract job card", kiosk('QLabel[role="jobTitle"]'), kiosk('QFrame[role="attractJob"]')),
+    (
+        "idle countdown on its card",
+        kiosk("QLabel#idleWarningCountdown"),
+        kiosk("QFrame#idleWarningCard"),
+    ),
+    ("consent notice", kiosk("QFrame#topupConsentBox QLabel"), kiosk("QFrame#topupConsentBox")),
     ("field", kiosk("QLineEdit"), kiosk("QLineEdit")),
     ("field typed in", kiosk("QLineEdit"), kiosk("QLineEdit:focus")),
     ("field disabled", kiosk("QLineEdit:disabled"), kiosk("QLineEdit:disabled")),
@@ -249,6 +272,7 @@ TEXT_ON_BACKGROUND = [
 def test_kiosk_text_has_at_least_4_5_to_1_contrast(what: str, text: str, background: str):
     qss = load_stylesheet()
     body = declarations(qss, kiosk("QWidget"))
+    assert declarations(qss, text) and declarations(qss, background), f"{what}: no such rule"
     colour = declarations(qss, text).get("color") or body["color"]
     behind = (
         declarations(qss, background).get("background")
