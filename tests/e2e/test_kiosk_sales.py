@@ -81,6 +81,10 @@ def test_a_topup_paid_by_checkout_qr_with_the_keypad_alone(qtbot: Any, runner: A
     assert len(provider_topups(runner.sandbox, reference)) == 1
     big = child(window, QWidget, "resultReferenceBig")
     assert big.isVisible() and reference in big.text()
+    # The short chain hash to photograph: the journal's own, for this sale.
+    chain = child(window, QWidget, "resultHashBig")
+    assert chain.isVisible() and chain.text().strip()
+    assert any(chain.text().strip() in entry.hash for entry in records.entries(reference))
     # Digits on the keypad only; nothing typed on a keyboard.
     assert customer.digit_taps == len(LINE)
 
