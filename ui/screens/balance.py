@@ -23,6 +23,7 @@ from ui.screens.base import Screen, make_button
 from ui.screens.consent import ConsentBox, consent_needed
 from ui.screens.line_screen import (
     KIOSK_COLUMN_SPACING,
+    ScrollingColumns,
     consent_first,
     consent_withdrawn,
     set_box_direction,
@@ -93,7 +94,10 @@ class BalanceScreen(Screen):
         content = self.content()
         # Counter: one column. Kiosk: the consent on top, then the rest | keypad
         # (landscape), or the keypad under it all (portrait); see _arrange.
-        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns_box = QWidget(content)
+        self._columns_box.setObjectName("balanceColumns")
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._columns_box)
+        self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.setSpacing(12)
         self._main_column = QWidget(content)
         self._main_column.setObjectName("balanceMainColumn")
@@ -107,8 +111,9 @@ class BalanceScreen(Screen):
         self.consent = ConsentBox(self.prefix, content)
         self.body.addWidget(self.consent)
         # Kiosk: why the line is greyed (consent first), or that it was erased.
-        self.body.addLayout(self._columns)
-        self.body.addStretch(1)
+        self._holder = ScrollingColumns(
+            self.prefix, self.body, self._columns_box, content, stretch_after=True
+        )
         content = self._main_column
         self.consent_hint = MessageLabel(content, object_name="balanceConsentHint")
         self._consent_withdrawn = False
@@ -380,6 +385,9 @@ class BalanceScreen(Screen):
     def _arrange(self) -> None:
         kiosk = self.isKioskMode()
         side_by_side = kiosk and not self.isPortrait()
+        self._holder.setScrolling(kiosk)
+        # Beside the keypad: the echo and the operator under the field, not beside it.
+        self.line_input.setStacked(side_by_side)
         self.consent.setSideBySide(side_by_side)
         set_box_direction(self._columns, not side_by_side)
         self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)

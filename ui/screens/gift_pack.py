@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.controllers.language import translate
 from kiosk.domain.catalogue import Pack
-from ui.screens.line_screen import LineScreen, set_box_direction
+from ui.screens.line_screen import LineScreen, ScrollingColumns, set_box_direction
 from ui.widgets.line_input import LineInput
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.pack_card import PackCard
@@ -27,7 +27,7 @@ QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum width"
 _COLUMNS = 2
 _LEFT_WIDTH = 380
 # Kiosk, landscape: the lines' column (the keypad and the cards take the rest).
-_KIOSK_LEFT_WIDTH = 480
+_KIOSK_LEFT_WIDTH = 500
 
 
 def _choose_pack() -> str:
@@ -83,7 +83,10 @@ class GiftPackScreen(LineScreen):
         # Counter: consent and lines | the cards. Kiosk: the consent on top, then the lines |
         # keypad | cards (landscape), or one column with the cards last (portrait); see
         # _arrange.
-        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns_box = QWidget(content)
+        self._columns_box.setObjectName("giftColumns")
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._columns_box)
+        self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.setSpacing(24)
         self._left_box = left_box = QWidget(content)
         left_box.setObjectName("giftLeftColumn")
@@ -123,7 +126,9 @@ class GiftPackScreen(LineScreen):
         self._columns.addWidget(left_box)
         self._columns.addWidget(self.keypad)
         self._columns.addLayout(right, 1)
-        self.body.addLayout(self._columns, 1)
+        self._holder = ScrollingColumns(
+            self.prefix, self.body, self._columns_box, content, stretch=1
+        )
 
         self.sender_input.lineEdit().textChanged.connect(lambda _text: self._refresh())
         self._serve_keypad(self.line_input.lineEdit(), self.sender_input.lineEdit())
@@ -218,6 +223,7 @@ class GiftPackScreen(LineScreen):
     def _arrange(self) -> None:
         kiosk = self.isKioskMode()
         portrait = kiosk and self.isPortrait()
+        self._holder.setScrolling(kiosk)
         # The consent: first in the lines' column (counter), across the top (kiosk).
         if kiosk:
             self.body.insertWidget(0, self.consent)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from kiosk.controllers.language import now, translate
 from ui.screens.base import Screen
@@ -57,6 +66,63 @@ class KioskButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return super().minimumSizeHint().expandedTo(QSize(0, self._kiosk_height))
+
+
+class ScrollingColumns:
+    """A screen's columns (``box``): straight in its ``body`` at the counter, inside a
+    scroll area at the kiosk, so that with larger text on a small screen nothing is
+    squeezed or cut off: what does not fit scrolls. Object name ``<prefix>ScrollArea``."""
+
+    def __init__(
+        self,
+        prefix: str,
+        body: QBoxLayout,
+        box: QWidget,
+        parent: QWidget,
+        stretch: int = 0,
+        *,
+        stretch_after: bool = False,
+    ) -> None:
+        self._body = body
+        self._box = box
+        self._stretch = stretch
+        self._scrolling = False
+        self.area = QScrollArea(parent)
+        self.area.setObjectName(f"{prefix}ScrollArea")
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.hide()
+        body.addWidget(box, stretch)
+        body.addWidget(self.area, 1)
+        # The room under the columns at the counter (the scroll area takes it at the kiosk).
+        self._stretch_after: QSpacerItem | None = None
+        if stretch_after:
+            self._stretch_after = QSpacerItem(
+                0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding
+            )
+            body.addItem(self._stretch_after)
+            body.setStretch(body.count() - 1, 1)
+
+    def setScrolling(self, scrolling: bool) -> None:
+        if scrolling == self._scrolling:
+            return
+        self._scrolling = scrolling
+        body, box, area = self._body, self._box, self.area
+        if scrolling:
+            body.removeWidget(box)
+            area.setWidget(box)
+            area.show()
+        else:
+            area.takeWidget()
+            area.hide()
+            box.setParent(area.parentWidget())
+            body.insertWidget(body.indexOf(area), box, self._stretch)
+        box.show()
+        for index in range(body.count()):
+            item = body.itemAt(index)
+            if item is not None and item is self._stretch_after:
+                body.setStretch(index, 0 if scrolling else 1)
 
 
 def set_box_direction(layout: QBoxLayout, portrait: bool) -> None:

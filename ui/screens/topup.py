@@ -22,6 +22,7 @@ from ui.screens.line_screen import (
     KIOSK_PRESET_HEIGHT,
     KioskButton,
     LineScreen,
+    ScrollingColumns,
     set_box_direction,
 )
 from ui.widgets.message_label import MessageLabel, set_role
@@ -86,7 +87,10 @@ class TopupScreen(LineScreen):
         # Counter: one column. Kiosk: the consent on top, then line | keypad | amount
         # (landscape), or all of it in one column (portrait); see _arrange.
         self.body.addWidget(self.consent)
-        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns_box = QWidget(content)
+        self._columns_box.setObjectName("topupColumns")
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._columns_box)
+        self._columns.setContentsMargins(0, 0, 0, 0)
         self._columns.setSpacing(12)
         self._line_column = QWidget(content)
         self._line_column.setObjectName("topupLineColumn")
@@ -142,8 +146,9 @@ class TopupScreen(LineScreen):
         self._columns.addWidget(self._line_column)
         self._columns.addWidget(self.keypad)
         self._columns.addWidget(self._amount_column)
-        self.body.addLayout(self._columns)
-        self.body.addStretch(1)
+        self._holder = ScrollingColumns(
+            self.prefix, self.body, self._columns_box, content, stretch_after=True
+        )
         self._serve_keypad(self.line_input.lineEdit(), self.amount_input)
         self._arrange()
 
@@ -265,6 +270,7 @@ class TopupScreen(LineScreen):
     def _arrange(self) -> None:
         kiosk = self.isKioskMode()
         portrait = self.isPortrait()
+        self._holder.setScrolling(kiosk)
         if kiosk:
             set_box_direction(self._columns, portrait)
         else:
@@ -273,9 +279,9 @@ class TopupScreen(LineScreen):
         self.consent.setSideBySide(side_by_side)
         self.line_input.setStacked(side_by_side)
         self._columns.setSpacing(KIOSK_COLUMN_SPACING if kiosk else 12)
-        # Side by side, the line keeps its field's width; the presets take the rest.
-        self._columns.setStretchFactor(self._line_column, 0)
-        self._columns.setStretchFactor(self._amount_column, 1 if side_by_side else 0)
+        # Side by side, the presets (two big ones a row) take the larger share.
+        self._columns.setStretchFactor(self._line_column, 2 if side_by_side else 0)
+        self._columns.setStretchFactor(self._amount_column, 3 if side_by_side else 0)
         self._columns.setAlignment(
             self.keypad,
             Qt.AlignmentFlag.AlignTop if side_by_side else Qt.AlignmentFlag.AlignHCenter,
@@ -315,6 +321,8 @@ class TopupScreen(LineScreen):
         for widget in (self._free_caption, self.amount_input, self._amount_echo):
             free.removeWidget(widget)
         free.removeWidget(self._limits_label)
+        # A narrow column wraps the limits ("Between COP 1,000 and COP 100,000").
+        self._limits_label.setWordWrap(stacked)
         if stacked:
             free.addWidget(self._free_caption, 0, 0, 1, 4)
             free.addWidget(self.amount_input, 1, 0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QWidget,
@@ -27,6 +28,7 @@ from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.screens.consent import privacy_notice
 from ui.screens.line_screen import consent_first, consent_withdrawn
+from ui.style import LARGE_TEXT_SCALE, load_stylesheet
 from ui.widgets.keypad import DigitKeypad
 
 pytestmark = pytest.mark.gui
@@ -257,23 +259,37 @@ def _rect_in(widget: QWidget, screen: Screen) -> QRect:
     return QRect(widget.mapTo(screen, widget.rect().topLeft()), widget.size())
 
 
-def _assert_laid_out(screen: Screen) -> None:
+def _assert_laid_out(screen: Screen, *, may_scroll: bool = False) -> None:
     """Every visible part inside the screen and its parent, no text squeezed, touch targets
-    of 48 px or more and 8 px apart."""
+    of 48 px or more and 8 px apart. ``may_scroll``: the columns may be taller than their
+    scroll area (larger text, or error messages on a small screen), the rest scrolls into
+    view; else everything must show at once."""
     QApplication.sendPostedEvents()  # the layouts' pending requests
     QApplication.processEvents()
     area = screen.rect()
     targets: list[tuple[QWidget, QRect]] = []
-    scrolled = screen.findChild(QWidget, "giftPacksBox")
+    cards = screen.findChild(QWidget, "giftPacksBox")
+    prefix = screen.objectName().removesuffix("Screen")
+    columns = screen.findChild(QWidget, f"{prefix}Columns")
+    scroll = screen.findChild(QScrollArea, f"{prefix}ScrollArea")
+    assert columns is not None and scroll is not None and scroll.isVisibleTo(screen)
+    scrolls = scroll.verticalScrollBar().isVisible()
+    assert may_scroll or not scrolls, "everything should show without scrolling"
     for widget in _visible_children(screen):
-        if scrolled is not None and scrolled.isAncestorOf(widget):
+        if cards is not None and cards.isAncestorOf(widget):
             continue  # the pack cards scroll inside their area (itself inside the screen)
+        scrolled = scrolls and (widget is columns or columns.isAncestorOf(widget))
         rect = _rect_in(widget, screen)
-        assert area.contains(rect), f"{widget.objectName()} {rect} is outside {area}"
+        if scrolled:  # what shows of it: the part inside the scroll area's viewport
+            rect = rect.intersected(_rect_in(scroll.viewport(), screen))
+        else:
+            assert area.contains(rect), f"{widget.objectName()} {rect} is outside {area}"
         parent = widget.parentWidget()
-        assert parent is not None and parent.rect().contains(widget.geometry()), (
-            f"{widget.objectName()} is cut off by {parent.objectName() if parent else ''}"
-        )
+        assert parent is not None, widget.objectName()
+        if widget is not columns:
+            assert parent.rect().contains(widget.geometry()), (
+                f"{widget.objectName()} is cut off by {parent.objectName()}"
+            )
         if isinstance(widget, QLabel) and widget.text():
             needed = (
                 widget.heightForWidth(widget.width())
@@ -281,8 +297,9 @@ def _assert_laid_out(screen: Screen) -> None:
                 else widget.minimumSizeHint().height()
             )
             assert widget.height() >= needed - 1, f"{widget.objectName()} is squeezed"
-        if isinstance(widget, QAbstractButton | QLineEdit):
-            assert min(rect.width(), rect.height()) >= 48, widget.objectName()
+        if isinstance(widget, QAbstractButton | QLineEdit) and not rect.isEmpty():
+            if not scrolled:  # (a scrolled one may be partly out of view)
+                assert min(rect.width(), rect.height()) >= 48, widget.objectName()
             targets.append((widget, rect))
     for index, (first, first_rect) in enumerate(targets):
         for second, second_rect in targets[index + 1 :]:
@@ -328,7 +345,21 @@ def test_nothing_is_cut_off_or_overlapping(
     else:  # landscape: the keypad beside the line
         assert _rect_in(keypad, screen).left() > _rect_in(line, screen).right()
     _fill(qtbot, screen, name)
-    _assert_laid_out(screen)
+    # Error messages on the smallest screen may need a scroll; nothing is squeezed or lost.
+    _assert_laid_out(screen, may_scroll=size == (1280, 800))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("name", SCREENS)
+def test_larger_text_scrolls_rather_than_squeezes(
+    qtbot, kiosk: MainWindow, name: str, size: tuple[int, int]
+):
+    # "Letra grande": the sheet's text sizes scaled, here on this window only.
+    kiosk.setStyleSheet(load_stylesheet(LARGE_TEXT_SCALE))
+    screen = _shown(qtbot, kiosk, name, size)
+    _assert_laid_out(screen, may_scroll=True)
+    _fill(qtbot, screen, name)
+    _assert_laid_out(screen, may_scroll=True)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
