@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QFrame, QLabel, QWidget
 
 from kiosk.controllers.language import current_language, translate
@@ -42,7 +42,8 @@ def consent_needed() -> str:
 
 class _ConsentCheck(QCheckBox):
     """A checkbox at least ``rowHeight`` tall (kept when the stylesheet is applied again,
-    e.g. by the larger-text switch, which resets minimum sizes)."""
+    e.g. by the larger-text switch, which resets minimum sizes); with a row height (the
+    kiosk) a tap anywhere on its row ticks it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,12 @@ class _ConsentCheck(QCheckBox):
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return hint.expandedTo(QSize(0, self._row_height))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        # At the kiosk the whole row takes the tap, not only the box and its words.
+        if self._row_height:
+            return self.rect().contains(pos)
+        return super().hitButton(pos)
 
 
 class ConsentBox(QFrame):

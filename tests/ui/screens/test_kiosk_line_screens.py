@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -222,6 +222,9 @@ def test_the_consent_row_is_big_enough_for_a_finger(qtbot, kiosk: MainWindow, na
     indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
     assert min(indicator.width(), indicator.height()) >= 40
     assert box.accessibleName()
+    # The whole row takes the tap, at its far end too.
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 4, box.height() // 2))
+    assert box.isChecked()
 
 
 # -- the store's own notice -----------------------------------------------------------------
