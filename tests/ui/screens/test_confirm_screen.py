@@ -100,3 +100,31 @@ def test_the_kiosk_offers_only_the_checkout_qr(qtbot, window):
     assert screen.mode() is PaymentMode.ASSISTED
     assert caption.text() == "¿Cómo paga el cliente?"
     assert pay.text() == "Ir a pagar"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920), (1920, 1080)])
+def test_the_kiosk_confirm_fits_with_larger_text(qtbot, window, width, height):
+    from PySide6.QtCore import QEvent, QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    from ui.style import LARGE_TEXT_SCALE, apply_text_scale
+
+    window.setKioskMode(True)
+    apply_text_scale(window, LARGE_TEXT_SCALE)  # "Letra grande", as the switch does
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = window.show_confirm()
+    pack = Pack(10_000, "Todo incluido 7 días con redes sociales", data_mb=3_072, validity_days=7)
+    screen.setSummary(SaleKind.GIFT_PACK, "3123456789", "Claro", 10_000, pack, "3159876543")
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    inside = QRect(QPoint(0, 0), window.size())
+    for widget in [*screen.findChildren(QLabel), *screen.findChildren(QPushButton)]:
+        if not widget.isVisible() or not widget.text():
+            continue
+        name = widget.objectName()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            assert widget.height() >= widget.heightForWidth(widget.width()), f"{name} cut"
+        else:
+            assert widget.width() >= widget.minimumSizeHint().width(), f"{name} cut sideways"
+        assert inside.contains(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())), name

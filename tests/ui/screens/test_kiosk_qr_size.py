@@ -20,7 +20,7 @@ from tests.e2e.hands import decode_qr
 from tests.e2e.helpers import e2e_config
 from tests.ui.helpers import KIOSK, STORE
 from ui.main_window import MainWindow, build_main_window
-from ui.style import LARGE_TEXT_SCALE, apply_style
+from ui.style import LARGE_TEXT_SCALE, apply_text_scale
 
 pytestmark = pytest.mark.gui
 
@@ -57,16 +57,10 @@ def kiosk_window(qtbot, styled_app) -> MainWindow:
 @pytest.mark.parametrize("scale", [1.0, LARGE_TEXT_SCALE], ids=["normal", "larger-text"])
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_the_kiosk_qr_is_big_enough_for_a_phone(
-    qtbot,
-    styled_app,
-    kiosk_window: MainWindow,
-    checkout_url: str,
-    width: int,
-    height: int,
-    scale: float,
+    qtbot, kiosk_window: MainWindow, checkout_url: str, width: int, height: int, scale: float
 ) -> None:
-    apply_style(styled_app, scale=scale)  # "Letra grande": every text bigger
     window = kiosk_window
+    apply_text_scale(window, scale)  # "Letra grande", as the kiosk's switch applies it
     window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)

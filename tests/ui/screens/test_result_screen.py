@@ -258,15 +258,15 @@ def _assert_fits(qtbot, window, screen) -> None:
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger-text"])
 def test_the_kiosk_result_shows_what_a_claim_needs_large(
-    qtbot, styled_app, window, width: int, height: int, language: str, larger: bool
+    qtbot, window, width: int, height: int, language: str, larger: bool
 ):
     from PySide6.QtGui import QFontInfo
 
-    from ui.style import LARGE_TEXT_SCALE, apply_style
+    from ui.style import LARGE_TEXT_SCALE, apply_text_scale
     from ui.texts import claim_how, kiosk_print_trouble, photo_hint
 
     if larger:
-        apply_style(styled_app, scale=LARGE_TEXT_SCALE)  # "Letra grande"
+        apply_text_scale(window, LARGE_TEXT_SCALE)  # "Letra grande", as the switch does
 
     screen = _kiosk_result(qtbot, window, width, height, _Printer("printer.no_paper"))
     if language == "en":
