@@ -256,6 +256,8 @@ class BalanceScreen(Screen):
         super().setKioskMode(kiosk)
         self.consent.setKioskMode(kiosk)
         self.keypad.setVisible(kiosk)
+        # The keypad's "Borrar todo" clears at the kiosk (the field's own ✕ is tiny).
+        self.line_input.lineEdit().setClearButtonEnabled(not kiosk)
         self._arrange()
         self._render_gate()
 

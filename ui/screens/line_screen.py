@@ -197,6 +197,9 @@ class LineScreen(Screen):
         super().setKioskMode(kiosk)
         self.consent.setKioskMode(kiosk)
         self.keypad.setVisible(kiosk)
+        for edit in self._consented_edits():
+            # The keypad's "Borrar todo" clears at the kiosk (the field's own ✕ is tiny).
+            edit.setClearButtonEnabled(not kiosk)
         self._arrange()
         self._render_gate()
 

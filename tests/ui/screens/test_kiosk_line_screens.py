@@ -89,8 +89,10 @@ def test_the_keypad_is_shown_only_in_kiosk_mode(qtbot, window: MainWindow, name:
     keypad = _keypad(screen, name)
     assert not keypad.isVisibleTo(screen), "the counter has a keyboard"
     assert _line(screen, name).isEnabled(), "the counter takes the line before the consent"
+    assert _line(screen, name).isClearButtonEnabled()
     window.setKioskMode(True)
     assert keypad.isVisibleTo(screen)
+    assert not _line(screen, name).isClearButtonEnabled(), "the keypad clears (big key)"
     window.setKioskMode(False)
     assert not keypad.isVisibleTo(screen)
     assert _line(screen, name).isEnabled()
