@@ -120,3 +120,27 @@ def test_no_printer_set_up_is_not_a_customers_problem(qtbot: Any, runner: AppRun
     assert child(result, QLabel, "resultReferenceBig").text() == reference
     hands.press("resultNewSaleButton")
     hands.wait_for_screen(ctx.window.start)
+
+
+def test_a_printer_that_does_not_answer_holds_neither_the_customer_nor_the_idle_reset(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    # It takes the job but never answers the paper query: the job waits for its deadline.
+    printer = FakeNetworkPrinter(status=b"")
+    try:
+        ctx, _hands, reference = kiosk_sale(runner, with_printer(printer.target))
+        window, result, receipts = ctx.window, ctx.window.result, ctx.controllers.receipts
+        assert result.isPrinting() and receipts.busy(), "the job waits for the printer"
+        assert child(result, QAbstractButton, "resultNewSaleButton").isEnabled()
+        assert child(result, QLabel, "resultReferenceBig").text() == reference
+        # Nobody there: the idle reset goes back to the attract screen all the same.
+        assert ctx.wiring.kiosk is not None
+        ctx.wiring.kiosk.idle.reset_now()
+        assert window.currentScreen() is window.attract
+        # The job's late end (printed or failed) changes nothing on screen; none is sent again.
+        qtbot.waitUntil(lambda: not receipts.busy(), timeout=WAIT_MS)
+        assert window.currentScreen() is window.attract
+        assert result.messageText() == "" and result.receiptView().receipt() is None
+        assert ctx.wiring.kiosk.receipt.printedKeys() == [(reference, str(SaleState.DELIVERED))]
+    finally:
+        printer.close()
