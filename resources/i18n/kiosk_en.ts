@@ -491,7 +491,7 @@
         <name>KeyboardDock</name>
         <message>
             <source>Teclado en pantalla</source>
-            <extracomment>Input method hints that mean "digits" (the digit keypad opens for such a field). The dock's own room around the keys. The keyboard's prefix (its keys are ``kbKey_a`` …) and the digit keypad's. The field's own widget that had the focus (a combo box, a spin box, the field). Where the dock lives when no dialog borrows it (its parent at construction). The views of the scroll areas the target is in (watched for their new height).</extracomment>
+            <extracomment>Input method hints that mean "digits" (the digit keypad opens for such a field). The dock's own room around the keys. The keyboard's prefix (its keys are ``kbKey_a`` …) and the digit keypad's. The field's own widget that had the focus (a combo box, a spin box, the field). Where the dock lives when no dialog borrows it (its parent at construction). The views of the scroll areas the target is in (watched for their new height). What a finger taps to reach the target (a text's view, a line itself).</extracomment>
             <translation>On-screen keyboard</translation>
         </message>
         <message>
