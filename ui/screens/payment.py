@@ -41,8 +41,9 @@ class _Status:
 
 #: The code's smallest side (logical px) on any screen.
 _MIN_QR_SIDE = 360
-#: At the kiosk: room for a checkout URL's code with margin (a production URL makes 65
-#: modules, 73 with the quiet zone; the sandbox's 61) at 6 device px per module.
+#: At the kiosk: 6 px per module for a 69-module code and its quiet zone (8 modules),
+#: with margin: the sandbox's checkout URL makes 61 modules (version 11, level M), a
+#: production one (a longer key and host) 65; tests/ui/screens/test_kiosk_qr_size.py.
 _KIOSK_MIN_QR_SIDE = 6 * (69 + 8)
 #: "Cancelar" at the kiosk: a wide target.
 _KIOSK_CANCEL_WIDTH = 280
@@ -66,6 +67,11 @@ class PaymentScreen(Screen):
     ``setCancelEnabled(bool)``, ``setError(message)``, ``reset()``.
     Queries: ``qrText()``, ``secondsLeft()``, ``countdownText()``, ``statusText()``,
     ``isCountingDown()``.
+
+    Layout: the code left and the words beside it in landscape; in portrait the code on
+    top (square, as wide as the screen) and the words below. Kiosk mode
+    (:meth:`setKioskMode`): the code at least 6 device px per module for a phone half a
+    metre away, "Cancelar" a wide target.
 
     The screen's own timer only redraws the countdown; it runs while the screen is shown
     and stops when it is hidden. ``clock`` (a callable returning an aware UTC datetime)
