@@ -68,7 +68,8 @@ class BalanceScreen(Screen):
     ``balanceCodeCaption``, ``balanceCodeInput``, ``balanceShowButton``, ``balanceResult``,
     ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``;
     kiosk: ``balanceKeypad`` (serves the line, then the code once sent),
-    ``balanceConsentHint``, the column ``balanceMainColumn``.
+    ``balanceConsentHint``, the column ``balanceMainColumn`` in ``balanceColumns``, inside
+    ``balanceScrollArea`` at the kiosk (what does not fit scrolls).
 
     Kiosk (``setKioskMode(True)``, slots also ``setPrivacyNotice(es_text, en_text="")``):
     consent on top, the rest | the keypad (landscape) or the keypad under it (portrait);

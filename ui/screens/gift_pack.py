@@ -60,7 +60,8 @@ class GiftPackScreen(LineScreen):
     ``giftLineMessage``, ``giftOperatorLabel``, ``giftPackCard_<pesos>``, ``giftPacksMessage``,
     ``giftSenderLineInput``, ``giftSenderLineMessage``, ``giftContinueButton``,
     ``giftBackButton``, ``giftMessage``; kiosk: ``giftKeypad`` (serves both lines),
-    ``giftConsentHint``, the column ``giftLeftColumn``, the cards' ``giftPacksArea``.
+    ``giftConsentHint``, the column ``giftLeftColumn``, the cards' ``giftPacksArea``, all in
+    ``giftColumns``, inside ``giftScrollArea`` at the kiosk (what does not fit scrolls).
 
     Kiosk (``setKioskMode(True)``): consent on top; then the lines | the keypad | the cards
     (one a row, scrolling) in landscape, one column (cards two a row) in portrait. Both

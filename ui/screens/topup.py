@@ -62,7 +62,8 @@ class TopupScreen(LineScreen):
     ``topupAmountInput``, ``topupAmountEcho``, ``topupAmountMessage``, ``topupLimitsLabel``,
     ``topupContinueButton``, ``topupBackButton``, ``topupMessage``; kiosk: ``topupKeypad``
     (serves the line and "Otro valor"), ``topupConsentHint``, the columns
-    ``topupLineColumn`` and ``topupAmountColumn``.
+    ``topupLineColumn`` and ``topupAmountColumn`` in ``topupColumns``, inside
+    ``topupScrollArea`` at the kiosk (what does not fit, e.g. with larger text, scrolls).
 
     Kiosk (``setKioskMode(True)``): consent on top; then the line and "Otro valor" | the
     keypad | the presets (two a row) in landscape, one column (presets three a row) in
