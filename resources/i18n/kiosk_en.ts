@@ -865,7 +865,7 @@
         <name>PaymentScreen</name>
         <message>
             <source>Pague con su celular</source>
-            <extracomment>The code's smallest side (logical px) on any screen. At the kiosk: room for a checkout URL's code with margin (a production URL makes 65 modules, 73 with the quiet zone; the sandbox's 61) at 6 device px per module. "Cancelar" at the kiosk: a wide target. The status line: None while waiting, a state, or a text given by the caller. The seconds left the countdown shows now (None: no countdown).</extracomment>
+            <extracomment>The code's smallest side (logical px) on any screen. At the kiosk: 6 px per module for a 69-module code and its quiet zone (8 modules), with margin: the sandbox's checkout URL makes 61 modules (version 11, level M), a production one (a longer key and host) 65; tests/ui/screens/test_kiosk_qr_size.py. "Cancelar" at the kiosk: a wide target. The status line: None while waiting, a state, or a text given by the caller. The seconds left the countdown shows now (None: no countdown).</extracomment>
             <translation>Pay with your phone</translation>
         </message>
         <message>
