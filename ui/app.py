@@ -122,6 +122,7 @@ def build_app(
         kiosk_name=config.kiosk_name,
     )
     window.setStore(config.store.name, config.store.contact)
+    window.setPrivacyNotice(config.store.privacy_notice, config.store.privacy_notice_en)
     window.setCounterMode(mode != "kiosk")
     window.setKioskMode(mode == "kiosk")
     wiring = Wiring(window, controllers, mode)

@@ -27,6 +27,7 @@ from ui.screens.settings import SettingsScreen
 from ui.screens.sign_in import SignInScreen
 from ui.screens.start import StartScreen
 from ui.screens.topup import TopupScreen
+from ui.style import repolish
 from ui.widgets.back_office_bar import BackOfficeBar
 from ui.widgets.message_label import set_role
 from ui.widgets.sandbox_banner import SandboxBanner
@@ -265,6 +266,12 @@ class MainWindow(QMainWindow):
             screen.setStore(name, contact)
         self._render_status()
 
+    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
+        """The store's own privacy notice (Spanish, English); an empty one: the app's own
+        notice naming the store, in the current language."""
+        for screen in (self.topup, self.gift_pack, self.balance):
+            screen.setPrivacyNotice(es_text, en_text)
+
     def setKioskName(self, name: str) -> None:
         self._kiosk_name = name
         self._render_status()
@@ -280,6 +287,7 @@ class MainWindow(QMainWindow):
         close (the close button, Alt+F4: only leaving kiosk mode with the admin PIN allows
         it, ``setCloseAllowed(True)``) and Esc does nothing. The property ``kiosk`` lets
         the stylesheet give the kiosk its larger look."""
+        changed = kiosk != self._kiosk_mode
         self._kiosk_mode = kiosk
         self._close_allowed = not kiosk
         self.setProperty("kiosk", kiosk)
@@ -288,6 +296,10 @@ class MainWindow(QMainWindow):
         for screen in self.screens():
             screen.setKioskMode(kiosk)
         self._render_status()
+        if changed:
+            # Qt does not watch dynamic properties: the rules that name ``kiosk`` apply to
+            # widgets already polished only after a re-polish.
+            repolish(self)
 
     def isKioskMode(self) -> bool:
         return self._kiosk_mode

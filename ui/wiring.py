@@ -576,6 +576,14 @@ class Wiring(QObject):
         store, contact = values.get("store.name"), values.get("store.contact")
         if isinstance(store, str):
             window.setStore(store, contact if isinstance(contact, str) else "")
+        notice, notice_en = (
+            values.get("store.privacy_notice"),
+            values.get("store.privacy_notice_en"),
+        )
+        window.setPrivacyNotice(
+            notice if isinstance(notice, str) else "",
+            notice_en if isinstance(notice_en, str) else "",
+        )
         kiosk = values.get("kiosk_name")
         if isinstance(kiosk, str):
             window.setKioskName(kiosk)

@@ -74,9 +74,9 @@ class LookWiring(QObject):
             self.controls[prefix] = controls
         wiring.controllers.settings.applied.connect(self._settings_applied)
         self._show_state()
-        # The window became a kiosk (property "kiosk") after its widgets were polished:
-        # the kiosk's rules of the stylesheet apply only after a re-polish.
-        repolish(window)
+        # The switches were made after the window's re-polish (MainWindow.setKioskMode).
+        for controls in self.controls.values():
+            repolish(controls)
 
     # -- the state ----------------------------------------------------------------------
 

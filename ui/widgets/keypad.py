@@ -9,7 +9,7 @@ still apply, exactly as for the physical keyboard. A field it serves carries the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -53,6 +53,7 @@ class Key(QPushButton):
 
     def __init__(self, text: str, parent: QWidget, width: int, height: int) -> None:
         self._fitting = False
+        self._fit_pending = False
         super().__init__(text, parent)
         self._held = QSize(width, height)
         self.setFixedSize(self._held)
@@ -64,9 +65,21 @@ class Key(QPushButton):
             self.minimumSize() != self._held or self.maximumSize() != self._held
         ):
             self.setFixedSize(self._held)
-        if kind in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._fit()
+        # Never set a sheet while Qt is polishing (app.setStyleSheet walks every widget):
+        # fit after it, on the event loop.
+        fitting_event = kind in (
+            QEvent.Type.Polish,
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+        )
+        if fitting_event and not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_later)
         return handled
+
+    def _fit_later(self) -> None:
+        self._fit_pending = False
+        self._fit()
 
     def setText(self, text: str) -> None:
         super().setText(text)
