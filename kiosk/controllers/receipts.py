@@ -186,7 +186,7 @@ class ReceiptController(QObject):
     ``retryHelps()`` says whether trying again can help (not when no printer is set up or
     a component is missing: an admin must act first).
 
-    ``print_receipt(receipt, copy=False)``, ``reprint(reference)`` (a copy read from the
+    ``printerConfigured()``, ``print_receipt(receipt, copy=False)``, ``reprint(reference)`` (a copy read from the
     journal, journaled as ``sale.reprinted``), ``retry()``, ``document(receipt, copy)``
     (what the screen and the PDF render), ``set_actor(name)`` (who reprints: the clerk
     signed in).
@@ -226,6 +226,10 @@ class ReceiptController(QObject):
         """Whether printing the failed job again can work without anyone changing the
         settings first (a printer turned on, paper put in: yes; none set up: no)."""
         return self._failed is not None and self._failure_code not in _NO_RETRY
+
+    def printerConfigured(self) -> bool:
+        """Whether the settings name a printer (a kiosk prints by itself only then)."""
+        return self._service.printer_configured()
 
     @staticmethod
     def document(receipt: Receipt, *, copy: bool = False) -> Document:

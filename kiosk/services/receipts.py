@@ -125,6 +125,10 @@ class ReceiptService:
 
     # -- paper -------------------------------------------------------------------------
 
+    def printer_configured(self) -> bool:
+        """Whether the settings name a printer (it may still be off or out of paper)."""
+        return bool(self._config.printer.target.strip())
+
     def printer_target(self) -> PrinterTarget:
         """The store's printer; ``printer.not_configured`` when settings name none,
         ``printer.bad_target`` when they name one that does not parse."""

@@ -48,6 +48,8 @@ class KioskReceipts(QObject):
     def _receipt_shown(self, receipt: Receipt) -> None:
         if not self.wiring.window.isKioskMode():
             return
+        if not self.wiring.controllers.receipts.printerConfigured():
+            return  # nothing to print on, and nothing to say: the screen shows the claim
         key = (receipt.reference, str(receipt.state))
         if key in self._sent:
             return
