@@ -186,8 +186,9 @@ class ReceiptController(QObject):
     ``retryHelps()`` says whether trying again can help (not when no printer is set up or
     a component is missing: an admin must act first).
 
-    ``printerConfigured()``, ``print_receipt(receipt, copy=False)``, ``reprint(reference)`` (a copy read from the
-    journal, journaled as ``sale.reprinted``), ``retry()``, ``document(receipt, copy)``
+    ``printerConfigured()``, ``print_receipt(receipt, copy=False)``, ``reprint(reference)``
+    (a copy read from the journal, journaled as ``sale.reprinted``), ``retry()``,
+    ``document(receipt, copy)``
     (what the screen and the PDF render), ``set_actor(name)`` (who reprints: the clerk
     signed in).
     """
