@@ -81,7 +81,7 @@ class Window(QMainWindow):
 
 
 @pytest.fixture
-def window(qtbot, styled_app: QApplication) -> Iterator[Window]:
+def dock_window(qtbot, styled_app: QApplication) -> Iterator[Window]:
     main = Window()
     main.resize(1280, 800)
     qtbot.addWidget(main)
@@ -97,114 +97,114 @@ def _focus(qtbot, field: QWidget) -> None:
     qtbot.waitUntil(field.hasFocus)
 
 
-def test_a_text_field_opens_the_letter_keyboard_and_taps_type_into_it(qtbot, window) -> None:
-    dock = window.dock
+def test_a_text_field_opens_the_letter_keyboard_and_taps_type_into_it(qtbot, dock_window) -> None:
+    dock = dock_window.dock
     assert not dock.isOpen()
-    _focus(qtbot, window.name)
+    _focus(qtbot, dock_window.name)
     assert dock.isOpen() and dock.layoutName() == "letters"
-    assert dock.target() is window.name
+    assert dock.target() is dock_window.name
     tap_text(qtbot, dock.letters, "José Ñuñez")
-    assert window.name.text() == "José Ñuñez"
-    assert window.name.hasFocus()
+    assert dock_window.name.text() == "José Ñuñez"
+    assert dock_window.name.hasFocus()
 
 
-def test_a_digits_field_opens_the_digit_keypad(qtbot, window) -> None:
-    dock = window.dock
-    _focus(qtbot, window.amount)
+def test_a_digits_field_opens_the_digit_keypad(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    _focus(qtbot, dock_window.amount)
     assert dock.layoutName() == "digits"
     assert dock.digits.isVisible() and not dock.letters.isVisible()
     for digit in "5000":
         click(qtbot, child(dock, QPushButton, f"kbDigitsKey{digit}"))
-    assert window.amount.text() == "5000"
-    assert not window.amount.property(OWN_KEYPAD), "the dock serves it without owning it"
-    _focus(qtbot, window.name)
+    assert dock_window.amount.text() == "5000"
+    assert not dock_window.amount.property(OWN_KEYPAD), "the dock serves it without owning it"
+    _focus(qtbot, dock_window.name)
     assert dock.layoutName() == "letters"
-    _focus(qtbot, window.days)  # a spin box types digits into its own line
+    _focus(qtbot, dock_window.days)  # a spin box types digits into its own line
     assert dock.layoutName() == "digits"
     click(qtbot, child(dock, QPushButton, "kbDigitsKey7"))
-    assert "7" in window.days.text()
+    assert "7" in dock_window.days.text()
 
 
-def test_a_field_with_its_own_keypad_or_read_only_opens_nothing(qtbot, window) -> None:
-    _focus(qtbot, window.pin)
-    assert not window.dock.isOpen()
-    _focus(qtbot, window.shown_only)
-    assert not window.dock.isOpen()
-    window.name.setEnabled(False)
-    window.name.setFocus()
-    assert not window.dock.isOpen()
+def test_a_field_with_its_own_keypad_or_read_only_opens_nothing(qtbot, dock_window) -> None:
+    _focus(qtbot, dock_window.pin)
+    assert not dock_window.dock.isOpen()
+    _focus(qtbot, dock_window.shown_only)
+    assert not dock_window.dock.isOpen()
+    dock_window.name.setEnabled(False)
+    dock_window.name.setFocus()
+    assert not dock_window.dock.isOpen()
 
 
-def test_a_tap_on_a_button_closes_it_and_still_clicks(qtbot, window) -> None:
-    _focus(qtbot, window.name)
-    with qtbot.waitSignal(window.save.clicked):
-        qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.dock.isOpen())
-    assert window.dock.target() is None
+def test_a_tap_on_a_button_closes_it_and_still_clicks(qtbot, dock_window) -> None:
+    _focus(qtbot, dock_window.name)
+    with qtbot.waitSignal(dock_window.save.clicked):
+        qtbot.mouseClick(dock_window.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock_window.dock.isOpen())
+    assert dock_window.dock.target() is None
 
 
-def test_done_closes_it_and_a_tap_on_the_field_opens_it_again(qtbot, window) -> None:
-    dock = window.dock
-    _focus(qtbot, window.name)
+def test_done_closes_it_and_a_tap_on_the_field_opens_it_again(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    _focus(qtbot, dock_window.name)
     with qtbot.waitSignal(dock.closed):
         click(qtbot, child(dock, QPushButton, "kbKeyDone"))
-    assert not dock.isOpen() and window.name.hasFocus()
+    assert not dock.isOpen() and dock_window.name.hasFocus()
     with qtbot.waitSignal(dock.opened):
-        qtbot.mouseClick(window.name, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dock_window.name, Qt.MouseButton.LeftButton)
     assert dock.layoutName() == "letters"
-    _focus(qtbot, window.amount)
+    _focus(qtbot, dock_window.amount)
     with qtbot.waitSignal(dock.closed):
         click(qtbot, child(dock, QPushButton, "kbDigitsKeyDone"))
-    _focus(qtbot, window.notes)  # a text of several lines: its view takes the tap
+    _focus(qtbot, dock_window.notes)  # a text of several lines: its view takes the tap
     click(qtbot, child(dock, QPushButton, "kbKeyDone"))
     with qtbot.waitSignal(dock.opened):
-        qtbot.mouseClick(window.notes.viewport(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dock_window.notes.viewport(), Qt.MouseButton.LeftButton)
 
 
-def test_the_focused_field_stays_in_view(qtbot, window) -> None:
-    dock = window.dock
-    _focus(qtbot, window.notes)  # low in the scroll area: the dock would cover it
+def test_the_focused_field_stays_in_view(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    _focus(qtbot, dock_window.notes)  # low in the scroll area: the dock would cover it
     qtbot.waitUntil(dock.isOpen)
-    viewport = window.area.viewport()
+    viewport = dock_window.area.viewport()
 
     def in_view() -> bool:
-        top_left = window.notes.mapTo(viewport, window.notes.rect().topLeft())
-        bottom_right = window.notes.mapTo(viewport, window.notes.rect().bottomRight())
+        top_left = dock_window.notes.mapTo(viewport, dock_window.notes.rect().topLeft())
+        bottom_right = dock_window.notes.mapTo(viewport, dock_window.notes.rect().bottomRight())
         return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
 
     qtbot.waitUntil(in_view)
-    dock_top = dock.mapTo(window, dock.rect().topLeft()).y()
-    notes_bottom = window.notes.mapTo(window, window.notes.rect().bottomLeft()).y()
+    dock_top = dock.mapTo(dock_window, dock.rect().topLeft()).y()
+    notes_bottom = dock_window.notes.mapTo(dock_window, dock_window.notes.rect().bottomLeft()).y()
     assert notes_bottom < dock_top
     tap_text(qtbot, dock.letters, "Calle 5")
-    assert window.notes.toPlainText() == "Calle 5"
+    assert dock_window.notes.toPlainText() == "Calle 5"
 
 
-def test_keys_are_big_with_room_and_fit_the_window(qtbot, window) -> None:
-    dock = window.dock
-    _focus(qtbot, window.name)
+def test_keys_are_big_with_room_and_fit_the_window(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    _focus(qtbot, dock_window.name)
     keys = [key for key in dock.findChildren(QPushButton) if key.isVisible()]
     assert len(keys) == 33
     for key in keys:
         assert key.height() >= 56 and key.width() >= 56, key.objectName()
         assert key.focusPolicy() == Qt.FocusPolicy.NoFocus
-        assert window.rect().contains(key.mapTo(window, key.rect().bottomRight()))
-    _focus(qtbot, window.amount)
+        assert dock_window.rect().contains(key.mapTo(dock_window, key.rect().bottomRight()))
+    _focus(qtbot, dock_window.amount)
     keys = [key for key in dock.findChildren(QPushButton) if key.isVisible()]
     assert len(keys) == 13
     for key in keys:
         assert key.height() >= 48 and key.width() >= 48, key.objectName()
-    window.resize(1080, 1920)  # portrait: it still fits
-    qtbot.waitUntil(lambda: window.width() == 1080)
-    _focus(qtbot, window.name)
+    dock_window.resize(1080, 1920)  # portrait: it still fits
+    qtbot.waitUntil(lambda: dock_window.width() == 1080)
+    _focus(qtbot, dock_window.name)
     for key in dock.findChildren(QPushButton):
         if key.isVisible():
-            assert window.rect().contains(key.mapTo(window, key.rect().bottomRight()))
+            assert dock_window.rect().contains(key.mapTo(dock_window, key.rect().bottomRight()))
 
 
-def test_its_words_follow_the_language(qtbot, window) -> None:
-    dock = window.dock
-    _focus(qtbot, window.amount)
+def test_its_words_follow_the_language(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    _focus(qtbot, dock_window.amount)
     done = child(dock, QPushButton, "kbDigitsKeyDone")
     assert (done.text(), dock.accessibleName()) == ("Listo", "Teclado en pantalla")
     try:
@@ -217,9 +217,9 @@ def test_its_words_follow_the_language(qtbot, window) -> None:
     assert done.text() == "Listo"
 
 
-def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, window) -> None:
-    dock = window.dock
-    dialog = QDialog(window)
+def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, dock_window) -> None:
+    dock = dock_window.dock
+    dialog = QDialog(dock_window)
     layout = QVBoxLayout(dialog)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no size hints offscreen
     field = QLineEdit(dialog)
@@ -233,17 +233,17 @@ def test_a_field_in_a_dialog_gets_the_dock_inside_the_dialog(qtbot, window) -> N
     tap_text(qtbot, dock.letters, "ana@tienda.co")
     assert field.text() == "ana@tienda.co"
     dialog.reject()
-    qtbot.waitUntil(lambda: dock.window() is window)
+    qtbot.waitUntil(lambda: dock.window() is dock_window)
     assert not dock.isOpen()
     dialog.deleteLater()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    _focus(qtbot, window.name)
-    assert dock.isOpen() and dock.window() is window
+    dock_window.activateWindow()
+    qtbot.waitUntil(dock_window.isActiveWindow)
+    _focus(qtbot, dock_window.name)
+    assert dock.isOpen() and dock.window() is dock_window
 
 
-def test_a_dialog_without_room_for_it_gets_no_dock(qtbot, window) -> None:
-    dialog = QDialog(window)
+def test_a_dialog_without_room_for_it_gets_no_dock(qtbot, dock_window) -> None:
+    dialog = QDialog(dock_window)
     layout = QGridLayout(dialog)  # as a file dialog's
     layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     field = QLineEdit(dialog)
@@ -253,7 +253,7 @@ def test_a_dialog_without_room_for_it_gets_no_dock(qtbot, window) -> None:
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     _focus(qtbot, field)
-    assert not window.dock.isOpen() and window.dock.window() is window
+    assert not dock_window.dock.isOpen() and dock_window.dock.window() is dock_window
     dialog.reject()
     dialog.deleteLater()
 
@@ -328,19 +328,19 @@ def _unfit(keys: list[QPushButton]) -> list[str]:
 
 
 @pytest.mark.parametrize("scale", [1.0, LARGE_TEXT_SCALE], ids=["normal", "larger"])
-def test_every_key_shows_its_words_whole_on_the_kiosks_sheet(qtbot, window, scale) -> None:
-    dock = window.dock
-    window.setProperty("kiosk", True)
-    repolish(window)
-    apply_text_scale(window, scale)
+def test_every_key_shows_its_words_whole_on_the_kiosks_sheet(qtbot, dock_window, scale) -> None:
+    dock = dock_window.dock
+    dock_window.setProperty("kiosk", True)
+    repolish(dock_window)
+    apply_text_scale(dock_window, scale)
     bad: list[str] = []
     try:
         for language in ("es", "en"):
             speak(language)
             for field, symbols in (
-                (window.name, False),
-                (window.name, True),
-                (window.amount, False),
+                (dock_window.name, False),
+                (dock_window.name, True),
+                (dock_window.amount, False),
             ):
                 _focus(qtbot, field)
                 if symbols:
@@ -349,5 +349,5 @@ def test_every_key_shows_its_words_whole_on_the_kiosks_sheet(qtbot, window, scal
                 dock.letters.showLetters()
     finally:
         speak("es")
-        apply_text_scale(window, 1.0)
+        apply_text_scale(dock_window, 1.0)
     assert not bad
