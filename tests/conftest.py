@@ -210,3 +210,15 @@ def journal(db_url: str, ticking_clock: TickingClock) -> Iterator[Journal]:
     )
     yield opened
     opened.close()
+
+
+#: Fixtures that need the seeded year of sales (about a minute to build, once a session).
+YEAR_FIXTURES = frozenset({"year_journal", "year_summary", "year_journal_copy"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the year of sales are ``slow``: CI runs them as their own step, so the main
+    suite stays within its budget (``-m "not slow"``, then ``-m slow``)."""
+    for item in items:
+        if YEAR_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
