@@ -167,7 +167,10 @@ class _Row:
         return widget
 
     def retranslate(self) -> None:
-        self.caption.setText(field_label(self.field.name))
+        caption = field_label(self.field.name)
+        self.caption.setText(caption)
+        # The caption is in another cell of the form: a screen reader names the field by it.
+        self.input().setAccessibleName(caption)
         if self.line is not None and not self.field.secret:
             self.line.setPlaceholderText(_placeholder(self.field))
         if self.combo is not None and self.field.kind == "language":
@@ -286,6 +289,8 @@ class SettingsScreen(Screen):
                 form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
                 form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
                 form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                # Room between fields: a finger on one never touches the next (kiosk admin).
+                form.setVerticalSpacing(12)
                 forms[group] = form
         for field in FIELDS:
             row = _Row(field, inner)
