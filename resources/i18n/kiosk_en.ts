@@ -168,6 +168,10 @@
             <translation>Show balance</translation>
         </message>
         <message>
+            <source>Terminar</source>
+            <translation>Done</translation>
+        </message>
+        <message>
             <source>Enviar código</source>
             <translation>Send code</translation>
         </message>

@@ -23,6 +23,8 @@ from ui.screens.base import Screen, make_button
 from ui.screens.consent import ConsentBox, consent_needed
 from ui.screens.line_screen import (
     KIOSK_COLUMN_SPACING,
+    KIOSK_PRESET_HEIGHT,
+    KioskButton,
     ScrollingColumns,
     consent_first,
     consent_withdrawn,
@@ -56,18 +58,22 @@ class BalanceScreen(Screen):
     Signals:
       * ``codeRequested(str line)``: "Enviar código" (or Enter) with a valid line and consent.
       * ``codeSubmitted(str line, str code)``: "Ver saldo" (or Enter) with 6 digits.
+      * ``doneRequested()``: kiosk, "Terminar" under a shown balance (the kiosk resets, so
+        the line and its balance do not stay on screen for the next person).
       * ``back()``, ``busyCancelled()``.
     Slots: ``setCodeSent(masked_line)`` (the code field opens), ``setBalance(balance_pesos,
     packs)`` with ``packs`` as ``(name, expires_at)`` pairs (shown in Bogotá time),
     ``setError(message)`` (e.g. a wrong code: the code field is selected to type again),
     ``setBusy(bool)``, ``setStore(name, contact="")``, ``reset()``.
-    Queries: ``step()``, ``line()``, ``code()``, ``consentGiven()``.
+    Queries: ``step()``, ``line()``, ``code()``, ``consentGiven()``, ``isShowingBalance()``
+    (kiosk: the balance is on screen; the kiosk's idle is shorter then).
 
     Object names: ``balanceScreen``, ``balanceConsentCheck``, ``balanceLineInput``,
     ``balanceLineEcho``, ``balanceLineMessage``, ``balanceSendCodeButton``, ``balanceCodeBox``,
     ``balanceCodeCaption``, ``balanceCodeInput``, ``balanceShowButton``, ``balanceResult``,
     ``balanceAmountLabel``, ``balancePacksList``, ``balanceBackButton``, ``balanceMessage``;
-    kiosk: ``balanceKeypad`` (serves the line, then the code once sent),
+    kiosk: ``balanceDoneButton`` ("Terminar", once the balance is shown; "Enviar otro
+    código" is hidden then), ``balanceKeypad`` (serves the line, then the code once sent),
     ``balanceConsentHint``, the column ``balanceMainColumn`` in ``balanceColumns``, inside
     ``balanceScrollArea`` at the kiosk (what does not fit scrolls).
 
@@ -82,6 +88,7 @@ class BalanceScreen(Screen):
 
     codeRequested = Signal(str)
     codeSubmitted = Signal(str, str)
+    doneRequested = Signal()
 
     prefix = "balance"
 
@@ -174,6 +181,15 @@ class BalanceScreen(Screen):
         result_layout.addWidget(self._amount)
         result_layout.addWidget(self._packs)
         main.addWidget(self._result)
+        # Kiosk: the balance shown, a big "Terminar" ends the visit (doneRequested).
+        self.done_button = KioskButton(content)
+        self.done_button.setObjectName("balanceDoneButton")
+        self.done_button.setAutoDefault(True)
+        self.done_button.setKioskHeight(KIOSK_PRESET_HEIGHT)
+        set_role(self.done_button, "primary")
+        self.done_button.clicked.connect(self.doneRequested)
+        self.done_button.hide()
+        main.addWidget(self.done_button)
         main.addStretch(1)
 
         self.keypad.serve(self.line_input.lineEdit(), self.code_input)
@@ -198,6 +214,7 @@ class BalanceScreen(Screen):
             translate("BalanceScreen", "Código de %n dígitos", None, CODE_DIGITS)
         )
         self.show_button.setText(translate("BalanceScreen", "Ver saldo"))
+        self.done_button.setText(translate("BalanceScreen", "Terminar"))
         self._render_send_button()
         self._render_code_caption()
         self._render_balance()
@@ -261,6 +278,7 @@ class BalanceScreen(Screen):
         self.line_input.lineEdit().setClearButtonEnabled(not kiosk)
         self._arrange()
         self._render_gate()
+        self._show_step(self._step)
 
     def setCodeSent(self, masked_line: str) -> None:
         self.clearError()
@@ -278,7 +296,10 @@ class BalanceScreen(Screen):
         self._render_balance()
         self.code_input.clear()
         self._show_step(BalanceStep.SHOWN)
-        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.done_button.isVisibleTo(self):
+            self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def setError(self, message: str) -> None:
         super().setError(message)
@@ -314,6 +335,10 @@ class BalanceScreen(Screen):
 
     def consentGiven(self) -> bool:
         return self.consent.isGiven()
+
+    def isShowingBalance(self) -> bool:
+        """Kiosk: the balance is on screen (until a new line, or the reset)."""
+        return self.isKioskMode() and self._step is BalanceStep.SHOWN
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -412,6 +437,9 @@ class BalanceScreen(Screen):
         self._render_send_button()
         self._code_box.setVisible(step is BalanceStep.CODE)
         self._result.setVisible(step is BalanceStep.SHOWN)
+        shown_at_kiosk = self.isKioskMode() and step is BalanceStep.SHOWN
+        self.done_button.setVisible(shown_at_kiosk)
+        self.send_button.setVisible(not shown_at_kiosk)
         self._refresh()
 
     def _refresh(self) -> None:

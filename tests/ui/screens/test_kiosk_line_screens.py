@@ -402,3 +402,32 @@ def test_every_control_has_an_accessible_name(qtbot, kiosk: MainWindow, language
         assert preset.accessibleName().startswith("Top-up")
     assert card.accessibleName().startswith("Datos 15 días, ")
     assert "20" in card.accessibleName()
+
+
+# -- the balance shown at the kiosk ---------------------------------------------------------
+
+
+def test_a_shown_balance_ends_with_a_big_done_button(qtbot, kiosk: MainWindow):
+    screen = _shown(qtbot, kiosk, "balance")
+    screen.enter()
+    done = child(screen, QPushButton, "balanceDoneButton")
+    send = child(screen, QPushButton, "balanceSendCodeButton")
+    assert not done.isVisibleTo(screen) and not screen.isShowingBalance()
+    tick(qtbot, _consent(screen, "balance"))
+    _tap_digits(qtbot, _keypad(screen, "balance"), "3123456789")
+    click(qtbot, send)
+    screen.setCodeSent("*** *** 6789")
+    assert send.isVisibleTo(screen) and not screen.isShowingBalance()
+    screen.setBalance(28_900, [])
+    assert screen.isShowingBalance()
+    assert done.isVisibleTo(screen) and done.hasFocus()
+    assert done.height() >= 64 and done.text() == "Terminar"
+    assert not send.isVisibleTo(screen), "no other code next to a shown balance"
+    with qtbot.waitSignal(screen.doneRequested):
+        click(qtbot, done)
+    screen.reset()
+    assert not screen.isShowingBalance() and not done.isVisibleTo(screen)
+    assert send.isVisibleTo(screen)
+    kiosk.setKioskMode(False)  # the counter: no "Terminar", the other code as before
+    screen.setBalance(1_000, [])
+    assert not screen.isShowingBalance() and not done.isVisibleTo(screen)
