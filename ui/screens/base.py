@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -271,9 +272,13 @@ class Screen(QWidget):
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
-        """Forget what was typed; subclasses extend."""
+        """Forget what was typed, and scroll every scroll area back to its top (the next
+        customer starts at the beginning of lists and columns); subclasses extend."""
         self.clearError()
         self.setBusy(False)
+        for area in self.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
 
     # -- keys ----------------------------------------------------------------------
 
