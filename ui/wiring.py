@@ -122,8 +122,8 @@ class Wiring(QObject):
             screen.back.connect(self._back_to_start)
         window.confirm.back.connect(lambda: window.show_screen(self._job_screen))
         window.payer.back.connect(window.show_confirm)
-        window.result.back.connect(self._back_to_start)
-        window.result.done.connect(self._back_to_start)
+        window.result.back.connect(self._result_finished)
+        window.result.done.connect(self._result_finished)
 
     def _open_job(self, screen: Screen) -> None:
         self._job_screen = screen
@@ -134,6 +134,14 @@ class Wiring(QObject):
     def _back_to_start(self) -> None:
         self.controllers.sale.reset()
         self.window.show_start(reset=True)
+
+    def _result_finished(self) -> None:
+        """ "Nueva venta" (or back) on the result: at the kiosk one customer ends here, so
+        the whole idle reset (store language, normal text, attract screen); else start."""
+        if self.kiosk is not None:
+            self.kiosk.idle.reset_now()
+            return
+        self._back_to_start()
 
     def _catalogue_ready(self, offer: StoreOffer) -> None:
         self.window.topup.setOffer(offer.topup)

@@ -193,6 +193,68 @@ def test_the_reset_ends_admin_mode(qtbot: Any, runner: AppRunner) -> None:
     assert window.currentScreen() is window.attract
 
 
+def test_admin_mode_left_on_the_attract_screen_times_out(qtbot: Any, runner: AppRunner) -> None:
+    """The gesture done on the attract screen itself (the corner under the sandbox banner)
+    and the admin walks away: the same wait ends admin mode, the bar hidden (the next
+    customer never sees "Salir del modo quiosco")."""
+    ctx, _customer, idle = kiosk(runner)
+    window = ctx.window
+    assert ctx.wiring.kiosk is not None
+    admin = ctx.wiring.kiosk.admin
+    admin.open_gesture_prompt()
+    dialog = ctx.wiring.admin_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    runner.clerk_for(ctx).enter_pin(DEMO_ADMIN_PIN, prefix="admin", within=dialog)
+    qtbot.waitUntil(admin.isAdminMode, timeout=WAIT_MS)
+    assert window.currentScreen() is window.attract and window.isBackOfficeShown()
+    assert not idle.timer.isPaused()
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert not admin.isAdminMode() and not window.isBackOfficeShown()
+    assert window.currentScreen() is window.attract
+    assert idle.timer.isPaused()
+
+
+def test_a_pin_dialog_left_open_on_the_attract_screen_is_closed(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    ctx, _customer, idle = kiosk(runner)
+    window = ctx.window
+    assert ctx.wiring.kiosk is not None
+    ctx.wiring.kiosk.admin.open_gesture_prompt()
+    dialog = ctx.wiring.admin_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: not idle.timer.isPaused())
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert not dialog.isVisible() and ctx.wiring.admin_dialog is None
+    assert window.currentScreen() is window.attract
+    assert idle.timer.isPaused()
+
+
+@pytest.mark.parametrize("how", ["done", "back"])
+def test_new_sale_at_the_kiosk_is_the_whole_reset(qtbot: Any, runner: AppRunner, how: str) -> None:
+    """ "Nueva venta" (or back) on the result: one customer ends there, so the next one
+    begins on the attract screen in the store's language with normal text."""
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    assert ctx.wiring.kiosk is not None
+    look = ctx.wiring.kiosk.look
+    customer.touch_attract()
+    look.choose_language("en")
+    look.set_large_text(True)
+    window.show_screen(window.result)
+    reset: list[bool] = []
+    idle.resetDone.connect(lambda: reset.append(True))
+    getattr(window.result, how).emit()  # at once: not the idle's own reset later
+    assert reset == [True]
+    assert window.currentScreen() is window.attract
+    assert current_language() == "es" and not look.isLargeText()
+    assert ctx.controllers.sale.sale.request is None
+
+
 def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> None:
     """A gateway call in progress (the screen's busy layer): no warning, no reset, until it
     is over; then the whole wait again."""

@@ -8,6 +8,8 @@ down ("¿Sigue ahí?"); any touch, or "Sigo aquí", dismisses it; at 0 the kiosk
 
 The timer does not run on the attract screen, on the payment screen (the QR's own
 countdown is the wait there; its end is ``sale.expire``), or while the window is hidden;
+but it does run on the attract screen in admin mode (admin mode's own idle: the same wait
+ends it) and while a dialog (the admin PIN…) is open over it, so neither stays for ever;
 a screen busy with a gateway call when the warning or the end comes postpones it by a
 whole wait (nothing polls the busy state).
 """
@@ -20,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.controllers.idle import IdleTimer
+from ui.kiosk.admin import AdminAccess
 from ui.widgets.idle_warning import IdleWarning
 
 if TYPE_CHECKING:  # annotations only
@@ -71,6 +74,9 @@ class IdleReset(QObject):
         self.timer.expired.connect(self._expired)
         self.warning.stayRequested.connect(self.timer.touched)
         wiring.controllers.settings.applied.connect(self._settings_applied)
+        # Built just before this part (ui/kiosk/__init__.py): admin mode has an idle too.
+        for admin in wiring.findChildren(AdminAccess):
+            admin.adminModeChanged.connect(self._update_pause)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -89,13 +95,36 @@ class IdleReset(QObject):
             app.removeEventFilter(self)
 
     def isPausedHere(self) -> bool:
+        """Paused: stopped, the window hidden, the payment screen (its QR's countdown), or
+        the attract screen with nobody's data on it (no admin mode, no dialog open)."""
         window = self.wiring.window
         if self._stopped or not window.isVisible():
             return True
-        return window.currentScreen() in (window.attract, window.payment)
+        screen = window.currentScreen()
+        if screen is window.payment:
+            return True
+        if screen is window.attract:
+            return not (self.wiring.admin_mode() or self._dialog_open())
+        return False
 
-    def _update_pause(self, _index: int = -1) -> None:
+    def _update_pause(self, *_news: object) -> None:
         self.timer.setPaused(self.isPausedHere())
+
+    def _dialogs(self) -> list[QDialog]:
+        """The dialogs over the window (the wiring's own and the window's children)."""
+        wiring, window = self.wiring, self.wiring.window
+        dialogs: list[QDialog] = [
+            dialog for dialog in (wiring.admin_dialog, wiring.sign_out_dialog) if dialog is not None
+        ]
+        seen = {id(dialog) for dialog in dialogs}
+        for dialog in window.findChildren(QDialog):
+            if id(dialog) not in seen:
+                seen.add(id(dialog))
+                dialogs.append(dialog)
+        return dialogs
+
+    def _dialog_open(self) -> bool:
+        return any(dialog.isVisible() for dialog in self._dialogs())
 
     def _busy(self) -> bool:
         return self.wiring.window.currentScreen().isBusy()
@@ -105,7 +134,10 @@ class IdleReset(QObject):
         if kind in INPUT_EVENTS:
             if isinstance(watched, QWidget) and self._on_window(watched):
                 self.timer.touched()
-        elif kind in (QEvent.Type.Show, QEvent.Type.Hide) and watched is self.wiring.window:
+        elif kind in (QEvent.Type.Show, QEvent.Type.Hide) and (
+            watched is self.wiring.window
+            or (isinstance(watched, QDialog) and self._on_window(watched))
+        ):
             self._update_pause()
         return False
 
@@ -169,15 +201,6 @@ class IdleReset(QObject):
         self.resetDone.emit()
 
     def _close_dialogs(self) -> None:
-        wiring, window = self.wiring, self.wiring.window
-        dialogs: list[QDialog] = [
-            dialog for dialog in (wiring.admin_dialog, wiring.sign_out_dialog) if dialog is not None
-        ]
-        dialogs += window.findChildren(QDialog)
-        seen: set[int] = set()
-        for dialog in dialogs:
-            if id(dialog) in seen:
-                continue
-            seen.add(id(dialog))
+        for dialog in self._dialogs():
             if dialog.isVisible():
                 dialog.reject()
