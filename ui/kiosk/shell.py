@@ -13,6 +13,7 @@ changes, or something takes the window out of fullscreen (minimised, restored).
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
@@ -29,8 +30,8 @@ class KioskShell(QObject):
     ``screenChanged`` (it then follows the new screen), ``QGuiApplication
     .primaryScreenChanged`` (the window moves to the new primary screen) and undoes a
     window-state change out of fullscreen (minimise, maximise, normal) or a move or
-    resize by anything else, on the next turn of the event loop (at most ``MAX_REFITS`` in
-    a row when the platform refuses). A child of the window: it goes with it.
+    resize by anything else, on the next turn of the event loop (at most ``MAX_REFITS`` within
+    ``REFIT_WINDOW_SECONDS`` when the platform refuses). A child of the window: it goes with it.
     Slots: ``fit(geometry=None)``, ``release()`` (stops holding).
     Queries: ``screen()`` (the screen followed now), ``target()`` (the geometry held),
     ``isHolding()``. No widgets (and no object names) of its own.
@@ -43,7 +44,9 @@ class KioskShell(QObject):
         self._handle: QWindow | None = None
         self._holding = True
         self._fit_queued = False
-        self._refits = 0
+        #: When the last refits ran (monotonic seconds), and whether the shell gave up.
+        self._refit_times: list[float] = []
+        self._gave_up = False
         #: The geometry held now (the screen's, as last heard from it).
         self._target: QRect | None = None
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -132,13 +135,18 @@ class KioskShell(QObject):
             screen.geometryChanged.connect(self._geometry_changed)
 
     def _geometry_changed(self, geometry: QRect) -> None:
-        self._refits = 0
+        self._start_over()
         self.fit(QRect(geometry))
 
     def _screen_changed(self, screen: QScreen | None) -> None:
         self._follow(screen)
-        self._refits = 0
+        self._start_over()
         self.fit()
+
+    def _start_over(self) -> None:
+        """A new screen or geometry: the refits may try again."""
+        self._refit_times.clear()
+        self._gave_up = False
 
     def _primary_changed(self, screen: QScreen | None) -> None:
         if screen is None or not self._holding:
@@ -170,19 +178,25 @@ class KioskShell(QObject):
         self._fit_queued = False
         if not self._holding:
             return
-        self._refits += 1
-        if self._refits > MAX_REFITS:
-            if self._refits == MAX_REFITS + 1:
+        # Counted over a few seconds, not "in a row": right after our own setGeometry the
+        # window always looks in place, so a platform that moves it back each time (a window
+        # manager keeping a panel) would otherwise be fought on every turn of the loop.
+        now = time.monotonic()
+        self._refit_times = [t for t in self._refit_times if now - t < REFIT_WINDOW_SECONDS]
+        if len(self._refit_times) >= MAX_REFITS:
+            if not self._gave_up:
+                self._gave_up = True
                 log.warning("the kiosk window cannot be held at its screen's geometry")
             return
+        self._refit_times.append(now)
         self.fit(self._target)
-        if not self._moved_off_screen():
-            self._refits = 0
 
 
 _MOVED = frozenset({QEvent.Type.Move, QEvent.Type.Resize})
-#: Refits in a row that may fail before the shell gives up (a platform refusing the size).
+#: Refits within REFIT_WINDOW_SECONDS before the shell gives up until the next screen change
+#: (a platform refusing the size).
 MAX_REFITS = 5
+REFIT_WINDOW_SECONDS = 2.0
 
 
 def _out_of_fullscreen(state: Qt.WindowState) -> bool:
