@@ -255,6 +255,20 @@ def test_new_sale_at_the_kiosk_is_the_whole_reset(qtbot: Any, runner: AppRunner,
     assert ctx.controllers.sale.sale.request is None
 
 
+@pytest.mark.parametrize("job", ["topup", "giftPack", "balance"])
+def test_a_job_card_on_the_attract_screen_opens_that_job(
+    qtbot: Any, runner: AppRunner, job: str
+) -> None:
+    """The cards look like buttons: a tap on one opens its job, as the start screen's
+    button does (one tap fewer); elsewhere the start screen."""
+    ctx, _customer, _idle = kiosk(runner)
+    window = ctx.window
+    screens = {"topup": window.topup, "giftPack": window.gift_pack, "balance": window.balance}
+    card = child(window.attract, QWidget, f"attractJob_{job}")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=card.rect().center())
+    qtbot.waitUntil(lambda: window.currentScreen() is screens[job], timeout=WAIT_MS)
+
+
 def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> None:
     """A gateway call in progress (the screen's busy layer): no warning, no reset, until it
     is over; then the whole wait again."""

@@ -47,7 +47,8 @@ class IdleReset(QObject):
     """The kiosk's idle: ``timer`` (an :class:`IdleTimer` on ``ui.idle_seconds``),
     ``warning`` (the :class:`IdleWarning` over the window's central widget).
 
-    The attract screen's ``touched`` opens the start screen (every form empty).
+    The attract screen's ``touched`` opens the start screen (every form empty); its
+    ``jobChosen(job)`` opens that job the way the start screen's button does.
     Slot ``reset_now()``: the whole idle reset (decision 5), then signal ``resetDone()``.
     ``stop()``: the app is closing: nothing fires any more, no input is watched.
     ``isPausedHere()``: whether the screen shown now stops the timer.
@@ -67,6 +68,7 @@ class IdleReset(QObject):
         self.warning = IdleWarning(central)
         window.attract.setStore(config.store.name)
         window.attract.touched.connect(self._attract_touched)
+        window.attract.jobChosen.connect(self._attract_job_chosen)
         window.stack.currentChanged.connect(self._update_pause)
         self.timer.warningStarted.connect(self._warning_started)
         self.timer.warningTick.connect(self.warning.setSecondsLeft)
@@ -167,6 +169,19 @@ class IdleReset(QObject):
 
     def _attract_touched(self) -> None:
         self.wiring.window.show_start(reset=True)
+
+    def _attract_job_chosen(self, job: str) -> None:
+        """A job's card on the attract screen: that job, as its start button opens it."""
+        window = self.wiring.window
+        window.show_start(reset=True)
+        start = window.start
+        chosen = {
+            "topup": start.topupChosen,
+            "giftPack": start.giftPackChosen,
+            "balance": start.balanceChosen,
+        }.get(job)
+        if chosen is not None:
+            chosen.emit()
 
     def _settings_applied(self, form: SettingsForm) -> None:
         seconds = form.values.get(IDLE_SECONDS)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.controllers.language import translate
 from ui.screens.base import Screen
-from ui.screens.start import JOBS, job_words
+from ui.screens.start import JOBS, JobWords
 from ui.widgets.message_label import set_role
 
 #: How often the hint under the invitation changes its look (a slow, cheap pulse).
@@ -25,49 +25,34 @@ def _decoration(widget: QWidget) -> QWidget:
 
 class AttractJob(QFrame):
     """One job in a few words: its title and its one-line explanation (the start screen's
-    :func:`~ui.screens.start.job_words`). Object names ``attractJob_<job>``,
+    :class:`~ui.screens.start.JobWords`). A tap on it opens that job
+    (``AttractScreen.jobChosen``). Object names ``attractJob_<job>``,
     ``attractJob_<job>Title``, ``attractJob_<job>Explanation`` where ``<job>`` is ``topup``,
     ``giftPack`` or ``balance``."""
 
     def __init__(self, job: str, start_button: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self._start_button = start_button
+        self.job = job
         self.setObjectName(f"attractJob_{job}")
         set_role(self, "attractJob")
         _decoration(self)
-        self._title = QLabel(self)
-        self._title.setObjectName(f"attractJob_{job}Title")
-        self._title.setWordWrap(True)
-        set_role(self._title, "jobTitle")
-        self._explanation = QLabel(self)
-        self._explanation.setObjectName(f"attractJob_{job}Explanation")
-        self._explanation.setWordWrap(True)
-        set_role(self._explanation, "jobExplanation")
+        self.words = JobWords(start_button, f"attractJob_{job}", self)
+        self.words.setSpacing(8)
+        self.words.title_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(8)
-        layout.addWidget(_decoration(self._title))
-        layout.addWidget(_decoration(self._explanation))
+        layout.addWidget(self.words)
         layout.addStretch(1)
-        self.retranslate()
 
     def retranslate(self) -> None:
-        title, explanation = job_words(self._start_button)
-        self._title.setText(title)
-        self._explanation.setText(explanation)
-        self.setAccessibleName(title)
-        self.setAccessibleDescription(explanation)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        self.words.retranslate()
 
     def title(self) -> str:
-        return self._title.text()
+        return self.words.title()
 
     def explanation(self) -> str:
-        return self._explanation.text()
+        return self.words.explanation()
 
 
 #: (job, the start screen's button whose words it shows), in the start screen's order.
@@ -84,12 +69,14 @@ class AttractScreen(Screen):
     role change every :data:`PULSE_MS`; no timer runs while it is hidden).
 
     Signal ``touched()``: a press released anywhere on the screen (its labels let clicks
-    through), except on the kiosk controls; Enter too.
+    through), except on the kiosk controls and the job cards; Enter too.
+    Signal ``jobChosen(str)``: a press released on a job's card (``"topup"``,
+    ``"giftPack"`` or ``"balance"``): that job at once, not the start screen.
     Slots: ``setStore(name)`` (data, shown as given), ``setKioskControls(widget)`` (one
     widget placed top right, e.g. the language and larger-text switches; a second call
     replaces the first, which is hidden).
     Queries: ``storeName()``, ``invitation()``, ``hint()``, ``jobs()``, ``kioskControls()``,
-    ``isPulsing()``.
+    ``isPulsing()``, ``jobAt(point)``.
     Layout: the jobs side by side in landscape, one under the other in portrait
     (``_apply_orientation``).
 
@@ -101,6 +88,7 @@ class AttractScreen(Screen):
     """
 
     touched = Signal()
+    jobChosen = Signal(str)
 
     prefix = "attract"
 
@@ -250,9 +238,21 @@ class AttractScreen(Screen):
         event.accept()
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self._on_controls(event.position().toPoint()):
+        position = event.position().toPoint()
+        if self._on_controls(position):
+            return
+        job = self.jobAt(position)
+        if job:
+            self.jobChosen.emit(job)
             return
         self.touched.emit()
+
+    def jobAt(self, position: QPoint) -> str:
+        """The job whose card is at ``position`` (this screen's coordinates), or ``""``."""
+        for card in self._jobs:
+            if card.isVisible() and card.rect().contains(card.mapFrom(self, position)):
+                return card.job
+        return ""
 
     def enter(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)

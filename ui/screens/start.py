@@ -53,8 +53,67 @@ def job_words(object_name: str) -> tuple[str, str]:
     )
 
 
+class JobWords(QWidget):
+    """A job's title and its one-line explanation (:func:`job_words` of ``job_name``, a
+    start button's object name), following the language; clicks go through them to the
+    widget they sit on (``owner``, whose accessible name and description they set).
+
+    Object names ``<prefix>Title``, ``<prefix>Explanation``. Used by :class:`JobButton`
+    and the attract screen's job cards.
+    """
+
+    def __init__(self, job_name: str, prefix: str, owner: QWidget) -> None:
+        super().__init__(owner)
+        self._job_name = job_name
+        self._owner = owner
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName(f"{prefix}Title")
+        set_role(self.title_label, "jobTitle")
+        self.explanation_label = QLabel(self)
+        self.explanation_label.setObjectName(f"{prefix}Explanation")
+        self.explanation_label.setWordWrap(True)
+        set_role(self.explanation_label, "jobExplanation")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        for label in (self.title_label, self.explanation_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._layout.addWidget(label)
+        self.retranslate()
+
+    def setSpacing(self, spacing: int) -> None:
+        self._layout.setSpacing(spacing)
+
+    def setCentred(self, centred: bool) -> None:
+        """Centred with the title wrapped (a tile), or left-aligned on one line."""
+        alignment = Qt.AlignmentFlag.AlignCenter if centred else Qt.AlignmentFlag.AlignLeft
+        for label in (self.title_label, self.explanation_label):
+            label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+        self.title_label.setWordWrap(centred)
+
+    def retranslate(self) -> None:
+        title, explanation = job_words(self._job_name)
+        self.title_label.setText(title)
+        self.explanation_label.setText(explanation)
+        self._owner.setAccessibleName(title)
+        self._owner.setAccessibleDescription(explanation)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def title(self) -> str:
+        return self.title_label.text()
+
+    def explanation(self) -> str:
+        return self.explanation_label.text()
+
+
 class JobButton(QPushButton):
-    """A big button with a title, a one-line explanation and (counter mode) its shortcut key.
+    """A big button with a title, a one-line explanation (:class:`JobWords`) and (counter
+    mode) its shortcut key.
 
     Its words come from :func:`job_words` by its object name and follow the language.
     """
@@ -65,41 +124,30 @@ class JobButton(QPushButton):
         self.setAutoDefault(True)
         set_role(self, "job")
         self.setMinimumHeight(112)
-        self._title = QLabel(self)
-        self._title.setObjectName(f"{object_name}Title")
-        set_role(self._title, "jobTitle")
-        self._explanation = QLabel(self)
-        self._explanation.setObjectName(f"{object_name}Explanation")
-        self._explanation.setWordWrap(True)
-        set_role(self._explanation, "jobExplanation")
+        self.words = JobWords(object_name, object_name, self)
         self._key = QLabel(key, self)
         self._key.setObjectName(f"{object_name}Key")
         set_role(self._key, "keyHint")
         self._key.hide()
-        for label in (self._title, self._explanation, self._key):
-            # The labels are decoration: clicks go to the button.
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # The key is decoration: clicks go to the button.
+        self._key.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(4)
         # Room above and below the words: none on a counter, the rest of a kiosk's tile.
         self._room = (QSpacerItem(0, 0), QSpacerItem(0, 0))
         layout.addItem(self._room[0])
-        layout.addWidget(self._title)
-        layout.addWidget(self._explanation)
+        layout.addWidget(self.words)
         layout.addItem(self._room[1])
         self._layout = layout
-        self.retranslate()
 
     def setTile(self, tile: bool, height: int = 0) -> None:
         """The kiosk's look: a tall tile, its words centred and wrapped (``height``: its
         minimum); else the counter's wide button."""
         self._layout.setContentsMargins(*((24, 24, 24, 24) if tile else (24, 12, 24, 12)))
         self._layout.setSpacing(16 if tile else 4)
-        alignment = Qt.AlignmentFlag.AlignCenter if tile else Qt.AlignmentFlag.AlignLeft
-        for label in (self._title, self._explanation):
-            label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-        self._title.setWordWrap(tile)
+        self.words.setSpacing(16 if tile else 4)
+        self.words.setCentred(tile)
         room = QSizePolicy.Policy.Expanding if tile else QSizePolicy.Policy.Fixed
         for spacer in self._room:
             spacer.changeSize(0, 0, QSizePolicy.Policy.Minimum, room)
@@ -109,22 +157,13 @@ class JobButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
 
     def retranslate(self) -> None:
-        title, explanation = job_words(self.objectName())
-        self._title.setText(title)
-        self._explanation.setText(explanation)
-        self.setAccessibleName(title)
-        self.setAccessibleDescription(explanation)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        self.words.retranslate()
 
     def title(self) -> str:
-        return self._title.text()
+        return self.words.title()
 
     def explanation(self) -> str:
-        return self._explanation.text()
+        return self.words.explanation()
 
     def setKeyVisible(self, visible: bool) -> None:
         self._key.setVisible(visible)

@@ -67,12 +67,32 @@ def test_invites_a_touch_and_names_the_store_and_the_jobs(kiosk: MainWindow) -> 
     assert not child(screen, QLabel, "attractStoreName").isVisible()
 
 
-@pytest.mark.parametrize("name", ["attractTitle", "attractJob_giftPackTitle", "attractHint", None])
+@pytest.mark.parametrize("name", ["attractTitle", "attractHint", None])
 def test_a_touch_anywhere_emits_touched(qtbot: Any, kiosk: MainWindow, name: str | None) -> None:
     screen = kiosk.attract
     target = screen if name is None else child(screen, QWidget, name)
-    with qtbot.waitSignal(screen.touched, timeout=1000):
+    # The screen itself: near its bottom edge (its middle is a job's card).
+    where = QPoint(screen.width() // 2, screen.height() - 8) if name is None else None
+    with qtbot.assertNotEmitted(screen.jobChosen), qtbot.waitSignal(screen.touched, timeout=1000):
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=where or target.rect().center())
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("job", ["topup", "giftPack", "balance"])
+@pytest.mark.parametrize("part", ["", "Title", "Explanation"])
+def test_a_tap_on_a_job_card_chooses_that_job(
+    qtbot: Any, kiosk: MainWindow, job: str, part: str, size: tuple[int, int]
+) -> None:
+    kiosk.resize(*size)
+    qtbot.waitUntil(lambda: kiosk.size().width() == size[0])
+    screen = kiosk.attract
+    target = child(screen, QWidget, f"attractJob_{job}{part}")
+    with (
+        qtbot.assertNotEmitted(screen.touched),
+        qtbot.waitSignal(screen.jobChosen, timeout=1000) as chosen,
+    ):
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.rect().center())
+    assert chosen.args == [job]
 
 
 def test_the_kiosk_controls_sit_top_right_and_their_taps_are_their_own(
