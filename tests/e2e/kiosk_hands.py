@@ -81,17 +81,18 @@ class Customer:
     # -- the flow ---------------------------------------------------------------------------
 
     def touch_attract(self) -> None:
-        """Touch the attract screen in its middle (whatever is shown there); the start screen."""
+        """Touch the attract screen on its invitation ("Toque la pantalla para empezar", not
+        on a job's card, which opens that job); the start screen."""
         attract = self.window.attract
         self.wait_for_screen(attract)
-        centre = attract.rect().center()
-        target = attract.childAt(centre) or attract
+        title = attract.findChild(QWidget, "attractTitle")
+        spot = title if title is not None and title.isVisible() else attract
+        point = spot.mapTo(attract, spot.rect().center())
+        target = attract.childAt(point) or attract
         assert target.isVisible() and target.isEnabled()
         self.taps += 1
         self.tapped.append(attract.objectName())
-        self.qtbot.mouseClick(
-            target, Qt.MouseButton.LeftButton, pos=target.mapFrom(attract, QPoint(centre))
-        )
+        self.qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(attract, point))
         self.wait_for_screen(self.window.start)
 
     def choose(self, job: str) -> None:
