@@ -3,11 +3,10 @@ language and text-size switches top right)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -223,18 +222,53 @@ class StartScreen(Screen):
         self.body.addStretch(1)  # index 1
         self.retranslate()
 
-    def _take_title_into_header(self) -> QHBoxLayout:
-        """The title in a row of its own, with room on its right for the kiosk's switches."""
+    def _take_title_into_header(self) -> QBoxLayout:
+        """The title in a row of its own, with room on its right for the kiosk's switches
+        (or the switches on a row above it: :meth:`_fit_header`)."""
         outer = self.content().layout()
         assert isinstance(outer, QVBoxLayout)
         index = outer.indexOf(self._title)
         outer.removeWidget(self._title)
-        header = QHBoxLayout()
+        header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         header.setObjectName("startHeader")
         header.setSpacing(16)
         header.addWidget(self._title, 1)
         outer.insertLayout(index, header)
+        self.content().installEventFilter(self)
         return header
+
+    def isHeaderStacked(self) -> bool:
+        """The kiosk's switches on a row of their own above the title."""
+        return self._header.direction() == QBoxLayout.Direction.BottomToTop
+
+    def _fit_header(self) -> None:
+        """Kiosk: the switches beside the title when both fit on one row in landscape, else
+        on their own row above it; the title wraps rather than being cut."""
+        controls = self._kiosk_controls
+        kiosk = self.isKioskMode() and controls is not None
+        self._title.setWordWrap(kiosk)
+        stacked = False
+        if kiosk and controls is not None:
+            margins = self.content().contentsMargins()
+            room = self.content().width() - margins.left() - margins.right()
+            title = self._title.fontMetrics().horizontalAdvance(self._title.text()) + 8
+            needed = title + self._header.spacing() + controls.sizeHint().width()
+            stacked = self.isPortrait() or needed > room
+        direction = (
+            QBoxLayout.Direction.BottomToTop if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        if self._header.direction() != direction:
+            self._header.setDirection(direction)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.content() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+        ):
+            self._fit_header()
+        return super().eventFilter(watched, event)
 
     def setKioskControls(self, widget: QWidget) -> None:
         """``widget`` (the language and text-size switches) top right, at the kiosk."""
@@ -248,6 +282,7 @@ class StartScreen(Screen):
         widget.setParent(self.content())
         self._header.addWidget(widget, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         widget.setVisible(self.isKioskMode())
+        self._fit_header()
 
     def kioskControls(self) -> QWidget | None:
         return self._kiosk_controls
@@ -260,9 +295,11 @@ class StartScreen(Screen):
         if self._kiosk_controls is not None:
             self._kiosk_controls.setVisible(kiosk)
         self._lay_out_jobs()
+        self._fit_header()
 
     def _apply_orientation(self, portrait: bool) -> None:
         self._lay_out_jobs()
+        self._fit_header()
 
     def _lay_out_jobs(self) -> None:
         """Counter: wide buttons stacked. Kiosk: tiles side by side (landscape) or
@@ -283,10 +320,13 @@ class StartScreen(Screen):
         super().retranslate()
         self.setTitle(self._greeting or translate("StartScreen", "¿Qué desea hacer?"))
         self.setSubtitle(translate("StartScreen", "Elija una opción."))
+        if hasattr(self, "_header"):
+            self._fit_header()
 
     def setGreeting(self, text: str) -> None:
         self._greeting = text
         self.setTitle(text or translate("StartScreen", "¿Qué desea hacer?"))
+        self._fit_header()
 
     def setCounterMode(self, counter: bool) -> None:
         super().setCounterMode(counter)
@@ -294,6 +334,10 @@ class StartScreen(Screen):
             button.setKeyVisible(counter)
 
     def enter(self) -> None:
+        if self.isKioskMode():
+            # A touch screen: no tile wears the focus frame as if chosen already.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.job_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_back(self) -> None:

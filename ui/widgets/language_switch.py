@@ -7,7 +7,7 @@ Their accessible names ("Cambiar a español", "Switch to English"…) follow the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.controllers.language import current_language, translate
@@ -15,12 +15,30 @@ from ui.widgets.message_label import set_role
 
 #: Every switch is at least this tall (a touch target a metre away).
 SWITCH_HEIGHT = 56
+#: Room beside a switch's words (its padding and border), so no layout squeezes them.
+TEXT_ROOM = 48
 #: (language, its own name for itself): the buttons, in the order shown.
 LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 
 
+class SwitchButton(QPushButton):
+    """A switch's button: never narrower than its words (in its font now, larger text
+    included) plus :data:`TEXT_ROOM`."""
+
+    def _text_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.text()) + TEXT_ROOM
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+
 def _switch_button(text: str, object_name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+    button = SwitchButton(text, parent)
     button.setObjectName(object_name)
     button.setCheckable(True)
     button.setMinimumHeight(SWITCH_HEIGHT)
