@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.controllers.language import current_language, set_language
 from kiosk.domain.sale import SaleState
+from kiosk.gateways.lines import LineBalance
 from tests.e2e.hands import DEMO_ADMIN_PIN
 from tests.e2e.helpers import LINE, WAIT_MS, AppRunner, e2e_config
 from tests.e2e.kiosk_hands import Customer
 from tests.support.sandbox import provider_topups
 from tests.support.widgets import child, tick
 from ui.app import AppContext
-from ui.kiosk.idle import IdleReset
+from ui.kiosk.idle import PRIVATE_IDLE_SECONDS, IdleReset
 
 pytestmark = pytest.mark.gui
 
@@ -267,6 +268,38 @@ def test_a_job_card_on_the_attract_screen_opens_that_job(
     card = child(window.attract, QWidget, f"attractJob_{job}")
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=card.rect().center())
     qtbot.waitUntil(lambda: window.currentScreen() is screens[job], timeout=WAIT_MS)
+
+
+def test_a_shown_balance_waits_less_and_terminar_is_the_reset(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    """Someone's line and balance on screen: a shorter wait (PRIVATE_IDLE_SECONDS), and
+    "Terminar" resets the kiosk at once; elsewhere the store's wait again."""
+    config = e2e_config()
+    config = dataclasses.replace(config, ui=dataclasses.replace(config.ui, idle_seconds=60))
+    ctx = runner.start(config, mode="kiosk")
+    runner.wait_until_idle(ctx)
+    assert ctx.wiring.kiosk is not None
+    idle, window = ctx.wiring.kiosk.idle, ctx.window
+    card = child(window.attract, QWidget, "attractJob_balance")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=card.rect().center())
+    qtbot.waitUntil(lambda: window.currentScreen() is window.balance, timeout=WAIT_MS)
+    assert idle.timer.timeout() == 60 and not idle.timer.isPaused()
+    balance = window.balance
+    tick(qtbot, child(balance, QWidget, "balanceConsentCheck"))
+    balance.setCodeSent("*** *** 7890")
+    # The balance as the controller reports it (the wiring shows it first).
+    ctx.controllers.balance.balanceReady.emit(LineBalance(balance_pesos=28_900))
+    assert balance.isShowingBalance()
+    assert idle.waitSeconds() == PRIVATE_IDLE_SECONDS == idle.timer.timeout()
+    done = child(balance, QWidget, "balanceDoneButton")
+    assert done.isVisible()
+    reset: list[bool] = []
+    idle.resetDone.connect(lambda: reset.append(True))
+    qtbot.mouseClick(done, Qt.MouseButton.LeftButton, pos=done.rect().center())
+    assert reset == [True] and window.currentScreen() is window.attract
+    assert not balance.isShowingBalance()
+    assert idle.timer.timeout() == 60
 
 
 def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> None:

@@ -41,6 +41,9 @@ INPUT_EVENTS = frozenset(
 #: The settings that change what this part does (a save applies them at once).
 IDLE_SECONDS = "ui.idle_seconds"
 STORE_NAME = "store.name"
+#: The wait while someone's private data is on screen (a balance with its line number):
+#: shorter than ``ui.idle_seconds`` (never longer), warning included.
+PRIVATE_IDLE_SECONDS = 20
 
 
 class IdleReset(QObject):
@@ -51,7 +54,9 @@ class IdleReset(QObject):
     ``jobChosen(job)`` opens that job the way the start screen's button does.
     Slot ``reset_now()``: the whole idle reset (decision 5), then signal ``resetDone()``.
     ``stop()``: the app is closing: nothing fires any more, no input is watched.
-    ``isPausedHere()``: whether the screen shown now stops the timer.
+    ``isPausedHere()``: whether the screen shown now stops the timer; ``waitSeconds()``:
+    the wait now (shorter while a balance is shown). The balance screen's
+    ``doneRequested`` ("Terminar") is the whole reset.
     """
 
     resetDone = Signal()
@@ -62,6 +67,8 @@ class IdleReset(QObject):
         self._stopped = False
         window = wiring.window
         config = wiring.controllers.core.config
+        #: ``ui.idle_seconds`` now (a settings save changes it).
+        self._idle_seconds = float(config.ui.idle_seconds)
         self.timer = IdleTimer(config.ui.idle_seconds, paused=True, parent=self)
         central = window.centralWidget()
         assert central is not None
@@ -70,6 +77,9 @@ class IdleReset(QObject):
         window.attract.touched.connect(self._attract_touched)
         window.attract.jobChosen.connect(self._attract_job_chosen)
         window.stack.currentChanged.connect(self._update_pause)
+        # A shown balance: "Terminar" is the whole reset, and the wait is shorter.
+        window.balance.doneRequested.connect(self.reset_now)
+        wiring.controllers.balance.balanceReady.connect(self._update_timeout)
         self.timer.warningStarted.connect(self._warning_started)
         self.timer.warningTick.connect(self.warning.setSecondsLeft)
         self.timer.warningEnded.connect(self.warning.stop)
@@ -110,7 +120,21 @@ class IdleReset(QObject):
         return False
 
     def _update_pause(self, *_news: object) -> None:
+        self._update_timeout()
         self.timer.setPaused(self.isPausedHere())
+
+    def waitSeconds(self) -> float:
+        """The wait now: :data:`PRIVATE_IDLE_SECONDS` while a balance is shown, else
+        ``ui.idle_seconds``."""
+        window = self.wiring.window
+        if window.currentScreen() is window.balance and window.balance.isShowingBalance():
+            return min(self._idle_seconds, float(PRIVATE_IDLE_SECONDS))
+        return self._idle_seconds
+
+    def _update_timeout(self, *_news: object) -> None:
+        seconds = self.waitSeconds()
+        if seconds != self.timer.timeout():
+            self.timer.setTimeout(seconds)
 
     def _dialogs(self) -> list[QDialog]:
         """The dialogs over the window (the wiring's own and the window's children)."""
@@ -135,6 +159,7 @@ class IdleReset(QObject):
         kind = event.type()
         if kind in INPUT_EVENTS:
             if isinstance(watched, QWidget) and self._on_window(watched):
+                self._update_timeout()
                 self.timer.touched()
         elif kind in (QEvent.Type.Show, QEvent.Type.Hide) and (
             watched is self.wiring.window
@@ -188,9 +213,10 @@ class IdleReset(QObject):
         if (
             isinstance(seconds, int)
             and not isinstance(seconds, bool)
-            and seconds != self.timer.timeout()
+            and seconds != self._idle_seconds
         ):
-            self.timer.setTimeout(seconds)
+            self._idle_seconds = float(seconds)
+            self._update_timeout()
         store = form.values.get(STORE_NAME)
         if isinstance(store, str):
             self.wiring.window.attract.setStore(store)
