@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from ui.screens.consent import ConsentBox, consent_needed
 from ui.screens.line_screen import (
     KIOSK_COLUMN_SPACING,
     KIOSK_PRESET_HEIGHT,
+    FittedLineEdit,
     KioskButton,
     ScrollingColumns,
     consent_first,
@@ -145,7 +145,8 @@ class BalanceScreen(Screen):
         self._code_caption.setWordWrap(True)
         code_row = QHBoxLayout()
         code_row.setSpacing(16)
-        self.code_input = QLineEdit(self._code_box)
+        # As wide as six digits in the font it has (larger text too), no wider.
+        self.code_input = FittedLineEdit("0" * CODE_DIGITS, self._code_box)
         self.code_input.setObjectName("balanceCodeInput")
         self.code_input.setMaxLength(CODE_DIGITS)
         self.code_input.setPlaceholderText("000000")
@@ -153,7 +154,6 @@ class BalanceScreen(Screen):
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}"), self.code_input)
         )
         self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.code_input.setMaximumWidth(200)
         set_role(self.code_input, "code")
         self._code_caption.setBuddy(self.code_input)
         self.show_button = make_button("", "balanceShowButton", self._code_box)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -27,7 +27,7 @@ QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum width"
 _COLUMNS = 2
 _LEFT_WIDTH = 380
 # Kiosk, landscape: the lines' column (the keypad and the cards take the rest).
-_KIOSK_LEFT_WIDTH = 500
+_KIOSK_LEFT_WIDTH = 340
 
 
 def _choose_pack() -> str:
@@ -77,6 +77,8 @@ class GiftPackScreen(LineScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, stacked_line=True)
         self._cards: list[PackCard] = []
+        self._placed_columns = 0  # cards a row as placed (0: not yet)
+        self._refit_pending = False
         #: What the packs' message says now (our words, re-rendered on a language change).
         self._packs_words: tuple[Callable[[], str], str] | None = None
         content = self.content()
@@ -131,6 +133,9 @@ class GiftPackScreen(LineScreen):
             self.prefix, self.body, self._columns_box, content, stretch=1
         )
 
+        # The cards' sizes (words, font) or the room for them changed: place them again.
+        self._cards_box.installEventFilter(self)
+        self._scroll.viewport().installEventFilter(self)
         self.sender_input.lineEdit().textChanged.connect(lambda _text: self._refresh())
         self._serve_keypad(self.line_input.lineEdit(), self.sender_input.lineEdit())
         self._arrange()
@@ -158,12 +163,14 @@ class GiftPackScreen(LineScreen):
             card.setParent(None)
             card.deleteLater()
         self._cards = []
+        self._placed_columns = 0
         used: dict[int, int] = {}
         for pack in packs:
             used[pack.amount_pesos] = used.get(pack.amount_pesos, 0) + 1
             count = used[pack.amount_pesos]
             suffix = "" if count == 1 else f"_{count}"
             card = PackCard(pack, f"giftPackCard_{pack.amount_pesos}{suffix}", self._cards_box)
+            card.setCompact(self.isKioskMode())
             card.toggled.connect(self._on_card_toggled)
             card.focused.connect(lambda widget: self._scroll.ensureWidgetVisible(widget, 4, 4))
             # Layouts show new children of a visible parent only later; the focus needs it now.
@@ -251,8 +258,20 @@ class GiftPackScreen(LineScreen):
     # -- internals -----------------------------------------------------------------------
 
     def _place_cards(self) -> None:
-        """The cards in rows of :data:`_COLUMNS` (one at a narrow kiosk column), at the top."""
-        columns = 1 if self.isKioskMode() and not self.isPortrait() else _COLUMNS
+        """The cards in rows (two at the counter and in portrait; at a kiosk landscape
+        column as many as fit, often one), at the top; the list is never narrower than
+        its widest card (its price in the font it has), only the list scrolls."""
+        kiosk = self.isKioskMode()
+        for card in self._cards:
+            card.setCompact(kiosk)
+        widest = max((card.minimumWidth() for card in self._cards), default=0)
+        margins = self._grid.contentsMargins()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(widest + margins.left() + margins.right() + bar)
+        columns = self._card_columns(widest)
+        if columns == self._placed_columns:
+            return
+        self._placed_columns = columns
         for card in self._cards:
             self._grid.removeWidget(card)
         for index, card in enumerate(self._cards):
@@ -263,6 +282,25 @@ class GiftPackScreen(LineScreen):
         for row in range(max(rows + 1, self._grid.rowCount())):
             # Keep the cards at the top when there are few of them.
             self._grid.setRowStretch(row, 1 if row == rows else 0)
+
+    def _card_columns(self, widest: int) -> int:
+        if not self.isKioskMode() or self.isPortrait():
+            return _COLUMNS
+        margins = self._grid.contentsMargins()
+        room = self._scroll.viewport().width() - margins.left() - margins.right()
+        spacing = self._grid.horizontalSpacing()
+        return 2 if 2 * widest + spacing <= room else 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize)
+        if resized and not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._refit_cards)
+        return super().eventFilter(watched, event)
+
+    def _refit_cards(self) -> None:
+        self._refit_pending = False
+        self._place_cards()
 
     def _clear_selection(self) -> None:
         for card in self._cards:

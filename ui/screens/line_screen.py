@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpacerItem,
+    QStyle,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -50,22 +52,89 @@ def consent_withdrawn() -> str:
 
 
 class KioskButton(QPushButton):
-    """A push button at least ``kioskHeight`` tall: its size hint says so, which survives
-    the stylesheet being applied again (the larger-text switch resets minimum sizes)."""
+    """A push button at least ``kioskHeight`` tall, and never narrower than its words (at
+    the kiosk: an amount cut to "$ 10.00" is unreadable): its size hints say so, and its
+    minimum width follows the words, the font and the stylesheet (the larger-text switch
+    applies the sheet again, which resets minimum sizes)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kiosk_height = 0
+        self._fitted = False  # the minimum width is ours (the words'), not the sheet's
 
     def setKioskHeight(self, height: int) -> None:
         self._kiosk_height = height
-        self.updateGeometry()
+        self._fit_words()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_words()
 
     def sizeHint(self) -> QSize:
         return super().sizeHint().expandedTo(QSize(0, self._kiosk_height))
 
     def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint().expandedTo(QSize(0, self._kiosk_height))
+        return super().minimumSizeHint().expandedTo(QSize(self.wordsWidth(), self._kiosk_height))
+
+    def wordsWidth(self) -> int:
+        """The least width that shows the words whole (the style's border and padding
+        included); 0 outside the kiosk (``kioskHeight`` 0: the counter's own sizes)."""
+        if not self._kiosk_height:
+            return 0
+        return QPushButton.sizeHint(self).width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_words()
+
+    def _fit_words(self) -> None:
+        # A stylesheet's min-width is an explicit minimum, which layouts prefer to the
+        # hint: raise it to the words.
+        words = self.wordsWidth()
+        if words or self._fitted:
+            self.setMinimumWidth(words)
+        self._fitted = bool(words)
+        self.updateGeometry()
+
+
+class FittedLineEdit(QLineEdit):
+    """A field as wide as ``sample``, its placeholder and what is typed, in the font it has
+    now (the larger-text switch widens it), and no wider (a fixed horizontal policy)."""
+
+    def __init__(self, sample: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sample = sample
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(lambda _text: self.updateGeometry())
+
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self._fitted_width(hint.height()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._fitted_width(hint.height()), hint.height())
+
+    def _fitted_width(self, height: int) -> int:
+        metrics = self.fontMetrics()
+        words = max(
+            metrics.horizontalAdvance(text)
+            for text in (self._sample, self.placeholderText(), self.text())
+        )
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        # The text, QLineEdit's own margins (2 px a side) and room for the cursor, plus
+        # the style's frame, padding and border.
+        contents = QSize(words + 2 * 2 + metrics.averageCharWidth(), height)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_LineEdit, option, contents, self
+        )
+        return size.width()
 
 
 class ScrollingColumns:

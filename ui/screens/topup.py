@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from kiosk.domain.errors import ValidationError
 from ui.screens.line_screen import (
     KIOSK_COLUMN_SPACING,
     KIOSK_PRESET_HEIGHT,
+    FittedLineEdit,
     KioskButton,
     LineScreen,
     ScrollingColumns,
@@ -27,6 +27,8 @@ from ui.screens.line_screen import (
 )
 from ui.widgets.message_label import MessageLabel, set_role
 
+#: The widest amount a customer may type (the field's validator allows dots and "$").
+AMOUNT_SAMPLE = "$ 100.000"
 _AMOUNT_INPUT = QRegularExpression(r"[$0-9.\s]{0,14}")
 # Codes that only mean "not finished yet" while the clerk is still typing.
 _UNFINISHED_AMOUNT = frozenset({"money.empty", "amount.below_minimum"})
@@ -84,6 +86,8 @@ class TopupScreen(LineScreen):
         self._offer = AmountOffer()
         self._amount_revealed = False
         self._preset_buttons: dict[int, KioskButton] = {}
+        self._placed_columns = 0  # presets a row as placed (0: not yet)
+        self._refit_pending = False
         content = self.content()
         # Counter: one column. Kiosk: the consent on top, then line | keypad | amount
         # (landscape), or all of it in one column (portrait); see _arrange.
@@ -125,13 +129,13 @@ class TopupScreen(LineScreen):
         self._free.setVerticalSpacing(4)
         self._free_caption = QLabel(self._free_row)
         self._free_caption.setObjectName("topupAmountInputCaption")
-        self.amount_input = QLineEdit(self._free_row)
+        # As wide as the largest amount in the font it has, no wider.
+        self.amount_input = FittedLineEdit(AMOUNT_SAMPLE, self._free_row)
         self.amount_input.setObjectName("topupAmountInput")
         self.amount_input.setValidator(
             QRegularExpressionValidator(_AMOUNT_INPUT, self.amount_input)
         )
         self.amount_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.amount_input.setMaximumWidth(220)
         self._free_caption.setBuddy(self.amount_input)
         self._amount_echo = QLabel(self._free_row)
         self._amount_echo.setObjectName("topupAmountEcho")
@@ -151,6 +155,9 @@ class TopupScreen(LineScreen):
             self.prefix, self.body, self._columns_box, content, stretch_after=True
         )
         self._serve_keypad(self.line_input.lineEdit(), self.amount_input)
+        self._presets_box.installEventFilter(self)
+        self._holder.area.viewport().installEventFilter(self)
+        self._line_column.installEventFilter(self)
         self._arrange()
 
         self.amount_input.textChanged.connect(self._on_amount_text)
@@ -193,6 +200,7 @@ class TopupScreen(LineScreen):
             button.setParent(None)
             button.deleteLater()
         self._preset_buttons.clear()
+        self._placed_columns = 0
         for pesos in offer.presets:
             button = KioskButton(self._presets_box)
             button.setObjectName(f"topupPreset_{pesos}")
@@ -303,17 +311,54 @@ class TopupScreen(LineScreen):
 
     def _place_presets(self) -> None:
         kiosk = self.isKioskMode()
-        if not kiosk:
-            most = _COUNTER_PRESET_COLUMNS
-        elif self.isPortrait():
-            most = _KIOSK_PRESET_COLUMNS
-        else:  # a column beside the keypad: two big presets a row
-            most = _KIOSK_PRESET_COLUMNS - 1
-        columns = max(1, min(most, len(self._preset_buttons)))
+        for button in self._preset_buttons.values():
+            button.setKioskHeight(KIOSK_PRESET_HEIGHT if kiosk else 0)
+        columns = self._preset_columns()
+        if columns == self._placed_columns:
+            return
+        self._placed_columns = columns
         for index, button in enumerate(self._preset_buttons.values()):
             self._presets_layout.removeWidget(button)
             self._presets_layout.addWidget(button, index // columns, index % columns)
-            button.setKioskHeight(KIOSK_PRESET_HEIGHT if kiosk else 0)
+
+    def _preset_columns(self) -> int:
+        """Presets a row: the counter's one row; at the kiosk three (portrait) or two
+        (beside the keypad), fewer when their words do not fit (larger text)."""
+        count = len(self._preset_buttons)
+        if not self.isKioskMode():
+            return max(1, min(_COUNTER_PRESET_COLUMNS, count))
+        portrait = self.isPortrait()
+        most = max(1, min(_KIOSK_PRESET_COLUMNS - (0 if portrait else 1), count))
+        viewport = self._holder.area.viewport()
+        room = viewport.width() if self._holder.area.isVisible() else self.width()
+        if not portrait:  # the line's column and the keypad take their share first
+            room -= (
+                self._line_column.minimumSizeHint().width()
+                + self.keypad.sizeHint().width()
+                + 2 * KIOSK_COLUMN_SPACING
+            )
+        widest = max((button.wordsWidth() for button in self._preset_buttons.values()), default=0)
+        spacing = self._presets_layout.horizontalSpacing()
+        for columns in range(most, 1, -1):
+            if columns * widest + (columns - 1) * spacing <= room:
+                return columns
+        return 1
+
+    def _refit_presets(self) -> None:
+        """Place the presets again once sizes settled (a resize, a new font or sheet)."""
+        if not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self, self._do_refit)
+
+    def _do_refit(self) -> None:
+        self._refit_pending = False
+        self._place_presets()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The presets' sizes changed (words, font, sheet), or the room around them did.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._refit_presets()
+        return super().eventFilter(watched, event)
 
     def _place_free_row(self, *, stacked: bool) -> None:
         """ "Otro valor", its field and echo; the limits beside them (counter) or under
@@ -324,11 +369,11 @@ class TopupScreen(LineScreen):
         free.removeWidget(self._limits_label)
         # A narrow column wraps the limits ("Between COP 1,000 and COP 100,000").
         self._limits_label.setWordWrap(stacked)
-        if stacked:
+        if stacked:  # the echo under the field: a kiosk column has no room beside it
             free.addWidget(self._free_caption, 0, 0, 1, 4)
-            free.addWidget(self.amount_input, 1, 0)
-            free.addWidget(self._amount_echo, 1, 1)
-            free.addWidget(self._limits_label, 2, 0, 1, 4)
+            free.addWidget(self.amount_input, 1, 0, 1, 4, Qt.AlignmentFlag.AlignLeft)
+            free.addWidget(self._amount_echo, 2, 0, 1, 4)
+            free.addWidget(self._limits_label, 3, 0, 1, 4)
         else:
             free.addWidget(self._free_caption, 0, 0)
             free.addWidget(self.amount_input, 0, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,8 +28,11 @@ class PackCard(QAbstractButton):
     A checkable, auto-exclusive button: cards sharing a parent behave like radio buttons
     (click, Space, or Enter picks one; arrow keys move between them).
     Query ``pack()``, ``detailTexts()`` (every line shown, for tests and screen readers).
+    ``setCompact(bool)`` (kiosk): the details on one wrapped line (``...Details``) rather
+    than one line each, so that more cards show at once. The card is never narrower than
+    its price and tag in the font they have (larger text too).
     Object names: ``<prefix>PackCard_<pesos>`` (``_<n>`` appended if two packs cost the same),
-    and inside ``...Name``, ``...Price``, ``...SampleTag``.
+    and inside ``...Name``, ``...Price``, ``...SampleTag``, ``...Details`` (compact).
 
     Words (context ``PackCard``, the contents' in ``PackWords``) follow the language; the
     pack's name and description are the provider's and shown as they come.
@@ -76,6 +79,14 @@ class PackCard(QAbstractButton):
             layout.addWidget(detail)
             self._labels.append(detail)
             self._details.append(detail)
+        # Compact: the same lines joined on one wrapped line.
+        self._joined = QLabel(self)
+        self._joined.setObjectName(f"{object_name}Details")
+        self._joined.setWordWrap(True)
+        set_role(self._joined, "cardDetail")
+        self._joined.hide()
+        layout.addWidget(self._joined)
+        self._compact = False
         if pack.sample_price:
             self._tag = QLabel(self)
             self._tag.setObjectName(f"{object_name}SampleTag")
@@ -84,19 +95,52 @@ class PackCard(QAbstractButton):
             layout.addWidget(self._tag, 0, Qt.AlignmentFlag.AlignLeft)
             self._labels.append(self._tag)
         layout.addStretch(1)
-        for label in self._labels:
+        for label in (*self._labels, self._joined):
             # Decoration: the card takes the clicks.
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # Their font may change (larger text): fit them.
+        for fitted in self._fitted_labels():
+            fitted.installEventFilter(self)
         self.toggled.connect(self._on_toggled)
         self.retranslate()
+
+    def setCompact(self, compact: bool) -> None:
+        self._compact = compact
+        for detail in self._details:
+            detail.setVisible(not compact)
+        self._joined.setVisible(compact and bool(self._details))
+
+    def isCompact(self) -> bool:
+        return self._compact
 
     def retranslate(self) -> None:
         self._price.setText(formats().pesos(self._pack.amount_pesos))
         for label, text in zip(self._details, pack_card_lines(self._pack), strict=True):
             label.setText(text)
+        self._joined.setText(" · ".join(pack_card_lines(self._pack)))
         if self._tag is not None:
             self._tag.setText(translate("PackCard", "Precio de muestra"))
         self.setAccessibleName(", ".join(self.detailTexts()))
+        self._fit_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_width()
+        return super().eventFilter(watched, event)
+
+    def _fitted_labels(self) -> list[QLabel]:
+        return [self._price] if self._tag is None else [self._price, self._tag]
+
+    def _fit_width(self) -> None:
+        """At least as wide as the price and the tag (they do not wrap) with the margins."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        words = max(label.sizeHint().width() for label in self._fitted_labels())
+        # The border of a picked card (5 px a side at the kiosk) on top of the margins.
+        width = words + margins.left() + margins.right() + 2 * 5
+        self.setMinimumWidth(max(MINIMUM_WIDTH, width))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

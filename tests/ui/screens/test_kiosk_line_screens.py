@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -28,7 +29,7 @@ from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.screens.consent import privacy_notice
 from ui.screens.line_screen import consent_first, consent_withdrawn
-from ui.style import LARGE_TEXT_SCALE, load_stylesheet
+from ui.style import LARGE_TEXT_SCALE, apply_text_scale, load_stylesheet
 from ui.widgets.keypad import DigitKeypad
 
 pytestmark = pytest.mark.gui
@@ -431,3 +432,63 @@ def test_a_shown_balance_ends_with_a_big_done_button(qtbot, kiosk: MainWindow):
     kiosk.setKioskMode(False)  # the counter: no "Terminar", the other code as before
     screen.setBalance(1_000, [])
     assert not screen.isShowingBalance() and not done.isVisibleTo(screen)
+
+
+# -- no text wider than its widget ----------------------------------------------------------
+
+
+def _clipped(screen: Screen) -> list[str]:
+    """Every visible button, field and one-line label whose text is wider than it."""
+    found: list[str] = []
+    for widget in screen.findChildren(QWidget):
+        if not widget.isVisibleTo(screen) or widget.isWindow():
+            continue
+        metrics = widget.fontMetrics()
+        if isinstance(widget, QAbstractButton) and widget.text():
+            needed = max(metrics.horizontalAdvance(part) for part in widget.text().split("\n"))
+            room = widget.width() - 8  # the least of a button's border and padding
+        elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
+            if widget.textFormat() is Qt.TextFormat.RichText or "<" in widget.text():
+                continue
+            needed = metrics.horizontalAdvance(widget.text())
+            room = widget.contentsRect().width() + 1
+        elif isinstance(widget, QLineEdit) and widget.isEnabled():
+            text = widget.text() or widget.placeholderText()
+            if not text:
+                continue
+            needed = metrics.horizontalAdvance(text)
+            option = QStyleOptionFrame()
+            widget.initStyleOption(option)
+            contents = widget.style().subElementRect(
+                QStyle.SubElement.SE_LineEditContents, option, widget
+            )
+            room = contents.width() - 4  # QLineEdit's own margins
+        else:
+            continue
+        if needed > room:
+            found.append(f"{widget.objectName() or type(widget).__name__}: {needed} > {room}")
+    return found
+
+
+@pytest.mark.parametrize("scale", [1.0, LARGE_TEXT_SCALE], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_no_text_is_wider_than_its_widget(
+    qtbot, kiosk: MainWindow, size: tuple[int, int], language: str, scale: float
+):
+    speak(language)
+    apply_text_scale(kiosk, scale)  # "Letra grande" as the kiosk does it
+    clipped: list[str] = []
+    for name in SCREENS:
+        screen = _shown(qtbot, kiosk, name, size)
+        _fill(qtbot, screen, name)
+        if name == "topup":  # the longest amounts a customer types and picks
+            screen.amount_input.setText("100000")
+            click(qtbot, screen.presetButtons()[50_000])
+        elif name == "gift_pack":
+            click(qtbot, screen.cards()[0])
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        clipped += [f"{name} {what}" for what in _clipped(screen)]
+        screen.reset()
+    assert clipped == [], "\n".join(clipped)
