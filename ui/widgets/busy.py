@@ -6,11 +6,11 @@ and offers "Cancelar" so nobody is ever stuck behind it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.controllers.language import now, translate
+from ui.widgets.overlay import CoveringOverlay
 
 CARD_WIDTH = 540
 
@@ -20,7 +20,7 @@ def default_message() -> str:
     return translate("BusyOverlay", "Un momento, por favor…")
 
 
-class BusyOverlay(QWidget):
+class BusyOverlay(CoveringOverlay):
     """Covers ``parent`` while a request is running.
 
     API:
@@ -38,7 +38,7 @@ class BusyOverlay(QWidget):
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, prefix: str = "") -> None:
-        super().__init__(parent)
+        super().__init__(parent, alpha=200)
         self.setObjectName(f"{prefix}BusyOverlay" if prefix else "busyOverlay")
 
         card = QFrame(self)
@@ -67,8 +67,6 @@ class BusyOverlay(QWidget):
 
         self._cancellable = True
         self._given_message = ""
-        parent.installEventFilter(self)
-        self.hide()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -85,9 +83,7 @@ class BusyOverlay(QWidget):
         self._message.setText(message or default_message())
         self._cancellable = cancellable
         self._cancel.setVisible(cancellable)
-        self._cover_parent()
-        self.show()
-        self.raise_()
+        self.cover()
         if cancellable:
             self._cancel.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -102,19 +98,3 @@ class BusyOverlay(QWidget):
 
     def message(self) -> str:
         return self._message.text()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Follow the parent's size so the layer always covers all of it.
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._cover_parent()
-        return super().eventFilter(watched, event)
-
-    def _cover_parent(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(255, 255, 255, 200))
-        painter.end()

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.controllers.language import translate
 from ui.widgets.message_label import set_role
+from ui.widgets.overlay import CoveringOverlay
 
 CARD_WIDTH = 640
 #: The "Sigo aquí" button's height: a big touch target (kiosk buttons ≥ 56 px).
 STAY_BUTTON_HEIGHT = 72
 
 
-class IdleWarning(QWidget):
+class IdleWarning(CoveringOverlay):
     """Covers ``parent`` (the window's central widget) while the idle countdown runs.
 
     API: ``start(seconds_left)`` (shown, raised over everything, "Sigo aquí" focused),
@@ -32,7 +32,7 @@ class IdleWarning(QWidget):
     stayRequested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, alpha=220)
         self.setObjectName("idleWarning")
         self._seconds = 0
         self._focus_before: QWidget | None = None
@@ -71,8 +71,6 @@ class IdleWarning(QWidget):
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
 
-        parent.installEventFilter(self)
-        self.hide()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -103,9 +101,7 @@ class IdleWarning(QWidget):
         self.setSecondsLeft(seconds_left)  # the card fitted to the words
         if self.isHidden():
             self._focus_before = QApplication.focusWidget()
-        self._cover_parent()
-        self.show()
-        self.raise_()
+        self.cover()
         self._stay.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def setSecondsLeft(self, seconds: int) -> None:
@@ -129,20 +125,3 @@ class IdleWarning(QWidget):
 
     def countdownText(self) -> str:
         return self._countdown.text()
-
-    # -- covering the window --------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._cover_parent()
-        return super().eventFilter(watched, event)
-
-    def _cover_parent(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(255, 255, 255, 220))
-        painter.end()
