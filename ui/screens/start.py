@@ -182,7 +182,10 @@ class StartScreen(Screen):
     (the caller's words in place of the title; ``""`` gives the screen's own back);
     ``setKioskMode(bool)``: the jobs as big tiles (side by side in landscape, stacked in
     portrait), no keys (F1–F3 off); ``setKioskControls(widget)``: the kiosk's language
-    and text-size switches, top right (one widget; a second call replaces the first).
+    and text-size switches, top right (one widget; a second call replaces the first), or
+    on their own row above the title in portrait or when the row does not fit
+    (``isHeaderStacked()``); the kiosk's title wraps. At the kiosk ``enter()`` focuses the
+    screen itself, no tile (a touch screen: nothing looks chosen already).
     Object names: ``startScreen``, ``startTopupButton``, ``startGiftPackButton``,
     ``startBalanceButton`` (``…Title``, ``…Explanation``, ``…Key``), ``startHeader``,
     ``startJobs``.
