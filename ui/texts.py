@@ -367,3 +367,162 @@ def kiosk_print_trouble(code: str, reference: str) -> str:
         "La impresora no está disponible. Su venta quedó registrada: pida una copia en la "
         "tienda con la referencia {reference}.",
     ).format(reference=reference)
+
+
+# -- the kiosk's result: what to keep ---------------------------------------------------------
+
+
+def _kiosk_topup_happened(state: SaleState) -> str | None:
+    """What happened to a kiosk's top-up, without what to keep (that follows)."""
+    if state is S.DELIVERED:
+        return translate("SaleWords", "El saldo ya quedó en la línea.")
+    if state in _PENDING_STATES:
+        return translate(
+            "SaleWords",
+            "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo "
+            "aprueba, la recarga se hace sin que usted vuelva.",
+        )
+    if state is S.CANCELLED_UNCONFIRMED:
+        return translate(
+            "SaleWords",
+            "Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos "
+            "revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva.",
+        )
+    if state is S.EXPIRED_UNCONFIRMED:
+        return translate(
+            "SaleWords",
+            "Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo "
+            "aprueba, la recarga se hace sin que usted vuelva. Si no pagó, empiece una "
+            "nueva venta.",
+        )
+    if state in _IN_DELIVERY_STATES:
+        return translate(
+            "SaleWords", "El pago quedó aprobado y la recarga se está haciendo en la línea."
+        )
+    if state is S.PAID_NOT_DELIVERED:
+        return translate(
+            "SaleWords", "Su pago quedó aprobado, pero no se pudo hacer la recarga en la línea."
+        )
+    return None
+
+
+def _kiosk_gift_pack_happened(state: SaleState) -> str | None:
+    """What happened to a kiosk's gift pack, without what to keep (that follows)."""
+    if state is S.DELIVERED:
+        return translate(
+            "SaleWords",
+            "El paquete ya quedó activo en la línea y le llega un mensaje de texto.",
+        )
+    if state in _PENDING_STATES:
+        return translate(
+            "SaleWords",
+            "El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo "
+            "aprueba, el paquete se activa sin que usted vuelva.",
+        )
+    if state is S.CANCELLED_UNCONFIRMED:
+        return translate(
+            "SaleWords",
+            "Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos "
+            "revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva.",
+        )
+    if state is S.EXPIRED_UNCONFIRMED:
+        return translate(
+            "SaleWords",
+            "Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo "
+            "aprueba, el paquete se activa sin que usted vuelva. Si no pagó, empiece una "
+            "nueva venta.",
+        )
+    if state in _IN_DELIVERY_STATES:
+        return translate(
+            "SaleWords", "El pago quedó aprobado y el paquete se está activando en la línea."
+        )
+    if state is S.PAID_NOT_DELIVERED:
+        return translate(
+            "SaleWords", "Su pago quedó aprobado, pero no se pudo activar el paquete en la línea."
+        )
+    return None
+
+
+def _kiosk_keep(state: SaleState, printed: bool) -> str:
+    """What a kiosk customer keeps after ``state``: the paper when it printed, else a photo
+    of the screen (whole sentences; "" when nothing needs keeping)."""
+    if state is S.DELIVERED:
+        if printed:
+            return translate(
+                "SaleWords",
+                "Guarde el comprobante impreso. Para otra venta oprima «Nueva venta».",
+            )
+        return translate(
+            "SaleWords",
+            "Si quiere una constancia, tome una foto de esta pantalla. Para otra venta "
+            "oprima «Nueva venta».",
+        )
+    if state in (*_PENDING_STATES, S.CANCELLED_UNCONFIRMED, S.EXPIRED_UNCONFIRMED):
+        if printed:
+            return translate(
+                "SaleWords",
+                "Guarde el comprobante impreso: con la referencia puede preguntar en la "
+                "tienda cómo va su pago.",
+            )
+        return translate(
+            "SaleWords",
+            "Tome una foto de esta pantalla: con la referencia puede preguntar en la tienda "
+            "cómo va su pago.",
+        )
+    if state in _IN_DELIVERY_STATES:
+        if printed:
+            return translate(
+                "SaleWords",
+                "Si no llega en unos minutos, pregunte en la tienda con la referencia del "
+                "comprobante impreso.",
+            )
+        return translate(
+            "SaleWords",
+            "Tome una foto de esta pantalla. Si no llega en unos minutos, pregunte en la "
+            "tienda con la referencia.",
+        )
+    if state is S.PAID_NOT_DELIVERED:
+        if printed:
+            return translate(
+                "SaleWords",
+                "Guarde el comprobante impreso para reclamar en la tienda la devolución de su "
+                "dinero.",
+            )
+        return translate(
+            "SaleWords",
+            "Tome una foto de esta pantalla para reclamar en la tienda la devolución de su dinero.",
+        )
+    return ""
+
+
+def kiosk_says_photo(state: SaleState, *, printed: bool) -> bool:
+    """Whether the kiosk's next steps for ``state`` tell the customer to photograph the
+    screen (nothing printed, and something to keep)."""
+    return not printed and bool(_kiosk_keep(SaleState(state), False))
+
+
+def kiosk_result_texts(
+    state: SaleState, kind: SaleKind = SaleKind.TOPUP, *, printed: bool = False
+) -> tuple[str, str]:
+    """The kiosk's result headline and next steps for a sale that ended on ``state``.
+
+    The counter's words (:func:`result_texts`) say "Guarde este comprobante" of the
+    receipt on screen; a kiosk shows none: its customer keeps the printed receipt when
+    ``printed`` (a printer is set up and did not fail), else a photo of the screen.
+    """
+    state = SaleState(state)
+    headline, next_steps = result_texts(state, kind)
+    by_kind = (
+        _kiosk_gift_pack_happened if SaleKind(kind) is SaleKind.GIFT_PACK else _kiosk_topup_happened
+    )
+    happened = by_kind(state)
+    if happened is not None:
+        return headline, f"{happened} {_kiosk_keep(state, printed)}"
+    if state is S.DECLINED:
+        # No retry at a kiosk's result: a new sale pays again, with another bank.
+        next_steps = translate(
+            "SaleWords",
+            "El banco rechazó el pago y no se hizo ningún cobro. Para pagar con otra cuenta "
+            "o banco, oprima «Nueva venta».",
+        )
+    return headline, next_steps

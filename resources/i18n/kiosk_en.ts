@@ -511,7 +511,7 @@
         <name>LanguageSwitch</name>
         <message>
             <source>Cambiar a español</source>
-            <extracomment>Every switch is at least this tall (a touch target a metre away). (language, its own name for itself): the buttons, in the order shown.</extracomment>
+            <extracomment>Every switch is at least this tall (a touch target a metre away). Room beside a switch's words (its padding and border), so no layout squeezes them. (language, its own name for itself): the buttons, in the order shown.</extracomment>
             <translation>Switch to Spanish</translation>
         </message>
         <message>
@@ -1161,8 +1161,28 @@
     <context>
         <name>ResultScreen</name>
         <message>
+            <source>Compra</source>
+            <extracomment>"Nueva venta" at the kiosk: a wide target. The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy. At the kiosk, the receipt shown will not come out on paper (the printer failed). The next steps shown tell the customer to photograph the screen.</extracomment>
+            <translation>Purchase</translation>
+        </message>
+        <message>
+            <source>Línea</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Valor</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Operador</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Paquete</source>
+            <translation>Pack</translation>
+        </message>
+        <message>
             <source>Referencia</source>
-            <extracomment>"Nueva venta" at the kiosk: a wide target. The state whose words show (``showOutcome``), or None for texts given as they are. A print job of this screen's receipt is on its way / the last one failed. The receipt shown went to paper once: printing it again prints a copy.</extracomment>
             <translation>Reference</translation>
         </message>
         <message>
@@ -1650,6 +1670,90 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <message>
             <source>La impresora no está disponible. Su venta quedó registrada: pida una copia en la tienda con la referencia {reference}.</source>
             <translation>The printer is not available. Your sale is recorded: ask the store for a copy with the reference {reference}.</translation>
+        </message>
+        <message>
+            <source>El saldo ya quedó en la línea.</source>
+            <translation>The balance is now on the line.</translation>
+        </message>
+        <message>
+            <source>El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva.</source>
+            <translation>The bank has not confirmed the payment yet. We keep checking and, if the bank approves it, the top-up goes through without you coming back.</translation>
+        </message>
+        <message>
+            <source>Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva.</source>
+            <translation>If you already approved the payment in your bank, don't worry: we keep checking and, if the bank approves it, the top-up goes through without you coming back.</translation>
+        </message>
+        <message>
+            <source>Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo aprueba, la recarga se hace sin que usted vuelva. Si no pagó, empiece una nueva venta.</source>
+            <translation>If you managed to pay in your bank, we keep checking and, if the bank approves it, the top-up goes through without you coming back. If you did not pay, start a new sale.</translation>
+        </message>
+        <message>
+            <source>El pago quedó aprobado y la recarga se está haciendo en la línea.</source>
+            <translation>The payment was approved and the top-up is being made on the line.</translation>
+        </message>
+        <message>
+            <source>Su pago quedó aprobado, pero no se pudo hacer la recarga en la línea.</source>
+            <translation>Your payment was approved, but the top-up could not be made on the line.</translation>
+        </message>
+        <message>
+            <source>El paquete ya quedó activo en la línea y le llega un mensaje de texto.</source>
+            <translation>The pack is now active on the line and a text message is on its way.</translation>
+        </message>
+        <message>
+            <source>El banco aún no confirma el pago. Lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva.</source>
+            <translation>The bank has not confirmed the payment yet. We keep checking and, if the bank approves it, the pack is activated without you coming back.</translation>
+        </message>
+        <message>
+            <source>Si usted ya autorizó el pago en su banco, no se preocupe: lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva.</source>
+            <translation>If you already approved the payment in your bank, don't worry: we keep checking and, if the bank approves it, the pack is activated without you coming back.</translation>
+        </message>
+        <message>
+            <source>Si usted alcanzó a pagar en su banco, lo seguimos revisando y, si el banco lo aprueba, el paquete se activa sin que usted vuelva. Si no pagó, empiece una nueva venta.</source>
+            <translation>If you managed to pay in your bank, we keep checking and, if the bank approves it, the pack is activated without you coming back. If you did not pay, start a new sale.</translation>
+        </message>
+        <message>
+            <source>El pago quedó aprobado y el paquete se está activando en la línea.</source>
+            <translation>The payment was approved and the pack is being activated on the line.</translation>
+        </message>
+        <message>
+            <source>Su pago quedó aprobado, pero no se pudo activar el paquete en la línea.</source>
+            <translation>Your payment was approved, but the pack could not be activated on the line.</translation>
+        </message>
+        <message>
+            <source>Guarde el comprobante impreso. Para otra venta oprima «Nueva venta».</source>
+            <translation>Keep the printed receipt. For another sale, press “New sale”.</translation>
+        </message>
+        <message>
+            <source>Si quiere una constancia, tome una foto de esta pantalla. Para otra venta oprima «Nueva venta».</source>
+            <translation>If you want proof, take a photo of this screen. For another sale, press “New sale”.</translation>
+        </message>
+        <message>
+            <source>Guarde el comprobante impreso: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>Keep the printed receipt: with its reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Tome una foto de esta pantalla: con la referencia puede preguntar en la tienda cómo va su pago.</source>
+            <translation>Take a photo of this screen: with the reference you can ask at the store how your payment is going.</translation>
+        </message>
+        <message>
+            <source>Si no llega en unos minutos, pregunte en la tienda con la referencia del comprobante impreso.</source>
+            <translation>If it does not arrive in a few minutes, ask at the store with the printed receipt's reference.</translation>
+        </message>
+        <message>
+            <source>Tome una foto de esta pantalla. Si no llega en unos minutos, pregunte en la tienda con la referencia.</source>
+            <translation>Take a photo of this screen. If it does not arrive in a few minutes, ask at the store with the reference.</translation>
+        </message>
+        <message>
+            <source>Guarde el comprobante impreso para reclamar en la tienda la devolución de su dinero.</source>
+            <translation>Keep the printed receipt to claim your money back at the store.</translation>
+        </message>
+        <message>
+            <source>Tome una foto de esta pantalla para reclamar en la tienda la devolución de su dinero.</source>
+            <translation>Take a photo of this screen to claim your money back at the store.</translation>
+        </message>
+        <message>
+            <source>El banco rechazó el pago y no se hizo ningún cobro. Para pagar con otra cuenta o banco, oprima «Nueva venta».</source>
+            <translation>The bank declined the payment and nothing was charged. To pay with another account or bank, press “New sale”.</translation>
         </message>
     </context>
     <context>
@@ -2255,6 +2359,7 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <name>TopupScreen</name>
         <message>
             <source>Recarga</source>
+            <extracomment>The widest amount a customer may type (the field's validator allows dots and "$").</extracomment>
             <translation>Top-up</translation>
         </message>
         <message>

@@ -8,6 +8,8 @@ from kiosk.domain.sale import PaymentMode, SaleKind, SaleState
 from tests.ui.helpers import speak
 from ui.texts import (
     kind_words,
+    kiosk_result_texts,
+    kiosk_says_photo,
     mode_explanation,
     mode_words,
     payment_instructions,
@@ -24,6 +26,58 @@ def test_every_state_has_result_texts_and_words(state: SaleState, kind: SaleKind
     assert headline.strip() and next_steps.strip()
     assert "{" not in headline + next_steps, "every placeholder filled"
     assert state_words(state).strip()
+
+
+@pytest.mark.parametrize("printed", [False, True], ids=["no-paper", "printed"])
+@pytest.mark.parametrize("kind", list(SaleKind))
+@pytest.mark.parametrize("state", list(SaleState))
+def test_the_kiosk_words_never_name_a_receipt_it_did_not_give(
+    qapp, state: SaleState, kind: SaleKind, printed: bool
+):
+    """A kiosk shows no paper-like receipt: its words say to keep the printed one, or to
+    photograph the screen, in both languages; the headline is the counter's."""
+    headline, next_steps = kiosk_result_texts(state, kind, printed=printed)
+    assert headline == result_texts(state, kind)[0]
+    assert next_steps.strip() and "{" not in next_steps
+    assert "este comprobante" not in next_steps and "de este comprobante" not in next_steps
+    photo = kiosk_says_photo(state, printed=printed)
+    assert ("foto de esta pantalla" in next_steps) is photo, next_steps
+    if printed:
+        assert "foto" not in next_steps
+    else:
+        assert "comprobante" not in next_steps
+    speak("en")
+    try:
+        english = kiosk_result_texts(state, kind, printed=printed)[1]
+        assert english != next_steps or not next_steps, "translated"
+        assert "this receipt" not in english.lower()
+        assert ("photo of this screen" in english) is photo, english
+    finally:
+        speak("es")
+
+
+@pytest.mark.parametrize(
+    ("state", "kind"),
+    [
+        (SaleState.DELIVERED, SaleKind.TOPUP),
+        (SaleState.DELIVERED, SaleKind.GIFT_PACK),
+        (SaleState.PAYMENT_PENDING, SaleKind.TOPUP),
+        (SaleState.PAID_NOT_DELIVERED, SaleKind.GIFT_PACK),
+        (SaleState.CANCELLED_UNCONFIRMED, SaleKind.TOPUP),
+        (SaleState.DELIVERY_UNKNOWN, SaleKind.GIFT_PACK),
+    ],
+)
+def test_the_kiosk_says_what_to_keep_for_each_outcome(state: SaleState, kind: SaleKind):
+    paper = kiosk_result_texts(state, kind, printed=True)[1]
+    photo = kiosk_result_texts(state, kind, printed=False)[1]
+    assert "comprobante impreso" in paper
+    assert "Tome una foto de esta pantalla" in photo or "tome una foto de esta pantalla" in photo
+
+
+def test_a_declined_payment_at_the_kiosk_starts_a_new_sale():
+    for printed in (False, True):
+        _headline, next_steps = kiosk_result_texts(SaleState.DECLINED, printed=printed)
+        assert "«Nueva venta»" in next_steps and "de otra forma" not in next_steps
 
 
 def test_paid_not_delivered_tells_how_to_claim_a_refund():

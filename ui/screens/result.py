@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
@@ -16,16 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.controllers.language import Said, describe, now, translate
+from kiosk.controllers.language import Said, describe, formats, now, translate
 from kiosk.controllers.receipts import ReceiptController, file_error_words, receipt_document
 from kiosk.controllers.worker import run
 from kiosk.domain.receipt import Receipt
-from kiosk.domain.sale import SaleState
+from kiosk.domain.sale import SaleKind, SaleState
 from ui.screens.base import Screen, make_button
 from ui.texts import (
     NO_PRINTER,
     claim_how,
+    kind_words,
     kiosk_print_trouble,
+    kiosk_result_texts,
+    kiosk_says_photo,
     outcome_tone,
     photo_hint,
     result_texts,
@@ -66,7 +70,18 @@ class ResultScreen(Screen):
     and the short chain hash are large and selectable (``resultReferenceBig``,
     ``resultHashBig``, captions ``resultReferenceCaption``, ``resultHashCaption``, in
     ``resultClaimBox``), with "Tome una foto…" (``resultPhotoHint``) and how to claim
-    (``resultClaimHow``: the store's contact from the receipt). The paper-like receipt is
+    (``resultClaimHow``: the store's contact from the receipt), and what was bought, so a
+    photo of the screen is the proof of the purchase: ``resultSummaryKind`` (the kind, or
+    a gift's pack, captioned "Paquete"), ``resultSummaryLine`` (the masked line),
+    ``resultSummaryAmount``, ``resultSummaryOperator`` (hidden when unknown), captioned
+    ``resultSummaryKindCaption``,
+    ``resultSummaryLineCaption``, ``resultSummaryAmountCaption``,
+    ``resultSummaryOperatorCaption`` (portrait: a row each under the codes; landscape: the
+    line and amount beside the codes, the kind and operator under them). The next steps
+    (:func:`ui.texts.kiosk_result_texts`) say to keep the printed receipt when a printer
+    is set up (the receipt controller's ``printerConfigured()``) and has not failed, else
+    to photograph the screen (the photo hint is then not said twice) — never "this
+    receipt" of a paper that does not exist. The paper-like receipt is
     hidden (it goes to paper; the screen keeps what a claim needs, large). No "Imprimir"
     nor "Guardar PDF": the kiosk prints once by itself (:meth:`printReceipt` returns
     whether a job started); a printer that fails is said in the customer's words
@@ -97,13 +112,17 @@ class ResultScreen(Screen):
         self._print_failed = False
         #: The receipt shown went to paper once: printing it again prints a copy.
         self._printed_once = False
+        #: At the kiosk, the receipt shown will not come out on paper (the printer failed).
+        self._no_paper = False
+        #: The next steps shown tell the customer to photograph the screen.
+        self._photo_in_steps = False
         self._title.hide()
         self.back_button.hide()
         content = self.content()
         # Landscape: the words left, the receipt right; portrait: the receipt below.
         self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
-        left = QVBoxLayout()
+        self._left = left = QVBoxLayout()
         left.setSpacing(16)
         self._headline = QLabel(content)
         self._headline.setObjectName("resultHeadline")
@@ -153,14 +172,17 @@ class ResultScreen(Screen):
         self.retranslate()
 
     def _build_claim_box(self, content: QWidget) -> QFrame:
-        """The kiosk's reference and hash, large, with the photo hint and how to claim."""
+        """The kiosk's reference and hash, large, what was bought, the photo hint and how
+        to claim."""
         box = QFrame(content)
         box.setObjectName("resultClaimBox")
         set_role(box, "panel")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(20, 12, 20, 12)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(20, 8, 20, 8)
+        outer.setSpacing(6)
+        self._claim_grid = grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(6)
         self._reference_caption = QLabel(box)
         self._reference_caption.setObjectName("resultReferenceCaption")
         self._hash_caption = QLabel(box)
@@ -169,16 +191,34 @@ class ResultScreen(Screen):
         self._reference_big.setObjectName("resultReferenceBig")
         self._hash_big = QLabel(box)
         self._hash_big.setObjectName("resultHashBig")
-        for row, (caption, value) in enumerate(
-            ((self._reference_caption, self._reference_big), (self._hash_caption, self._hash_big))
+        for caption, value in (
+            (self._reference_caption, self._reference_big),
+            (self._hash_caption, self._hash_big),
         ):
             set_role(caption, "caption")
             # Large for a photo (the stylesheet's kiosk rules name them).
             set_role(value, "bigAmount")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(1, 1)
+        # What was bought: large enough to read in a photo of the screen.
+        self._summary: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("Kind", "Line", "Amount", "Operator"):
+            caption = QLabel(box)
+            caption.setObjectName(f"resultSummary{key}Caption")
+            set_role(caption, "caption")
+            value = QLabel(box)
+            value.setObjectName(f"resultSummary{key}")
+            value.setWordWrap(key in ("Kind", "Operator"))
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_role(value, "instructions")
+            self._summary[key] = (caption, value)
+        # The long values (a pack's name, an operator's) wrap in a grid of their own: a
+        # grid's height for a wrapped label spanning columns would be guessed too tall.
+        self._claim_rows = rows = QGridLayout()
+        rows.setHorizontalSpacing(16)
+        rows.setVerticalSpacing(4)
+        self._place_claim(portrait=False)
+        outer.addLayout(grid)
+        outer.addLayout(rows)
         self._photo_hint = QLabel(box)
         self._photo_hint.setObjectName("resultPhotoHint")
         self._photo_hint.setWordWrap(True)
@@ -188,16 +228,101 @@ class ResultScreen(Screen):
         self._claim_how.setWordWrap(True)
         self._claim_how.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_role(self._claim_how, "instructions")
-        grid.addWidget(self._photo_hint, 2, 0, 1, 2)
-        grid.addWidget(self._claim_how, 3, 0, 1, 2)
+        outer.addWidget(self._photo_hint)
+        outer.addWidget(self._claim_how)
         box.hide()
         return box
+
+    def _place_claim(self, portrait: bool) -> None:
+        """Portrait: a row each. Landscape (short of height): the line and the amount
+        beside the reference and the hash, the kind and the operator under them."""
+        grid, rows = self._claim_grid, self._claim_rows
+        codes = [
+            (self._reference_caption, self._reference_big),
+            (self._hash_caption, self._hash_big),
+        ]
+        for caption, value in [*codes, *self._summary.values()]:
+            for layout in (grid, rows):
+                layout.removeWidget(caption)
+                layout.removeWidget(value)
+        for column in range(5):
+            grid.setColumnStretch(column, 0)
+            grid.setColumnMinimumWidth(column, 0)
+        centre = Qt.AlignmentFlag.AlignVCenter
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        top = Qt.AlignmentFlag.AlignTop
+        kind, line, amount, operator = self._summary.values()
+        below = [kind, line, amount, operator] if portrait else [kind, operator]
+        for row, (caption, value) in enumerate(codes):
+            grid.addWidget(caption, row, 0, centre)
+            grid.addWidget(value, row, 1, left)
+        if not portrait:
+            for row, (caption, value) in enumerate((line, amount)):
+                grid.addWidget(caption, row, 3, centre)
+                grid.addWidget(value, row, 4, centre)
+            grid.setColumnMinimumWidth(2, 8)
+        grid.setColumnStretch(4 if not portrait else 1, 1)
+        for row, (caption, value) in enumerate(below):
+            rows.addWidget(caption, row, 0, top)
+            rows.addWidget(value, row, 1)
+        rows.setColumnStretch(1, 1)
+        self._align_captions()
+
+    def _align_captions(self) -> None:
+        """The captions under the codes line up with the codes' captions."""
+        grid, rows = self._claim_grid, self._claim_rows
+        captions = [self._reference_caption, self._hash_caption]
+        captions += [caption for caption, _value in self._summary.values()]
+        width = max(
+            (caption.sizeHint().width() for caption in captions if caption.text()), default=0
+        )
+        for layout in (grid, rows):
+            layout.setColumnMinimumWidth(0, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The text size may have changed while the screen was hidden ("Letra grande").
+        self._align_captions()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._align_captions()
+
+    def _render_summary(self, receipt: Receipt | None) -> None:
+        captions = {
+            "Kind": translate("ResultScreen", "Compra"),
+            "Line": translate("ResultScreen", "Línea"),
+            "Amount": translate("ResultScreen", "Valor"),
+            "Operator": translate("ResultScreen", "Operador"),
+        }
+        values = dict.fromkeys(captions, "")
+        if receipt is not None:
+            kind = kind_words(receipt.kind)
+            if receipt.kind is SaleKind.GIFT_PACK and receipt.pack_name:
+                # A gift: the pack's own name, captioned as a pack (one line in landscape).
+                captions["Kind"] = translate("ResultScreen", "Paquete")
+                kind = receipt.pack_name
+            values = {
+                "Kind": kind,
+                "Line": receipt.masked_line,
+                "Amount": formats().pesos(receipt.amount_pesos),
+                "Operator": receipt.operator_name,
+            }
+        for key, (caption, value) in self._summary.items():
+            caption.setText(captions[key])
+            value.setText(values[key])
+            value.setAccessibleDescription(captions[key])
+            caption.setVisible(bool(values[key]))
+            value.setVisible(bool(values[key]))
 
     def _render_claim(self) -> None:
         receipt = self._receipt.receipt()
         self._reference_caption.setText(translate("ResultScreen", "Referencia"))
         self._hash_caption.setText(translate("ResultScreen", "Verificación"))
         self._photo_hint.setText(photo_hint())
+        # Next steps that already say to photograph the screen need no second hint.
+        self._photo_hint.setVisible(not self._photo_in_steps)
         if receipt is None:
             for label in (self._reference_big, self._hash_big, self._claim_how):
                 label.clear()
@@ -205,6 +330,7 @@ class ResultScreen(Screen):
             self._reference_big.setText(receipt.reference)
             self._hash_big.setText(receipt.chain_hash_short)
             self._claim_how.setText(claim_how(receipt.claims_contact))
+        self._render_summary(receipt)
         shown = self.isKioskMode() and receipt is not None
         self._claim_box.setVisible(shown)
         has_hash = bool(receipt is not None and receipt.chain_hash_short)
@@ -213,6 +339,7 @@ class ResultScreen(Screen):
         # A screen reader says the value (the label's text) and what it is.
         self._reference_big.setAccessibleDescription(self._reference_caption.text())
         self._hash_big.setAccessibleDescription(self._hash_caption.text())
+        self._align_captions()
 
     # -- kiosk and orientation ---------------------------------------------------------
 
@@ -220,13 +347,17 @@ class ResultScreen(Screen):
         """The kiosk's result: see the class's docstring."""
         super().setKioskMode(kiosk)
         self.new_sale_button.setMinimumWidth(_KIOSK_BUTTON_WIDTH if kiosk else 0)
+        # The kiosk's larger words need the height (1280x800, larger text).
+        self._left.setSpacing(12 if kiosk else 16)
         # The customer keeps the big reference and hash (and the paper); the paper-like
         # receipt's every id at kiosk size would not fit beside them.
         self._receipt_area.setVisible(not kiosk)
         self._show_receipt_buttons()
+        self._say_outcome()
         self._render_claim()
 
     def _apply_orientation(self, portrait: bool) -> None:
+        self._place_claim(portrait)
         columns = self._columns
         if portrait:
             columns.setDirection(QBoxLayout.Direction.TopToBottom)
@@ -247,12 +378,27 @@ class ResultScreen(Screen):
         self.set_button_text(self.new_sale_button, translate("ResultScreen", "Nueva venta"))
         self._say_print_button()
         self.pdf_button.setText(translate("ResultScreen", "Guardar PDF"))
-        if self._worded is not None:
-            state, receipt = self._worded
-            headline, next_steps = result_texts(state, receipt.kind)
-            self._headline.setText(headline)
-            self._next_steps.setText(next_steps)
+        self._say_outcome()
         self._render_claim()
+
+    def _say_outcome(self) -> None:
+        """The words for the state shown (``showOutcome``), in the current language; at
+        the kiosk, what to keep: the paper when one comes out, else a photo."""
+        self._photo_in_steps = False
+        if self._worded is None:
+            return
+        state, receipt = self._worded
+        if self.isKioskMode():
+            controller = self._receipts
+            printed = (
+                controller is not None and controller.printerConfigured() and not self._no_paper
+            )
+            headline, next_steps = kiosk_result_texts(state, receipt.kind, printed=printed)
+            self._photo_in_steps = kiosk_says_photo(state, printed=printed)
+        else:
+            headline, next_steps = result_texts(state, receipt.kind)
+        self._headline.setText(headline)
+        self._next_steps.setText(next_steps)
 
     def showResult(self, receipt: Receipt, headline: str, next_steps: str) -> None:
         self._worded = None
@@ -261,8 +407,8 @@ class ResultScreen(Screen):
     def showOutcome(self, receipt: Receipt, state: SaleState | None = None) -> None:
         """``receipt`` with the words for ``state`` (the receipt's own state by default)."""
         worded = SaleState(state) if state is not None else receipt.state
-        self._show(receipt, *result_texts(worded, receipt.kind))
         self._worded = (worded, receipt)
+        self._show(receipt, *result_texts(worded, receipt.kind))
 
     def _show(self, receipt: Receipt, headline: str, next_steps: str) -> None:
         self._headline.setText(headline)
@@ -272,6 +418,7 @@ class ResultScreen(Screen):
         self.setRetryAvailable(False)
         self._forget_printing()
         self._show_receipt_buttons()
+        self._say_outcome()
         self._render_claim()
         self.receiptShown.emit(receipt)
 
@@ -337,6 +484,7 @@ class ResultScreen(Screen):
         self._printing = False
         self._print_failed = False
         self._printed_once = False
+        self._no_paper = False
         self.print_button.setEnabled(True)
         self.clearError()
         self._say_print_button()
@@ -382,6 +530,10 @@ class ResultScreen(Screen):
             # The customer's words (a warning: the sale is recorded whatever the paper),
             # never the printer's setup; no retry (the store reprints from its history).
             code = controller.failureCode() if controller is not None else ""
+            # No paper comes out: the next steps say to photograph the screen instead.
+            self._no_paper = True
+            self._say_outcome()
+            self._render_claim()
             if code == NO_PRINTER:
                 self.clearError()
                 return

@@ -202,6 +202,9 @@ class _Printer:
         self.code = code
         self.jobs = 0
 
+    def printer_configured(self) -> bool:
+        return self.code != "printer.not_configured"
+
     def print_receipt(self, receipt, *, render, copy=False, actor=""):
         from kiosk.domain.errors import KioskError
         from kiosk.services.receipts import Printed
@@ -343,3 +346,146 @@ def test_the_counter_result_keeps_its_buttons_and_receipt(qtbot, window):
     assert not child(screen, QWidget, "resultClaimBox").isVisible()
     assert child(screen, QPushButton, "resultPrintButton").isVisible()
     assert child(screen, QPushButton, "resultSavePdfButton").isVisible()
+
+
+def _assert_buttons_fit(screen) -> None:
+    """Every shown button's words whole (its width at least what its text needs)."""
+    for button in screen.findChildren(QPushButton):
+        if not button.isVisibleTo(screen) or not button.text():
+            continue
+        name = button.objectName() or button.text()[:20]
+        needed = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= needed, f"{name} cut: {button.width()} < {needed}"
+        assert button.width() >= button.sizeHint().width(), f"{name} narrower than its words"
+        assert button.height() >= button.sizeHint().height(), f"{name} shorter than its words"
+
+
+_SUMMARY = (
+    "resultSummaryKind",
+    "resultSummaryLine",
+    "resultSummaryAmount",
+    "resultSummaryOperator",
+)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger-text"])
+def test_the_kiosk_result_says_what_was_bought_for_the_photo(
+    qtbot, window, width: int, height: int, language: str, larger: bool
+):
+    """The claim box holds what was bought: kind and pack, line, amount, operator; all of it
+    whole on screen at every kiosk size, language and text size (a printer out of paper too)."""
+    import os
+
+    from PySide6.QtGui import QFontInfo
+
+    from kiosk.controllers.language import formats
+    from ui.style import LARGE_TEXT_SCALE, apply_text_scale
+
+    if larger:
+        apply_text_scale(window, LARGE_TEXT_SCALE)
+    screen = _kiosk_result(qtbot, window, width, height, _Printer("printer.no_paper"))
+    if language == "en":
+        speak("en")
+    try:
+        receipt = _longest_receipt()
+        screen.showOutcome(receipt)
+        assert screen.printReceipt()
+        qtbot.waitUntil(lambda: not screen.isPrinting())
+        box = child(screen, QWidget, "resultClaimBox")
+        assert box.isVisible()
+        shown = {name: child(screen, QLabel, name).text() for name in _SUMMARY}
+        caption = "Pack" if language == "en" else "Paquete"
+        assert shown["resultSummaryKind"] == receipt.pack_name
+        assert child(screen, QLabel, "resultSummaryKindCaption").text() == caption
+        assert shown["resultSummaryLine"] == receipt.masked_line
+        assert shown["resultSummaryAmount"] == formats().pesos(receipt.amount_pesos)
+        assert shown["resultSummaryOperator"] == receipt.operator_name
+        for name in _SUMMARY:
+            label = child(screen, QLabel, name)
+            assert label.isVisible() and box.isAncestorOf(label), name
+            assert QFontInfo(label.font()).pixelSize() >= 22, f"{name} too small for a photo"
+        folder = os.environ.get("RESULT_SHOTS")
+        if folder:
+            window.grab().save(f"{folder}/{width}x{height}-{language}-{int(larger)}.png")
+        _assert_fits(qtbot, window, screen)
+        _assert_buttons_fit(screen)
+    finally:
+        speak("es")
+
+
+def test_a_topup_summary_has_no_pack_and_hides_what_is_unknown(qtbot, window):
+    screen = _kiosk_result(qtbot, window, 1280, 800)
+    receipt = _receipt(SaleState.DELIVERED)  # no operator on it
+    screen.showOutcome(receipt)
+    assert child(screen, QLabel, "resultSummaryKind").text() == "Recarga"
+    assert child(screen, QLabel, "resultSummaryAmount").text() == "$\u00a010.000"
+    assert child(screen, QLabel, "resultSummaryLine").text() == "*** *** 6789"
+    assert not child(screen, QLabel, "resultSummaryOperator").isVisible()
+    assert not child(screen, QLabel, "resultSummaryOperatorCaption").isVisible()
+
+
+class _NoPrinterSetUp(_Printer):
+    def printer_configured(self) -> bool:
+        return False
+
+
+_KIOSK_OUTCOMES = [
+    (SaleState.DELIVERED, SaleKind.TOPUP),
+    (SaleState.DELIVERED, SaleKind.GIFT_PACK),
+    (SaleState.DECLINED, SaleKind.TOPUP),
+    (SaleState.ERROR, SaleKind.TOPUP),
+    (SaleState.PAYMENT_PENDING, SaleKind.TOPUP),
+    (SaleState.PAID_NOT_DELIVERED, SaleKind.TOPUP),
+    (SaleState.PAID_NOT_DELIVERED, SaleKind.GIFT_PACK),
+    (SaleState.CANCELLED_UNCONFIRMED, SaleKind.GIFT_PACK),
+    (SaleState.DELIVERY_UNKNOWN, SaleKind.TOPUP),
+]
+
+
+@pytest.mark.parametrize(("state", "kind"), _KIOSK_OUTCOMES)
+def test_the_kiosk_never_says_to_keep_a_receipt_it_did_not_give(qtbot, window, state, kind):
+    """No printer: photograph the screen; printed: keep the paper; a failed print: the photo."""
+    from ui.texts import kiosk_result_texts, result_texts
+
+    screen = _kiosk_result(qtbot, window, 1280, 800, _NoPrinterSetUp())
+    receipt = _receipt(state, kind)
+    screen.showOutcome(receipt)
+    steps = screen.nextSteps()
+    assert steps == kiosk_result_texts(state, kind, printed=False)[1]
+    assert screen.headline() == result_texts(state, kind)[0]
+    assert "comprobante" not in steps.lower(), steps
+    keeps = state not in (SaleState.DECLINED, SaleState.ERROR)
+    assert ("foto de esta pantalla" in steps) is keeps, steps
+
+    printer = _Printer("printer.no_paper")
+    screen = _kiosk_result(qtbot, window, 1280, 800, printer)
+    screen.showOutcome(receipt)
+    steps = screen.nextSteps()
+    assert steps == kiosk_result_texts(state, kind, printed=True)[1]
+    assert "foto" not in steps and "este comprobante" not in steps, steps
+    assert ("comprobante impreso" in steps) is keeps, steps
+    # The printer runs out of paper: nothing to keep but a photo of the screen.
+    assert screen.printReceipt()
+    qtbot.waitUntil(lambda: not screen.isPrinting())
+    assert screen.nextSteps() == kiosk_result_texts(state, kind, printed=False)[1]
+    speak("en")
+    try:
+        english = screen.nextSteps()
+        assert english == kiosk_result_texts(state, kind, printed=False)[1]
+        assert "receipt" not in english.lower() or not keeps, english
+    finally:
+        speak("es")
+
+
+def test_the_counter_keeps_its_words_and_has_no_summary(qtbot, window):
+    from ui.texts import result_texts
+
+    window.setCounterMode(True)
+    screen = window.show_result()
+    receipt = _receipt(SaleState.DELIVERED)
+    screen.showOutcome(receipt)
+    assert screen.nextSteps() == result_texts(receipt.state, receipt.kind)[1]
+    assert "Guarde este comprobante" in screen.nextSteps()
+    assert not child(screen, QWidget, "resultClaimBox").isVisibleTo(screen)
