@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -151,6 +153,12 @@ class TopupScreen(LineScreen):
         self._columns.addWidget(self._line_column)
         self._columns.addWidget(self.keypad)
         self._columns.addWidget(self._amount_column)
+        # Portrait: the room left goes under the presets, so that the line, the keypad and
+        # the presets stay together (not the keypad floating mid-screen).
+        self._columns_end = QSpacerItem(
+            0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding
+        )
+        self._columns.addItem(self._columns_end)
         self._holder = ScrollingColumns(
             self.prefix, self.body, self._columns_box, content, stretch_after=True
         )
@@ -291,6 +299,8 @@ class TopupScreen(LineScreen):
         # Side by side, the presets (two big ones a row) take the larger share.
         self._columns.setStretchFactor(self._line_column, 2 if side_by_side else 0)
         self._columns.setStretchFactor(self._amount_column, 3 if side_by_side else 0)
+        stacked_kiosk = kiosk and portrait
+        self._columns.setStretch(self._columns.count() - 1, 1 if stacked_kiosk else 0)
         self._columns.setAlignment(
             self.keypad,
             Qt.AlignmentFlag.AlignTop if side_by_side else Qt.AlignmentFlag.AlignHCenter,

@@ -492,3 +492,22 @@ def test_no_text_is_wider_than_its_widget(
         clipped += [f"{name} {what}" for what in _clipped(screen)]
         screen.reset()
     assert clipped == [], "\n".join(clipped)
+
+
+def test_portrait_top_up_keeps_the_line_the_keypad_and_the_presets_together(
+    qtbot, kiosk: MainWindow
+):
+    screen = _shown(qtbot, kiosk, "topup", (1080, 1920))
+    qtbot.waitUntil(screen.isPortrait)
+    tick(qtbot, _consent(screen, "topup"))
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    line_column = child(screen, QWidget, "topupLineColumn")
+    shown = [w for w in line_column.findChildren(QWidget) if w.isVisibleTo(screen)]
+    line_bottom = max(_rect_in(widget, screen).bottom() for widget in shown)
+    keypad = _rect_in(_keypad(screen, "topup"), screen)
+    presets = child(screen, QWidget, "topupPresets")
+    caption = child(screen, QLabel, "topupAmountCaption")
+    assert keypad.top() - line_bottom <= 48, "no gap between the line and its keypad"
+    assert _rect_in(caption, screen).top() - keypad.bottom() <= 48
+    assert _rect_in(presets, screen).top() - _rect_in(caption, screen).bottom() <= 24
