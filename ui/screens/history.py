@@ -465,6 +465,9 @@ class HistoryScreen(Screen):
     # -- keys and focus ----------------------------------------------------------------
 
     def enter(self) -> None:
+        # Its words whole in the font it has now (the kiosk's is larger): the filters'
+        # grid gives the other columns what is left.
+        self.search_button.setMinimumWidth(max(100, self.search_button.sizeHint().width()))
         self.line_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_on(self) -> None:
