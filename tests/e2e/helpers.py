@@ -28,6 +28,9 @@ LINE = "3104567890"
 E2E_TIMEOUTS = TimeoutsConfig(connect_seconds=1.0, read_seconds=1.0, deadline_seconds=3.0)
 #: Threads an app starts (the journal writer, an embedded sandbox); none may outlive it.
 APP_THREAD_NAMES = frozenset({"journal-writer", "kiosk-sandbox"})
+#: The window size a kiosk test starts at (a kiosk's landscape screen); a counter keeps the
+#: main window's own 1024x768.
+KIOSK_SIZE = (1280, 800)
 #: How long a test waits for the app to reach a state (generous: a loaded CI machine).
 WAIT_MS = 10_000
 
@@ -83,7 +86,8 @@ class AppRunner:
         signed_in: bool = True,
     ) -> AppContext:
         """An app on the test's sandbox; ``embedded``: no sandbox given, as the command runs;
-        ``mode``: as ``kiosk --mode`` gives it (over the configuration's).
+        ``mode``: as ``kiosk --mode`` gives it (over the configuration's). A kiosk window is
+        resized to :data:`KIOSK_SIZE` before it is shown (a test may resize it again).
 
         ``signed_in`` (the one knob for the sign-in): a counter opens on the sign-in
         screen, and the clerk signs in there with the sandbox's demo PIN, on the keypad, as
@@ -96,6 +100,8 @@ class AppRunner:
         ctx = build_app(chosen, sandbox=None if configured else sandbox, mode=mode)
         self.contexts.append(ctx)
         self.qtbot.addWidget(ctx.window)
+        if (mode or chosen.mode) == "kiosk":
+            ctx.window.resize(*KIOSK_SIZE)
         ctx.window.show()
         self.qtbot.waitExposed(ctx.window)
         ctx.window.activateWindow()

@@ -1,16 +1,19 @@
 """The customer at a self-service kiosk: one finger, no keyboard, and every tap counted.
 
 :class:`Customer` only taps: a left click at the centre of a widget a person can see, that is
-enabled and at least 48x48 px (the kiosk's touch target). Every tap is counted in ``taps``,
-except the keypad's digit keys (``<prefix>Key0..9``, ``<prefix>KeyErase``,
-``<prefix>KeyClear``), counted in ``digit_taps``: issue 10's tap budget counts what a
-customer chooses, not the line's digits. Widgets are found by their object names
+enabled, at least 48x48 px (the kiosk's touch target) and under the finger: the window's
+topmost widget at its centre is it or inside it (not off the window, scrolled away or
+covered; :func:`assert_reachable`). Every tap is counted in ``taps``, except the keypad's
+digit keys (``<prefix>Key0..9``, ``<prefix>KeyErase``, ``<prefix>KeyClear``), counted in
+``digit_taps``: issue 10's tap budget counts what a customer chooses, not the line's
+digits. Widgets are found by their object names
 (docs/OBJECT_NAMES.md) and every step waits for what the screen shows, so the same hands
 work in Spanish and in English.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -54,19 +57,29 @@ class Customer:
         return child(self.window, kind, name)
 
     def tap(self, widget: QWidget, *, digit: bool = False) -> None:
-        """A tap at ``widget``'s centre: it must be visible, enabled and a touch target."""
+        """A tap at ``widget``'s centre: it must be visible, enabled, a touch target and
+        under the finger (:func:`assert_reachable`)."""
         name = widget.objectName() or type(widget).__name__
         assert widget.isVisible(), f"{name} is not shown"
         assert widget.isEnabled(), f"{name} is not enabled"
         assert widget.width() >= MIN_TARGET and widget.height() >= MIN_TARGET, (
             f"{name} is {widget.width()}x{widget.height()}, under {MIN_TARGET}x{MIN_TARGET}"
         )
+        self.wait_reachable(widget)
         if digit:
             self.digit_taps += 1
         else:
             self.taps += 1
             self.tapped.append(name)
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+    def wait_reachable(self, widget: QWidget) -> None:
+        """Wait until ``widget`` is under the finger (a layout still pending is not yet on
+        the screen a person sees); fail saying why it is not, after the wait."""
+        window = self.window
+        with contextlib.suppress(self.qtbot.TimeoutError):  # said below
+            self.qtbot.waitUntil(lambda: not unreachable(window, widget), timeout=self.wait_ms)
+        assert_reachable(window, widget)
 
     def press(self, name: str) -> None:
         """Tap the button called ``name`` (a keypad's digit keys count as digits)."""
@@ -90,6 +103,7 @@ class Customer:
         point = spot.mapTo(attract, spot.rect().center())
         target = attract.childAt(point) or attract
         assert target.isVisible() and target.isEnabled()
+        self.wait_reachable(target)
         self.taps += 1
         self.tapped.append(attract.objectName())
         self.qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(attract, point))
@@ -178,6 +192,54 @@ class Customer:
             lambda: window.currentScreen() is window.result, timeout=timeout or self.wait_ms
         )
         return window.result.headline()
+
+
+def _name(widget: QWidget | None) -> str:
+    if widget is None:
+        return "nothing"
+    return widget.objectName() or type(widget).__name__
+
+
+def assert_reachable(window: QWidget, widget: QWidget) -> None:
+    """A finger on ``widget``'s centre lands on it (see :func:`unreachable`)."""
+    problem = unreachable(window, widget)
+    assert not problem, problem
+
+
+def unreachable(window: QWidget, widget: QWidget) -> str:
+    """Why a finger on ``widget``'s centre would miss it ("" when it lands): the centre must
+    be inside ``window`` and the window's topmost widget there must be ``widget`` or one
+    inside it. Misses a widget off the window, cut off by a parent too small for it,
+    scrolled out of its scroll area's view or covered by an overlay (QTest would deliver the
+    click anyway; a finger cannot). Nothing is scrolled for the finger: a target that needs
+    scrolling misses, and the window's size is said."""
+    centre = widget.mapTo(window, widget.rect().center())
+    size = f"{window.width()}x{window.height()}"
+    name = _name(widget)
+    if not window.rect().contains(centre):
+        return f"{name}'s centre ({centre.x()}, {centre.y()}) is outside the {size} window"
+    hit = window.childAt(centre)
+    if hit is widget or (hit is not None and widget.isAncestorOf(hit)):
+        return ""
+    return (
+        f"{name}'s centre ({centre.x()}, {centre.y()}) in the {size} window is under "
+        f"{_name(hit)}, not {name}{_clipped_by(window, widget)}"
+    )
+
+
+def _clipped_by(window: QWidget, widget: QWidget) -> str:
+    """Which of ``widget``'s parents cuts its centre off (a scroll area's viewport, a box
+    too small for it), said for the failure."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        at = widget.mapTo(parent, widget.rect().center())
+        if not parent.rect().contains(at):
+            return (
+                f" (cut off by {_name(parent)}, {parent.width()}x{parent.height()}: "
+                f"{_name(widget)} at ({at.x()}, {at.y()}) in it)"
+            )
+        parent = parent.parentWidget()
+    return ""
 
 
 def corner_gesture(qtbot: Any, window: MainWindow, taps: int = GESTURE_TAPS) -> None:

@@ -2,9 +2,10 @@
 
 A top-up and a gift pack paid through the checkout QR with the on-screen keypad alone (the
 payer's phone reads the QR and submits the hosted checkout, then approves on the bank's
-page), delivered and told on the result screen; no line is taken before the consent; and
-the flow in English, whose words follow a switch in the middle of it without losing what
-was typed.
+page), delivered and told on the result screen; no line is taken before the consent; the
+whole flow in English after the customer taps "English" (on the attract or the start
+screen, where the switch is); and, as the screens' robustness (no customer's path), a
+language change under a filled top-up screen keeps what was typed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from kiosk.controllers.language import current_language, translate
+from kiosk.controllers.language import current_language, set_language, translate
 from kiosk.domain.sale import PaymentMode, SaleState
 from tests.e2e.helpers import LINE, WAIT_MS, AppRunner
 from tests.e2e.kiosk_hands import Customer
@@ -167,15 +168,27 @@ def assert_english(window: QWidget, where: str) -> None:
     assert left == [], f"{where}: Spanish left after choosing English: {left}"
 
 
-def test_the_flow_in_english_and_a_switch_in_the_middle_keeps_what_was_typed(
-    qtbot: Any, runner: AppRunner
+@pytest.mark.parametrize("where", ["attract", "start"])
+def test_a_customer_who_taps_english_buys_in_english_on_every_screen(
+    qtbot: Any, runner: AppRunner, where: str
 ) -> None:
+    """The customer's own path to English: a tap on "English" where the switch is (the
+    attract screen, or the start screen after touching the attract screen), then the whole
+    top-up in English, every screen checked (no Spanish source English translates
+    differently is shown), up to the delivered result."""
     ctx, customer = kiosk(runner)
     window = ctx.window
-    look = ctx.wiring.kiosk.look
-    customer.touch_attract()
-    customer.press("startLanguageEn")
-    qtbot.waitUntil(lambda: current_language() == "en", timeout=WAIT_MS)
+    if where == "attract":
+        customer.press("attractLanguageEn")
+        qtbot.waitUntil(lambda: current_language() == "en", timeout=WAIT_MS)
+        assert window.currentScreen() is window.attract, "the language tap is not a touch"
+        assert child(window, QAbstractButton, "attractLanguageEn").isChecked()
+        assert_english(window, "attract")
+        customer.touch_attract()
+    else:
+        customer.touch_attract()
+        customer.press("startLanguageEn")
+        qtbot.waitUntil(lambda: current_language() == "en", timeout=WAIT_MS)
     assert child(window, QAbstractButton, "startLanguageEn").isChecked()
     assert_english(window, "start")
 
@@ -184,23 +197,51 @@ def test_the_flow_in_english_and_a_switch_in_the_middle_keeps_what_was_typed(
     customer.consent()
     customer.type_line("topup", LINE)
     customer.wait_operator()
-    operator = window.topup.line_input.operatorName()
     assert_english(window, "top-up with its line")
-
-    # Mid-flow, the language changes (as the kiosk's look does it): nothing typed is lost.
-    look.choose_language("es")
-    qtbot.waitUntil(lambda: bool(spanish_left(window, DATA)), timeout=WAIT_MS)
-    assert window.currentScreen() is window.topup
-    assert window.topup.line() == LINE and window.topup.consentGiven()
-    assert window.topup.line_input.operatorName() == operator
-    look.choose_language("en")
-    qtbot.waitUntil(lambda: not spanish_left(window, DATA), timeout=WAIT_MS)
-    assert window.topup.line() == LINE and window.topup.consentGiven()
-
     customer.pick_preset(10_000)
+    assert_english(window, "top-up with its amount")
     customer.continue_()
     assert_english(window, "confirm")
     pay = child(window, QAbstractButton, "confirmContinueButton").text().replace("&", "")
     assert pay != "Pagar con código QR" and pay.strip()
     customer.pay()
     assert_english(window, "payment")
+
+    reference = pay_on_the_phone(runner, ctx)
+    headline = customer.wait_result()
+    assert headline == translate("SaleWords", "Recarga hecha") != "Recarga hecha"
+    assert_english(window, "result")
+    assert reference in child(window, QWidget, "resultReferenceBig").text()
+    assert current_language() == "en"
+
+
+def test_a_language_change_mid_flow_keeps_what_was_typed(qtbot: Any, runner: AppRunner) -> None:
+    """The screens' robustness, not a customer's path: the language switch is only on the
+    attract and start screens, and going back there starts over. But the language can change
+    under a filled screen (a settings save, an idle reset's restore): Qt's LanguageChange
+    reaches the top-up screen, and what it holds (consent, line, operator, amount) stays
+    while its words change. So this calls ``set_language`` directly."""
+    ctx, customer = kiosk(runner)
+    window = ctx.window
+    customer.touch_attract()
+    customer.choose("topup")
+    customer.consent()
+    customer.type_line("topup", LINE)
+    customer.wait_operator()
+    operator = window.topup.line_input.operatorName()
+    customer.pick_preset(10_000)
+    assert spanish_left(window, DATA), "the detector sees the Spanish screen"
+
+    set_language("en")
+    qtbot.waitUntil(lambda: not spanish_left(window, DATA), timeout=WAIT_MS)
+    assert window.currentScreen() is window.topup
+    assert window.topup.line() == LINE and window.topup.consentGiven()
+    assert window.topup.line_input.operatorName() == operator
+    assert window.topup.amount() == 10_000
+    set_language("es")
+    qtbot.waitUntil(lambda: bool(spanish_left(window, DATA)), timeout=WAIT_MS)
+    assert window.topup.line() == LINE and window.topup.consentGiven()
+    assert window.topup.amount() == 10_000
+    # The screen still works in the new language: on to the QR.
+    customer.continue_()
+    customer.pay()
