@@ -173,6 +173,7 @@ class HistoryScreen(Screen):
             self._captions[key] = caption
             grid.addWidget(caption, row, column)
             grid.addWidget(field, row, column + 1)
+        self._filters_grid = grid
         grid.addWidget(self.search_button, 1, 6)
         for column, stretch in ((1, 2), (3, 2), (5, 3)):
             grid.setColumnStretch(column, stretch)
@@ -464,10 +465,20 @@ class HistoryScreen(Screen):
 
     # -- keys and focus ----------------------------------------------------------------
 
+    def setKioskMode(self, kiosk: bool) -> None:
+        """At the kiosk (its admin) the text is larger: "Buscar" gets a row of its own, at
+        the right, rather than being squeezed beside the clerk's filter."""
+        super().setKioskMode(kiosk)
+        grid = self._filters_grid
+        grid.removeWidget(self.search_button)
+        # Room between the filters' rows for a finger.
+        grid.setVerticalSpacing(12 if kiosk else 6)
+        if kiosk:
+            grid.addWidget(self.search_button, 2, 0, 1, 7, Qt.AlignmentFlag.AlignRight)
+        else:
+            grid.addWidget(self.search_button, 1, 6)
+
     def enter(self) -> None:
-        # Its words whole in the font it has now (the kiosk's is larger): the filters'
-        # grid gives the other columns what is left.
-        self.search_button.setMinimumWidth(max(100, self.search_button.sizeHint().width()))
         self.line_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_on(self) -> None:
