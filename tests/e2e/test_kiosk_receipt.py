@@ -1,6 +1,7 @@
 """The kiosk's receipt (issue 10, item 7): printed by itself on the kiosk's printer after a
 sale, and a printer out of paper said in the customer's words without blocking anything —
-"Nueva venta" goes back to the start, and the sale is in the store's history."""
+"Nueva venta" goes back to the attract screen (the next customer starts afresh), and the
+sale is in the store's history."""
 
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ def test_a_printer_out_of_paper_is_said_and_blocks_nothing(qtbot: Any, runner: A
         new_sale = child(result, QAbstractButton, "resultNewSaleButton")
         assert new_sale.isEnabled()
         hands.click(new_sale)
-        hands.wait_for_screen(ctx.window.start)
+        hands.wait_for_screen(ctx.window.attract)
         assert not ctx.controllers.sale.reference, "the sale on screen is forgotten"
     finally:
         printer.close()
@@ -120,7 +121,7 @@ def test_no_printer_set_up_is_not_a_customers_problem(qtbot: Any, runner: AppRun
     assert result.messageText() == "", "nothing to say about a printer the kiosk has not"
     assert child(result, QLabel, "resultReferenceBig").text() == reference
     hands.press("resultNewSaleButton")
-    hands.wait_for_screen(ctx.window.start)
+    hands.wait_for_screen(ctx.window.attract)
 
 
 def test_a_printer_that_does_not_answer_holds_neither_the_customer_nor_the_idle_reset(
