@@ -46,7 +46,7 @@ def payment_instructions(mode: PaymentMode) -> str:
     if PaymentMode(mode) is PaymentMode.CHECKOUT:
         return translate(
             "SaleWords",
-            "Escanee el código con la cámara de su celular y pague en su banco. "
+            "Escanee el código con la cámara de su celular: se abre la página de pago PSE. "
             "Allí elige su banco y escribe sus datos de PSE.",
         )
     return translate(

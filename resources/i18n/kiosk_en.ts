@@ -1379,10 +1379,6 @@ The steps' columns: when, the state reached (it says what happened), who, a note
             <translation>You type the payer's details here; the customer only approves the payment in their bank on their phone.</translation>
         </message>
         <message>
-            <source>Escanee el código con la cámara de su celular y pague en su banco. Allí elige su banco y escribe sus datos de PSE.</source>
-            <translation>Scan the code with your phone's camera and pay in your bank. There you choose your bank and type your PSE details.</translation>
-        </message>
-        <message>
             <source>Escanee el código con la cámara de su celular y pague en su banco. El código abre la página de su banco para autorizar el pago.</source>
             <translation>Scan the code with your phone's camera and pay in your bank. The code opens your bank's page to approve the payment.</translation>
         </message>
@@ -1477,6 +1473,10 @@ The steps' columns: when, the state reached (it says what happened), who, a note
         <message>
             <source>El proveedor de recargas no la aceptó.</source>
             <translation>The top-up provider did not accept it.</translation>
+        </message>
+        <message>
+            <source>Escanee el código con la cámara de su celular: se abre la página de pago PSE. Allí elige su banco y escribe sus datos de PSE.</source>
+            <translation>Scan the code with your phone's camera: it opens the PSE payment page. There you choose your bank and enter your PSE details.</translation>
         </message>
         <message>
             <source>Recarga hecha</source>
