@@ -222,3 +222,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if YEAR_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def plain_style_unless_asked(request: pytest.FixtureRequest) -> None:
+    """A test that did not ask for the kiosk's style gets none, whatever ran before it
+    (cleared before its windows exist: cheap)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.support.widgets import STYLED_FIXTURES, plain_style
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not STYLED_FIXTURES & set(request.fixturenames):
+        plain_style(app)

@@ -20,9 +20,8 @@ from kiosk.gateways.factory import Gateways, build_clients
 from kiosk.sandbox import SandboxServer, SandboxTiming
 from tests.e2e.hands import Clerk, Payer, SaleRecords
 from tests.e2e.helpers import APP_THREAD_NAMES, AppRunner, e2e_config
-from tests.support.widgets import free_closed_windows
+from tests.support.widgets import use_kiosk_style
 from ui.app import AppContext
-from ui.style import apply_style
 
 
 @pytest.fixture
@@ -51,19 +50,13 @@ def runner(
 ) -> Iterator[AppRunner]:
     """Starts the test's apps (styled as the command styles them) and checks, at the end,
     that none left a thread, a worker or a window behind."""
-    free_closed_windows()
-    previous_style, previous_sheet = qapp.style().name(), qapp.styleSheet()
-    apply_style(qapp)
+    use_kiosk_style(qapp)
     threads_before = set(threading.enumerate())
     running = AppRunner(qtbot, sandbox, app_config)
     try:
         yield running
     finally:
-        try:
-            running.finish()
-        finally:
-            qapp.setStyleSheet(previous_sheet)
-            qapp.setStyle(previous_style)
+        running.finish()
     # The app's own threads (journal writer, embedded sandbox) and any non-daemon thread must
     # be gone; the test sandbox's request handlers are daemons that end with their request.
     left = [

@@ -7,7 +7,9 @@ import gc
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton, QWidget
+
+from ui.style import apply_style, load_stylesheet
 
 
 def free_closed_windows() -> None:
@@ -16,6 +18,26 @@ def free_closed_windows() -> None:
     test's set-up would grow slower with every test before it."""
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+#: The fixtures that style the app as the ``kiosk`` command does.
+STYLED_FIXTURES = frozenset({"styled_app", "runner"})
+
+
+def use_kiosk_style(app: QApplication) -> None:
+    """The app as the command styles it, for a test that measures or looks: applied before
+    the test builds its windows, and left applied afterwards (restyling a test's big window
+    at its teardown cost seconds; the next unstyled test clears it, with no window alive)."""
+    free_closed_windows()
+    if app.styleSheet() != load_stylesheet() or app.style().name().lower() != "fusion":
+        apply_style(app)
+
+
+def plain_style(app: QApplication) -> None:
+    """No stylesheet: what a test that did not ask for the kiosk's style expects."""
+    if app.styleSheet():
+        free_closed_windows()
+        app.setStyleSheet("")
 
 
 def child(parent: QWidget, kind: type[QObject], name: str) -> Any:

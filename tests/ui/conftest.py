@@ -8,22 +8,17 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.catalogue import Pack
-from tests.support.widgets import free_closed_windows
+from tests.support.widgets import use_kiosk_style
 from tests.ui.helpers import KIOSK, STORE
 from ui.main_window import MainWindow, build_main_window
-from ui.style import apply_style
 
 
 @pytest.fixture
 def styled_app(qapp: QApplication) -> Iterator[QApplication]:
-    """The kiosk stylesheet for one test (sizes depend on it), then the app as it was."""
-    free_closed_windows()
-    previous_style = qapp.style().name()
-    previous_sheet = qapp.styleSheet()
-    apply_style(qapp)
+    """The kiosk stylesheet for the test (sizes depend on it); an unstyled test after it
+    clears it (tests/conftest.py ``plain_style_unless_asked``)."""
+    use_kiosk_style(qapp)
     yield qapp
-    qapp.setStyleSheet(previous_sheet)
-    qapp.setStyle(previous_style)
 
 
 @pytest.fixture
