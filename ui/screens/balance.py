@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.controllers.language import formats, translate
-from ui.screens.base import Screen, make_button
+from ui.screens.base import make_button
 from ui.screens.consent import ConsentBox, consent_needed
 from ui.screens.line_screen import (
     KIOSK_COLUMN_SPACING,
     KIOSK_PRESET_HEIGHT,
+    ConsentScreen,
     FittedLineEdit,
     KioskButton,
     ScrollingColumns,
-    consent_first,
-    consent_withdrawn,
     set_box_direction,
 )
 from ui.widgets.keypad import DigitKeypad
@@ -52,7 +51,7 @@ class BalanceStep(StrEnum):
     SHOWN = "shown"
 
 
-class BalanceScreen(Screen):
+class BalanceScreen(ConsentScreen):
     """See a line's balance and packs after a one-time code sent by SMS to that line.
 
     Signals:
@@ -124,7 +123,6 @@ class BalanceScreen(Screen):
         )
         content = self._main_column
         self.consent_hint = MessageLabel(content, object_name="balanceConsentHint")
-        self._consent_withdrawn = False
         main.addWidget(self.consent_hint)  # kiosk only: over the line it is about
 
         line_row = QHBoxLayout()
@@ -264,18 +262,9 @@ class BalanceScreen(Screen):
 
     # -- slots -------------------------------------------------------------------------
 
-    def setStore(self, name: str, contact: str = "") -> None:
-        self.consent.setStore(name, contact)
-
-    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
-        self.consent.setPrivacyNotice(es_text, en_text)
-
     def setKioskMode(self, kiosk: bool) -> None:
         super().setKioskMode(kiosk)
-        self.consent.setKioskMode(kiosk)
-        self.keypad.setVisible(kiosk)
-        # The keypad's "Borrar todo" clears at the kiosk (the field's own ✕ is tiny).
-        self.line_input.lineEdit().setClearButtonEnabled(not kiosk)
+        self._set_consent_kiosk(kiosk)
         self._arrange()
         self._render_gate()
         self._show_step(self._step)
@@ -309,7 +298,7 @@ class BalanceScreen(Screen):
 
     def reset(self) -> None:
         super().reset()
-        self.consent.reset()
+        self._reset_consent()
         self.line_input.clear()
         self.code_input.clear()
         self._masked_line = ""
@@ -318,7 +307,6 @@ class BalanceScreen(Screen):
         self._render_code_caption()
         self._render_balance()
         self._show_step(BalanceStep.LINE)
-        self._consent_withdrawn = False  # a new customer: nothing was withdrawn
         self.keypad.setTarget(self.line_input.lineEdit())
         self._render_gate()
 
@@ -332,9 +320,6 @@ class BalanceScreen(Screen):
 
     def code(self) -> str:
         return self.code_input.text()
-
-    def consentGiven(self) -> bool:
-        return self.consent.isGiven()
 
     def isShowingBalance(self) -> bool:
         """Kiosk: the balance is on screen (until a new line, or the reset)."""
@@ -380,32 +365,8 @@ class BalanceScreen(Screen):
         self.clearError()
         self.codeSubmitted.emit(self.line(), self.code_input.text())
 
-    def _on_consent(self, given: bool) -> None:
-        edit = self.line_input.lineEdit()
-        if given:
-            self.clearError()
-            self._consent_withdrawn = False
-        elif self.isKioskMode():
-            # The customer took the consent back: the number goes with it.
-            self._consent_withdrawn = bool(edit.text())
-            edit.clear()
-        self._render_gate()
+    def _after_consent(self, given: bool) -> None:
         self._refresh()
-        if given and self.isKioskMode():
-            self.keypad.setTarget(edit)
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _render_gate(self) -> None:
-        """Kiosk: the line and the keypad wait for the consent, and the hint says why."""
-        gated = self.isKioskMode() and not self.consent.isGiven()
-        self.line_input.lineEdit().setEnabled(not gated)
-        self.keypad.setEnabled(not gated)
-        if not gated:
-            self.consent_hint.clearMessage()
-        elif self._consent_withdrawn:
-            self.consent_hint.setMessage(consent_withdrawn(), "hint")
-        else:
-            self.consent_hint.setMessage(consent_first(), "hint")
 
     def _apply_orientation(self, portrait: bool) -> None:
         self._arrange()

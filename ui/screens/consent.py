@@ -68,12 +68,20 @@ class _ConsentCheck(QCheckBox):
         return super().hitButton(pos)
 
 
+def strip_mnemonic(text: str) -> str:
+    """``text`` without its "&" shortcut marks ("&&", a written "&", stays one "&")."""
+    return "&&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 class ConsentBox(QFrame):
     """A short privacy notice naming the store, and a consent checkbox that is never pre-ticked.
 
     The notice is the store's own (settings ``store.privacy_notice`` in Spanish,
     ``store.privacy_notice_en`` in English: data, shown as written) when the current
     language has one, else the built-in :func:`privacy_notice` naming the store.
+
+    Kiosk (``setKioskMode(True)``): a finger-sized row, and no underlined shortcut letter
+    (the "&" of "Sí, &autorizo": a kiosk has no keyboard).
 
     Signals: ``toggled(bool)``.
     Slots: ``setStore(name, contact="")``, ``setPrivacyNotice(es_text, en_text="")``,
@@ -92,6 +100,7 @@ class ConsentBox(QFrame):
         self.setObjectName(f"{prefix}ConsentBox")
         self._store = ""
         self._contact = ""
+        self._kiosk = False
         # The store's own notices by language ("": the built-in one).
         self._store_notices: dict[str, str] = {"es": "", "en": ""}
         self._notice = QLabel(self)
@@ -113,8 +122,10 @@ class ConsentBox(QFrame):
 
     def retranslate(self) -> None:
         self._notice.setText(self.noticeText())
-        # "&" marks the Alt shortcut (Alt+A in both languages).
-        self._check.setText(translate("ConsentBox", "Sí, &autorizo"))
+        # "&" marks the Alt shortcut (Alt+A in both languages); a kiosk has no keyboard, so
+        # no underlined letter there.
+        words = translate("ConsentBox", "Sí, &autorizo")
+        self._check.setText(strip_mnemonic(words) if self._kiosk else words)
         self._check.setAccessibleName(
             translate("ConsentBox", "Sí, autorizo el uso de mi número para esta venta")
         )
@@ -149,6 +160,8 @@ class ConsentBox(QFrame):
     def setKioskMode(self, kiosk: bool) -> None:
         # The indicator's size is the stylesheet's (QCheckBox::indicator under kiosk="true").
         self._check.setRowHeight(KIOSK_ROW_HEIGHT if kiosk else 0)
+        self._kiosk = kiosk
+        self.retranslate()
 
     def reset(self) -> None:
         self._check.setChecked(False)

@@ -201,7 +201,109 @@ def set_box_direction(layout: QBoxLayout, portrait: bool) -> None:
     )
 
 
-class LineScreen(Screen):
+class ConsentScreen(Screen):
+    """Base of a screen that takes personal data (a line) only after the consent: the
+    consent gate that the line screens and the balance share.
+
+    Subclasses build ``consent`` (:class:`ConsentBox`), ``consent_hint`` (a
+    :class:`MessageLabel`, ``<prefix>ConsentHint``), ``line_input`` and ``keypad`` in
+    their own ``__init__`` (where their layout wants them), connect
+    ``consent.toggled`` to :meth:`_on_consent`, and call :meth:`_set_consent_kiosk` from
+    ``setKioskMode``, :meth:`_reset_consent` from ``reset`` and :meth:`_render_gate` from
+    ``retranslate``.
+
+    Slots: ``setStore(name, contact="")``, ``setPrivacyNotice(es_text, en_text="")`` (the
+    store's own notice, see ``ConsentBox``). Query ``consentGiven()``.
+
+    Kiosk: the fields of :meth:`_consented_edits` and the keypad (and
+    :meth:`_gated_widgets`) stay greyed until the consent is ticked, the hint says so;
+    unticking erases what was typed in them and says that.
+    """
+
+    consent: ConsentBox
+    consent_hint: MessageLabel
+    line_input: LineInput
+    keypad: DigitKeypad
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, subtitle, parent)
+        self._consent_withdrawn = False
+
+    # -- slots -------------------------------------------------------------------------
+
+    def setStore(self, name: str, contact: str = "") -> None:
+        self.consent.setStore(name, contact)
+
+    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
+        self.consent.setPrivacyNotice(es_text, en_text)
+
+    def consentGiven(self) -> bool:
+        return self.consent.isGiven()
+
+    # -- for subclasses ------------------------------------------------------------------
+
+    def _consented_edits(self) -> list[QLineEdit]:
+        """The fields that hold personal data: greyed until the consent (kiosk)."""
+        return [self.line_input.lineEdit()]
+
+    def _gated_widgets(self) -> list[QWidget]:
+        """Kiosk: other controls greyed until the consent (nothing to do before it)."""
+        return []
+
+    def _after_consent(self, given: bool) -> None:
+        """Hook: the consent was ticked or unticked (the gate rendered already)."""
+
+    def _set_consent_kiosk(self, kiosk: bool) -> None:
+        self.consent.setKioskMode(kiosk)
+        self.keypad.setVisible(kiosk)
+        for edit in self._consented_edits():
+            # The keypad's "Borrar todo" clears at the kiosk (the field's own ✕ is tiny).
+            edit.setClearButtonEnabled(not kiosk)
+
+    def _reset_consent(self) -> None:
+        self.consent.reset()
+        self._consent_withdrawn = False  # a new customer: nothing was withdrawn
+
+    def _on_consent(self, given: bool) -> None:
+        if given:
+            self.clearError()
+            self._consent_withdrawn = False
+        elif self.isKioskMode():
+            typed = [edit for edit in self._consented_edits() if edit.text()]
+            # The customer took the consent back: the number goes with it.
+            self._consent_withdrawn = bool(typed)
+            for edit in typed:
+                edit.clear()
+        self._render_gate()
+        self._after_consent(given)
+        if given and self.isKioskMode():
+            self._focus_keypad_target()
+
+    def _focus_keypad_target(self) -> None:
+        target = self.keypad.target()
+        if target is None or not target.isEnabled() or not target.isVisibleTo(self):
+            target = self.line_input.lineEdit()
+        self.keypad.setTarget(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _render_gate(self) -> None:
+        """Kiosk: the lines and the keypad wait for the consent, and the hint says why."""
+        gated = self.isKioskMode() and not self.consent.isGiven()
+        for edit in self._consented_edits():
+            edit.setEnabled(not gated)
+        for widget in self._gated_widgets():
+            widget.setEnabled(not gated)
+        self.keypad.setEnabled(not gated)
+        words: Callable[[], str] | None = None
+        if gated:
+            words = consent_withdrawn if self._consent_withdrawn else consent_first
+        if words is None:
+            self.consent_hint.clearMessage()
+        else:
+            self.consent_hint.setMessage(words(), "hint")
+
+
+class LineScreen(ConsentScreen):
     """Base of a screen that takes a customer's line after their consent.
 
     Signal ``lineEntered(str)``: a valid line was completed and consent is given (the line
@@ -240,7 +342,6 @@ class LineScreen(Screen):
         self.line_input = LineInput(self.prefix, stacked=stacked_line, parent=self.content())
         # Kiosk: why the line is greyed (consent first), or that it was erased.
         self.consent_hint = MessageLabel(self.content(), object_name=f"{self.prefix}ConsentHint")
-        self._consent_withdrawn = False
         self.keypad = DigitKeypad(self.prefix, self.content())
         self.keypad.hide()
         self.continue_button = self.add_continue_button()  # "Continuar", the base's words
@@ -256,19 +357,9 @@ class LineScreen(Screen):
 
     # -- slots -------------------------------------------------------------------------
 
-    def setStore(self, name: str, contact: str = "") -> None:
-        self.consent.setStore(name, contact)
-
-    def setPrivacyNotice(self, es_text: str, en_text: str = "") -> None:
-        self.consent.setPrivacyNotice(es_text, en_text)
-
     def setKioskMode(self, kiosk: bool) -> None:
         super().setKioskMode(kiosk)
-        self.consent.setKioskMode(kiosk)
-        self.keypad.setVisible(kiosk)
-        for edit in self._consented_edits():
-            # The keypad's "Borrar todo" clears at the kiosk (the field's own ✕ is tiny).
-            edit.setClearButtonEnabled(not kiosk)
+        self._set_consent_kiosk(kiosk)
         self._arrange()
         self._render_gate()
 
@@ -300,12 +391,11 @@ class LineScreen(Screen):
 
     def reset(self) -> None:
         super().reset()
-        self.consent.reset()
+        self._reset_consent()
         self.line_input.clear()
         self._announced_line = ""
         self._submit_when_known = False
         self._detection_failed = False
-        self._consent_withdrawn = False  # a new customer: nothing was withdrawn
         self.keypad.setTarget(self.line_input.lineEdit())
         self._render_gate()
 
@@ -313,9 +403,6 @@ class LineScreen(Screen):
 
     def line(self) -> str:
         return self.line_input.line()
-
-    def consentGiven(self) -> bool:
-        return self.consent.isGiven()
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -380,10 +467,6 @@ class LineScreen(Screen):
     def _apply_orientation(self, portrait: bool) -> None:
         self._arrange()
 
-    def _consented_edits(self) -> list[QLineEdit]:
-        """The fields that hold personal data: greyed until the consent (kiosk)."""
-        return [self.line_input.lineEdit()]
-
     def _serve_keypad(self, *fields: QLineEdit) -> None:
         self.keypad.serve(*fields)
 
@@ -405,42 +488,9 @@ class LineScreen(Screen):
     def _failed_detection_text(self) -> str:
         return f"{now(self._failed_message)} {retry_detection()}"
 
-    def _on_consent(self, given: bool) -> None:
-        if given:
-            self.clearError()
-            self._consent_withdrawn = False
-        elif self.isKioskMode():
-            typed = [edit for edit in self._consented_edits() if edit.text()]
-            # The customer took the consent back: the number goes with it.
-            self._consent_withdrawn = bool(typed)
-            for edit in typed:
-                edit.clear()
-        self._render_gate()
+    def _after_consent(self, given: bool) -> None:
         self._announce_line()
         self._refresh()
-        if given and self.isKioskMode():
-            self._focus_keypad_target()
-
-    def _focus_keypad_target(self) -> None:
-        target = self.keypad.target()
-        if target is None or not target.isEnabled() or not target.isVisibleTo(self):
-            target = self.line_input.lineEdit()
-        self.keypad.setTarget(target)
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _render_gate(self) -> None:
-        """Kiosk: the lines and the keypad wait for the consent, and the hint says why."""
-        gated = self.isKioskMode() and not self.consent.isGiven()
-        for edit in self._consented_edits():
-            edit.setEnabled(not gated)
-        self.keypad.setEnabled(not gated)
-        words: Callable[[], str] | None = None
-        if gated:
-            words = consent_withdrawn if self._consent_withdrawn else consent_first
-        if words is None:
-            self.consent_hint.clearMessage()
-        else:
-            self.consent_hint.setMessage(words(), "hint")
 
     def _on_line_changed(self, _line: str) -> None:
         self._submit_when_known = False

@@ -69,7 +69,8 @@ class TopupScreen(LineScreen):
     ``topupLineColumn`` and ``topupAmountColumn`` in ``topupColumns``, inside
     ``topupScrollArea`` at the kiosk (what does not fit, e.g. with larger text, scrolls).
 
-    Kiosk (``setKioskMode(True)``): consent on top; then the line and "Otro valor" | the
+    Kiosk (``setKioskMode(True)``): the line and "Otro valor" wait for the consent (greyed,
+    with the keypad); consent on top; then the line and "Otro valor" | the
     keypad | the presets (two a row) in landscape, one column (presets three a row) in
     portrait. Taps: consent, the line's digits, a preset, Continue; a preset tapped
     with the line unfinished leaves the keypad on the line, and so does the operator
@@ -283,6 +284,10 @@ class TopupScreen(LineScreen):
         if self.isKioskMode() and self._preset_buttons:
             return
         self._focus_amount()
+
+    def _gated_widgets(self) -> list[QWidget]:
+        # "Otro valor" waits for the consent with the line (the keypad types into both).
+        return [self.amount_input]
 
     def _arrange(self) -> None:
         kiosk = self.isKioskMode()

@@ -511,3 +511,34 @@ def test_portrait_top_up_keeps_the_line_the_keypad_and_the_presets_together(
     assert keypad.top() - line_bottom <= 48, "no gap between the line and its keypad"
     assert _rect_in(caption, screen).top() - keypad.bottom() <= 48
     assert _rect_in(presets, screen).top() - _rect_in(caption, screen).bottom() <= 24
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_kiosk_consent_shows_no_shortcut_underline(qtbot, window: MainWindow, language: str):
+    speak(language)
+    box = _consent(window.topup, "topup")
+    assert "&" in box.text(), "the counter keeps its Alt shortcut"
+    window.setKioskMode(True)
+    for name in SCREENS:
+        text = _consent(getattr(window, name), name).text()
+        assert text and "&" not in text, text
+    speak("es" if language == "en" else "en")  # a language change keeps it so
+    assert "&" not in box.text()
+    window.setKioskMode(False)
+    assert "&" in box.text()
+    speak("es")
+
+
+def test_other_amount_waits_for_the_consent_with_the_line(qtbot, kiosk: MainWindow):
+    screen = _shown(qtbot, kiosk, "topup")
+    screen.enter()
+    other = child(screen, QLineEdit, "topupAmountInput")
+    assert not other.isEnabled(), "greyed with the line before the consent"
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    assert not other.hasFocus()
+    tick(qtbot, _consent(screen, "topup"))
+    assert other.isEnabled()
+    tick(qtbot, _consent(screen, "topup"))
+    assert not other.isEnabled()
+    kiosk.setKioskMode(False)
+    assert other.isEnabled(), "the counter takes the amount at any time"
