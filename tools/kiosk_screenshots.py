@@ -10,7 +10,9 @@ screens in English at 1280x800 (``<out>/en/``). A dialog open on the window (the
 PIN) is painted where it stands.
 
 The scenes are shared with the tests (tests/ui/test_kiosk_screens_english.py): a screen
-added here is checked there.
+added here (and named in ``KIOSK_SCENE_NAMES``) is checked there. A scene waits for the app
+through a :class:`Waiter`: this tool's own loop (:class:`LoopWaiter`), or the test's
+``qtbot.waitUntil``.
 """
 
 from __future__ import annotations
@@ -52,7 +54,55 @@ ADMIN_PIN = "0000"
 #: Long enough that no idle reset comes while the shots are taken.
 NO_IDLE_SECONDS = 3600
 
+#: Every kiosk scene's file name, in README order (the tests parametrise on this tuple).
+KIOSK_SCENE_NAMES = (
+    "01-attract.png",
+    "02-start.png",
+    "03-topup.png",
+    "04-topup-filled.png",
+    "05-topup-refused.png",
+    "06-gift-pack.png",
+    "07-balance-code.png",
+    "08-balance-shown.png",
+    "09-confirm-topup.png",
+    "10-confirm-gift-pack.png",
+    "11-payment.png",
+    "12-result-delivered.png",
+    "13-result-declined.png",
+    "14-result-pending.png",
+    "15-result-paid-not-delivered.png",
+    "16-idle-warning.png",
+    "17-admin-pin.png",
+    "18-keyboard-dock.png",
+    "19-settings.png",
+    "20-history.png",
+)
+
 Scene = Callable[[], None]
+
+
+class Waiter:
+    """How a scene waits for the app: ``until(condition)`` (a worker's answer, a dialog
+    shown) and ``settle()`` (posted events, layouts, delivered before a shot)."""
+
+    def until(self, condition: Callable[[], bool]) -> None:
+        raise NotImplementedError
+
+    def settle(self) -> None:
+        raise NotImplementedError
+
+
+class LoopWaiter(Waiter):
+    """This tool's own waiting: it runs the event loop itself (no pytest here)."""
+
+    def __init__(self, seconds: float = 10.0) -> None:
+        self.seconds = seconds
+
+    def until(self, condition: Callable[[], bool]) -> None:
+        wait_for(condition, self.seconds)
+
+    def settle(self) -> None:
+        settle()
 
 
 def kiosk_config(base: Config) -> Config:
@@ -100,11 +150,11 @@ def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
         time.sleep(0.01)
 
 
-def close_dialogs(window: QWidget) -> None:
+def close_dialogs(window: QWidget, waiter: Waiter | None = None) -> None:
     for dialog in window.findChildren(QDialog):
         if dialog.isVisible():
             dialog.reject()
-    settle()
+    (waiter or LoopWaiter()).settle()
 
 
 def _kiosk(ctx: AppContext) -> Any:
@@ -113,10 +163,11 @@ def _kiosk(ctx: AppContext) -> Any:
     return kiosk
 
 
-def calm(ctx: AppContext) -> None:
+def calm(ctx: AppContext, waiter: Waiter | None = None) -> None:
     """Back to a plain kiosk before a scene: no dialog, no idle warning, no keyboard, no
     admin mode."""
-    close_dialogs(ctx.window)
+    waiter = waiter or LoopWaiter()
+    close_dialogs(ctx.window, waiter)
     kiosk = _kiosk(ctx)
     for warning in ctx.window.findChildren(QWidget, "idleWarning"):
         if hasattr(warning, "stop"):
@@ -128,24 +179,25 @@ def calm(ctx: AppContext) -> None:
     if hasattr(admin, "isAdminMode") and admin.isAdminMode():
         admin.end_admin()
     ctx.window.setClerk("")  # a kiosk has no clerk (the settings' sample sets one)
-    settle()
+    waiter.settle()
 
 
-def grant_admin(ctx: AppContext) -> None:
+def grant_admin(ctx: AppContext, waiter: Waiter | None = None) -> None:
     """Admin mode as an admin reaches it: the corner gesture's PIN dialog, the PIN keyed."""
+    waiter = waiter or LoopWaiter()
     admin = _kiosk(ctx).admin
     if admin.isAdminMode():
         return
     admin.open_gesture_prompt()
-    wait_for(lambda: shown_dialog(ctx.window) is not None)
+    waiter.until(lambda: shown_dialog(ctx.window) is not None)
     dialog = shown_dialog(ctx.window)
     assert dialog is not None
     for key in [*ADMIN_PIN, "Enter"]:
         button = dialog.findChild(QAbstractButton, f"adminPinKey{key}")
         assert button is not None, key
         button.click()
-    wait_for(admin.isAdminMode)
-    settle()
+    waiter.until(admin.isAdminMode)
+    waiter.settle()
 
 
 def shown_dialog(window: QWidget) -> QDialog | None:
@@ -155,8 +207,11 @@ def shown_dialog(window: QWidget) -> QDialog | None:
     return None
 
 
-def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
-    """(file name, how to set the kiosk up) for every kiosk screenshot, in README order."""
+def kiosk_scenes(ctx: AppContext, waiter: Waiter | None = None) -> list[tuple[str, Scene]]:
+    """(file name, how to set the kiosk up) for every kiosk screenshot, in README order
+    (the names are ``KIOSK_SCENE_NAMES``); each scene waits through ``waiter`` (this tool's
+    loop by default)."""
+    wait = waiter or LoopWaiter()
     window: MainWindow = ctx.window
     kiosk = _kiosk(ctx)
     counter = dict(screenshots.scenes(window))
@@ -164,11 +219,11 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
 
     def scene(setup: Callable[[], None], *, admin: bool = False) -> Scene:
         def run() -> None:
-            calm(ctx)
+            calm(ctx, wait)
             if admin:
-                grant_admin(ctx)
+                grant_admin(ctx, wait)
             setup()
-            settle()
+            wait.settle()
 
         return run
 
@@ -190,8 +245,8 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
     def detected(screen: Any) -> None:
         """The line's operator as the sandbox detects it (it may bring its own offer)."""
         done = (OperatorState.OK, OperatorState.REFUSED)
-        wait_for(lambda: screen.line_input.operatorState() in done)
-        settle()
+        wait.until(lambda: screen.line_input.operatorState() in done)
+        wait.settle()
 
     def topup_filled() -> None:
         counter["03-topup-filled.png"]()
@@ -218,19 +273,19 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
     def admin_pin() -> None:
         window.show_start()
         kiosk.admin.open_gesture_prompt()
-        wait_for(lambda: shown_dialog(window) is not None)
+        wait.until(lambda: shown_dialog(window) is not None)
 
     def keyboard_dock() -> None:
         settings()
         field = window.settings.findChild(QLineEdit, "settingsStoreNameInput")
         assert field is not None, "no store name field on the settings screen"
         field.setFocus()
-        settle()
+        wait.settle()
         dock = kiosk.keyboard.dock
         if not dock.isOpen():
             dock.open_for(field)
 
-    return [
+    scenes = [
         ("01-attract.png", scene(window.show_attract)),
         ("02-start.png", scene(lambda: window.show_start())),
         ("03-topup.png", scene(counter["02-topup.png"])),
@@ -252,6 +307,9 @@ def kiosk_scenes(ctx: AppContext) -> list[tuple[str, Scene]]:
         ("19-settings.png", scene(settings, admin=True)),
         ("20-history.png", scene(back_office["history"], admin=True)),
     ]
+    names = tuple(name for name, _scene in scenes)
+    assert names == KIOSK_SCENE_NAMES, f"KIOSK_SCENE_NAMES is not the scenes' list: {names}"
+    return scenes
 
 
 def grab(window: QWidget) -> QPixmap:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -46,12 +45,13 @@ from ui.app import AppContext
 
 pytestmark = pytest.mark.gui
 
-ROOT = Path(__file__).resolve().parents[2]
 SHOTS = load_tool("kiosk_screenshots")
 COUNTER_SHOTS = SHOTS.screenshots
 #: The smallest touch target and the least room between two (issue 10).
 MIN_TARGET = 48
 MIN_GAP = 8
+#: How long a scene waits for the app (a worker's answer, a dialog).
+WAIT_MS = 10_000
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
 
 #: Sample data the scenes show (the store, packs, banks, operators): not translated.
@@ -74,10 +74,24 @@ SAMPLE_DATA = (
 )
 
 
-def _scene_names() -> list[str]:
-    """The kiosk scenes' names, read without building an app (parametrisation runs first)."""
-    source = (ROOT / "tools" / "kiosk_screenshots.py").read_text(encoding="utf-8")
-    return re.findall(r'\("(\d\d-[a-z-]+\.png)", ', source)
+#: The kiosk scenes' names, known without building an app (parametrisation runs first);
+#: ``kiosk_scenes`` checks that its scenes are exactly these.
+SCENE_NAMES: tuple[str, ...] = SHOTS.KIOSK_SCENE_NAMES
+
+
+class QtBotWaiter(SHOTS.Waiter):
+    """The scenes wait through pytest-qt: ``qtbot.waitUntil`` for a condition; ``settle``
+    delivers the posted events (layouts, polish) once, as the test's own reads need."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.qtbot = qtbot
+
+    def until(self, condition: Any) -> None:
+        self.qtbot.waitUntil(condition, timeout=WAIT_MS)
+
+    def settle(self) -> None:
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
 
 
 @pytest.fixture
@@ -97,14 +111,15 @@ def provider_names(ctx: AppContext) -> set[str]:
     }
 
 
-def run_scene(ctx: AppContext, name: str) -> None:
-    dict(SHOTS.kiosk_scenes(ctx))[name]()
-    QApplication.processEvents()
+def run_scene(qtbot: Any, ctx: AppContext, name: str) -> None:
+    waiter = QtBotWaiter(qtbot)
+    dict(SHOTS.kiosk_scenes(ctx, waiter))[name]()
+    waiter.settle()
 
 
 def choose_english(qtbot: Any, ctx: AppContext) -> None:
     """On the start screen, the customer taps "English"."""
-    SHOTS.calm(ctx)
+    SHOTS.calm(ctx, QtBotWaiter(qtbot))
     window = ctx.window
     window.show_start()
     button = window.findChild(QAbstractButton, "startLanguageEn")
@@ -114,17 +129,17 @@ def choose_english(qtbot: Any, ctx: AppContext) -> None:
     assert button.isChecked()
 
 
-@pytest.mark.parametrize("scene_name", _scene_names())
+@pytest.mark.parametrize("scene_name", SCENE_NAMES)
 def test_no_kiosk_screen_still_speaks_spanish_after_english_is_chosen(
     qtbot: Any, kiosk: AppContext, scene_name: str
 ) -> None:
     kiosk.window.resize(*SIZES["1280x800"])
-    run_scene(kiosk, scene_name)
+    run_scene(qtbot, kiosk, scene_name)
     # The detector sees Spanish where there is Spanish (or this test could never fail).
     assert spanish_left(kiosk.window, SAMPLE_DATA), f"{scene_name}: no Spanish recognised"
 
     choose_english(qtbot, kiosk)
-    run_scene(kiosk, scene_name)
+    run_scene(qtbot, kiosk, scene_name)
     left = spanish_left(kiosk.window, SAMPLE_DATA | provider_names(kiosk))
     assert left == [], f"{scene_name}: Spanish left after choosing English: {left}"
 
@@ -197,12 +212,12 @@ def accessible_name(widget: QWidget) -> str:
 
 
 @pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
-@pytest.mark.parametrize("scene_name", _scene_names())
+@pytest.mark.parametrize("scene_name", SCENE_NAMES)
 def test_every_kiosk_control_is_named_and_big_enough_to_touch(
     qtbot: Any, kiosk: AppContext, scene_name: str, size: str
 ) -> None:
     kiosk.window.resize(*SIZES[size])
-    run_scene(kiosk, scene_name)
+    run_scene(qtbot, kiosk, scene_name)
     front = _in_front(kiosk)
     controls = _controls(front)
     assert controls, f"{scene_name}: nothing to touch"
