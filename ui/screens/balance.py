@@ -327,15 +327,6 @@ class BalanceScreen(ConsentScreen):
 
     # -- navigation ----------------------------------------------------------------------
 
-    def enter(self) -> None:
-        edit = self.line_input.lineEdit()
-        if self.isKioskMode():
-            self.keypad.setTarget(edit)
-        if edit.isEnabled():
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:  # kiosk, before the consent: the checkbox is the first thing to do
-            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
-
     def go_on(self) -> None:
         if self._step is BalanceStep.CODE:
             self._submit_code()

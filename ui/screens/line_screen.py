@@ -240,6 +240,18 @@ class ConsentScreen(Screen):
     def consentGiven(self) -> bool:
         return self.consent.isGiven()
 
+    # -- navigation ----------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """The focus on the line (the keypad types into it), or on the consent before it."""
+        edit = self.line_input.lineEdit()
+        if self.isKioskMode():
+            self.keypad.setTarget(edit)
+        if edit.isEnabled():
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # kiosk, before the consent: the checkbox is the first thing to do
+            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- for subclasses ------------------------------------------------------------------
 
     def _consented_edits(self) -> list[QLineEdit]:
@@ -405,15 +417,6 @@ class LineScreen(ConsentScreen):
         return self.line_input.line()
 
     # -- navigation ----------------------------------------------------------------------
-
-    def enter(self) -> None:
-        edit = self.line_input.lineEdit()
-        if self.isKioskMode():
-            self.keypad.setTarget(edit)
-        if edit.isEnabled():
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:  # kiosk, before the consent: the checkbox is the first thing to do
-            self.consent.checkBox().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_on(self) -> None:
         """Enter or Continue: go to the first thing missing, or submit."""

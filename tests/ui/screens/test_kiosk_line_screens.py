@@ -542,3 +542,21 @@ def test_other_amount_waits_for_the_consent_with_the_line(qtbot, kiosk: MainWind
     assert not other.isEnabled()
     kiosk.setKioskMode(False)
     assert other.isEnabled(), "the counter takes the amount at any time"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_several_packs_show_at_once_and_only_their_list_scrolls(
+    qtbot, kiosk: MainWindow, packs: list[Pack], size: tuple[int, int]
+):
+    kiosk.gift_pack.setPacks(packs * 2)  # more than fit: the list scrolls
+    screen = _shown(qtbot, kiosk, "gift_pack", size)
+    tick(qtbot, _consent(screen, "gift_pack"))
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    area = child(screen, QScrollArea, "giftPacksArea")
+    viewport = _rect_in(area.viewport(), screen)
+    whole = [card for card in screen.cards() if viewport.contains(_rect_in(card, screen))]
+    assert len(whole) >= 2, f"{len(whole)} whole pack(s) in view"
+    assert all(card.isCompact() for card in screen.cards())
+    page = child(screen, QScrollArea, "giftScrollArea")
+    assert not page.verticalScrollBar().isVisible(), "only the pack list scrolls"
