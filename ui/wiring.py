@@ -462,14 +462,14 @@ class Wiring(QObject):
         self.window.setClerk("")
         self.begin()
 
-    def _mid_payment(self) -> bool:
+    def mid_payment(self) -> bool:
         """A sale is being paid or delivered: nobody leaves the counter now."""
         return self.controllers.sale.sale.following or self.window.currentScreen() in (
             self.window.payment,
         )
 
     def _refuse_mid_payment(self, words: Said) -> bool:
-        if not self._mid_payment():
+        if not self.mid_payment():
             return False
         self.window.currentScreen().setError(words)
         return True
@@ -506,7 +506,7 @@ class Wiring(QObject):
         dialog.deleteLater()
 
     def _sign_out_confirmed(self) -> None:
-        if self._mid_payment():  # the payment began meanwhile: it stays refused
+        if self.mid_payment():  # the payment began meanwhile: it stays refused
             return
         self._sign_out_now()
 
@@ -514,7 +514,8 @@ class Wiring(QObject):
         self.controllers.sale.reset()
         self.controllers.staff.sign_out()
 
-    def _ask_admin(self, on_granted: Callable[[Clerk], None], reason: Said) -> None:
+    def ask_admin(self, on_granted: Callable[[Clerk], None], reason: Said) -> None:
+        """The admin PIN dialog over the window (one at a time); ``on_granted(admin)``."""
         if self.admin_dialog is not None and self.admin_dialog.isVisible():
             return
         dialog = ask_admin_pin(self.window, self.controllers.staff, on_granted, reason=reason)
@@ -546,7 +547,7 @@ class Wiring(QObject):
         if self.admin_mode():
             self._show_settings()
             return
-        self._ask_admin(
+        self.ask_admin(
             lambda _admin: self._show_settings(),
             Said(lambda: translate("Wiring", "Para abrir los ajustes.")),
         )
@@ -623,7 +624,7 @@ class Wiring(QObject):
         if self.admin_mode():
             self._leave_kiosk()
             return
-        self._ask_admin(
+        self.ask_admin(
             lambda _admin: self._leave_kiosk(),
             Said(lambda: translate("Wiring", "Para salir del modo quiosco.")),
         )

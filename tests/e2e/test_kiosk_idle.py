@@ -319,6 +319,21 @@ def test_a_busy_screen_postpones_the_reset(qtbot: Any, runner: AppRunner) -> Non
     assert window.currentScreen() is window.attract
 
 
+def test_a_wait_the_customer_could_cancel_does_not_hold_the_reset(
+    qtbot: Any, runner: AppRunner
+) -> None:
+    """A sale followed by reference (its create's answer lost, the gateway down) shows a busy
+    layer with "Cancelar": nobody there, the reset goes ahead all the same."""
+    ctx, customer, idle = kiosk(runner)
+    window = ctx.window
+    fill_topup(customer)
+    window.topup.setBusy(True, "", cancellable=True)
+    with qtbot.waitSignal(idle.resetDone, timeout=WAIT_MS):
+        pass
+    assert window.currentScreen() is window.attract
+    assert not window.topup.isBusy()
+
+
 def test_a_settings_save_changes_the_wait_and_the_store_shown(
     qtbot: Any, runner: AppRunner
 ) -> None:

@@ -152,7 +152,7 @@ class AdminAccess(QObject):
         if self._admin:
             return
         log.info("kiosk: the admin corner gesture")
-        self.wiring._ask_admin(self._granted, admin_reason())
+        self.wiring.ask_admin(self._granted, admin_reason())
 
     # -- admin mode ----------------------------------------------------------------------
 
@@ -177,7 +177,7 @@ class AdminAccess(QObject):
         log.info("kiosk: admin mode ended")
         self.adminModeChanged.emit(False)
         window, wiring = self.window, self.wiring
-        if wiring._mid_payment():
+        if wiring.mid_payment():
             back_office = (window.history, window.sale_detail, window.report, window.settings)
             if window.currentScreen() in back_office and before is not None:
                 window.show_screen(before if before not in back_office else window.payment)

@@ -11,7 +11,7 @@ countdown is the wait there; its end is ``sale.expire``), or while the window is
 but it does run on the attract screen in admin mode (admin mode's own idle: the same wait
 ends it) and while a dialog (the admin PIN…) is open over it, so neither stays for ever;
 a screen busy with a gateway call when the warning or the end comes postpones it by a
-whole wait (nothing polls the busy state).
+whole wait (nothing polls the busy state); a wait the customer could cancel does not.
 """
 
 from __future__ import annotations
@@ -153,7 +153,11 @@ class IdleReset(QObject):
         return any(dialog.isVisible() for dialog in self._dialogs())
 
     def _busy(self) -> bool:
-        return self.wiring.window.currentScreen().isBusy()
+        """A bounded gateway call in progress (it ends by its deadline). A wait the customer
+        could cancel (a sale followed by reference while the gateway is down) does not hold
+        the reset: the reset cancels it like a tap would, and reconciliation keeps the sale."""
+        screen = self.wiring.window.currentScreen()
+        return screen.isBusy() and not screen.isBusyCancellable()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -267,6 +267,11 @@ class Screen(QWidget):
     def isBusy(self) -> bool:
         return self._busy.isActive()
 
+    def isBusyCancellable(self) -> bool:
+        """Busy with a "Cancelar" on the layer (a wait a person may end, e.g. a sale
+        followed by reference), rather than a bounded call in progress."""
+        return self._busy.isActive() and self._busy.isCancellable()
+
     def enter(self) -> None:
         """Put the focus on the first thing to do; subclasses override."""
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
