@@ -293,6 +293,10 @@
             <translation>Tick the consent box to continue.</translation>
         </message>
         <message>
+            <source>Autorizó el uso de su número para esta venta. Toque la casilla otra vez para retirarlo.</source>
+            <translation>You agreed to the use of your number for this sale. Tap the box again to withdraw it.</translation>
+        </message>
+        <message>
             <source>Sí, &amp;autorizo</source>
             <translation>Yes, I &amp;agree</translation>
         </message>

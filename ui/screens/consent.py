@@ -81,7 +81,8 @@ class ConsentBox(QFrame):
     language has one, else the built-in :func:`privacy_notice` naming the store.
 
     Kiosk (``setKioskMode(True)``): a finger-sized row, and no underlined shortcut letter
-    (the "&" of "Sí, &autorizo": a kiosk has no keyboard).
+    (the "&" of "Sí, &autorizo": a kiosk has no keyboard); once ticked, the notice shrinks to
+    one sentence saying so (and how to take it back), giving its room to the screen.
 
     Signals: ``toggled(bool)``.
     Slots: ``setStore(name, contact="")``, ``setPrivacyNotice(es_text, en_text="")``,
@@ -112,6 +113,7 @@ class ConsentBox(QFrame):
         self._check.setObjectName(f"{prefix}ConsentCheck")
         self._check.setChecked(False)
         self._check.toggled.connect(self.toggled)
+        self._check.toggled.connect(lambda _given: self.retranslate())
 
         self._layout = layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -121,7 +123,18 @@ class ConsentBox(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._notice.setText(self.noticeText())
+        if self._kiosk and self._check.isChecked():
+            # Read and agreed: at the kiosk the notice gives its room to the line and the
+            # amounts, and says how to take the consent back.
+            self._notice.setText(
+                translate(
+                    "ConsentBox",
+                    "Autorizó el uso de su número para esta venta. "
+                    "Toque la casilla otra vez para retirarlo.",
+                )
+            )
+        else:
+            self._notice.setText(self.noticeText())
         # "&" marks the Alt shortcut (Alt+A in both languages); a kiosk has no keyboard, so
         # no underlined letter there.
         words = translate("ConsentBox", "Sí, &autorizo")
