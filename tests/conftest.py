@@ -216,11 +216,26 @@ def journal(db_url: str, ticking_clock: TickingClock) -> Iterator[Journal]:
 YEAR_FIXTURES = frozenset({"year_journal", "year_summary", "year_journal_copy"})
 
 
+#: The kiosk's layout matrices (every scene or screen × sizes × languages × text sizes, a
+#: whole window each): slow checks, run in CI's separate step like the year of sales.
+SLOW_MATRICES = (
+    "tests/ui/test_kiosk_screens_english.py::",
+    "tests/ui/screens/test_kiosk_line_screens.py::test_no_text_is_wider_than_its_widget",
+    "tests/ui/screens/test_kiosk_line_screens.py::test_larger_text_scrolls_rather_than_squeezes",
+    "tests/ui/screens/test_start_kiosk_header.py::test_the_header_is_whole",
+    "tests/ui/screens/test_result_screen.py::test_the_kiosk_result_shows_what_a_claim_needs_large",
+    "tests/ui/screens/test_result_screen.py::test_the_kiosk_result_says_what_was_bought_for_",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests on the year of sales are ``slow``: CI runs them as their own step, so the main
-    suite stays within its budget (``-m "not slow"``, then ``-m slow``)."""
+    """Tests on the year of sales and the kiosk's layout matrices are ``slow``: CI runs them
+    as their own step, so the main suite stays within its budget (``-m "not slow"``, then
+    ``-m slow``)."""
     for item in items:
-        if YEAR_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if YEAR_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid.startswith(
+            SLOW_MATRICES
+        ):
             item.add_marker(pytest.mark.slow)
 
 
