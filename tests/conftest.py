@@ -216,10 +216,15 @@ def journal(db_url: str, ticking_clock: TickingClock) -> Iterator[Journal]:
 YEAR_FIXTURES = frozenset({"year_journal", "year_summary", "year_journal_copy"})
 
 
-#: The kiosk's layout matrices (every scene or screen × sizes × languages × text sizes, a
-#: whole window each): slow checks, run in CI's separate step like the year of sales.
+#: The screens' matrices (every scene or screen × sizes × languages × text sizes, a whole
+#: window each) and the kiosk's real-time idle waits: slow checks, run in CI's separate step
+#: like the year of sales.
 SLOW_MATRICES = (
     "tests/ui/test_kiosk_screens_english.py::",
+    "tests/ui/test_every_screen_speaks_english.py::",
+    "tests/e2e/test_kiosk_idle.py::",
+    "tests/ui/screens/test_kiosk_qr_size.py::",
+    "tests/ui/screens/test_kiosk_line_screens.py::test_nothing_is_cut_off_or_overlapping",
     "tests/ui/screens/test_kiosk_line_screens.py::test_no_text_is_wider_than_its_widget",
     "tests/ui/screens/test_kiosk_line_screens.py::test_larger_text_scrolls_rather_than_squeezes",
     "tests/ui/screens/test_start_kiosk_header.py::test_the_header_is_whole",
